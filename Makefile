@@ -1,0 +1,47 @@
+# Two commands on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+CATALOGS := $(wildcard translations/*/LC_MESSAGES/jarjestokeskus.po)
+MOS := $(CATALOGS:.po=.mo)
+
+.PHONY: run test setup catalogs extract bench lint clean
+
+run: setup
+	$(PY) -m jarjestokeskus
+
+test: setup
+	$(PY) -m ruff check jarjestokeskus tests bench
+	$(PY) -m ruff format --check jarjestokeskus tests bench
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+setup: $(STAMP) catalogs
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+catalogs: $(STAMP) $(MOS)
+
+translations/%/LC_MESSAGES/jarjestokeskus.mo: translations/%/LC_MESSAGES/jarjestokeskus.po
+	$(PY) -m babel.messages.frontend compile -d translations -D jarjestokeskus -l $*
+
+# For developers: pull new source strings into the catalogues (then translate them).
+extract: $(STAMP)
+	$(PY) -m babel.messages.frontend extract -F babel.cfg -k _ -k N_ -k ngettext:1,2 --no-location \
+		-o translations/jarjestokeskus.pot jarjestokeskus
+	$(PY) -m babel.messages.frontend update -i translations/jarjestokeskus.pot -d translations \
+		-D jarjestokeskus --no-fuzzy-matching --ignore-obsolete
+
+bench: setup
+	$(PY) bench/organisations_bench.py
+
+lint: $(STAMP)
+	$(PY) -m ruff check --fix jarjestokeskus tests bench
+	$(PY) -m ruff format jarjestokeskus tests bench
+
+clean:
+	rm -rf $(VENV) build dist translations/*/LC_MESSAGES/*.mo

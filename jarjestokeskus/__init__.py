@@ -1,0 +1,3 @@
+"""Järjestökeskus: the register of an umbrella organisation of associations."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,7 @@
+"""`python -m jarjestokeskus` runs the command line (the window by default)."""
+
+import sys
+
+from jarjestokeskus.cli import main
+
+sys.exit(main())

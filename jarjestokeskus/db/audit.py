@@ -1,0 +1,100 @@
+"""Records every create, update, archive and restore in the audit table, field by field."""
+
+from __future__ import annotations
+
+import getpass
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Session
+
+from jarjestokeskus.db.base import Record
+from jarjestokeskus.db.models.audit import AuditEntry
+
+# Derived columns are not history: they follow from the fields that are recorded.
+_SKIPPED = {"id", "created_at", "updated_at", "version", "archived_at", "search_text"}
+
+
+def os_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name on some service accounts
+        return "?"
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, (Decimal, uuid.UUID)):
+        return str(value)
+    return value
+
+
+def _owner(obj: Record) -> uuid.UUID | None:
+    for name in ("organisation_id", "agreement_id", "project_id"):
+        if hasattr(obj, name):
+            return getattr(obj, name)
+    return obj.id
+
+
+def _entry(session: Session, obj: Record, action: str, changes: dict[str, list[Any]]) -> AuditEntry:
+    return AuditEntry(
+        user=session.info.get("user") or os_user(),
+        action=action,
+        entity=type(obj).__name__,
+        entity_id=obj.id,
+        owner_id=_owner(obj),
+        changes=changes,
+    )
+
+
+def _columns(obj: Record) -> list[str]:
+    return [
+        a.key for a in inspect(type(obj)).column_attrs if a.key not in _SKIPPED and not a.key.endswith("_key")
+    ]
+
+
+def _on_flush(session: Session, _context: Any, _instances: Any) -> None:
+    if session.info.get("read_only"):
+        from jarjestokeskus.db.errors import ReadOnlyDatabase
+
+        raise ReadOnlyDatabase()
+    entries: list[AuditEntry] = []
+    for obj in session.new:
+        if not isinstance(obj, Record):
+            continue
+        if obj.id is None:
+            obj.id = uuid.uuid4()
+        changes = {
+            k: [None, _plain(getattr(obj, k))] for k in _columns(obj) if getattr(obj, k) not in (None, "")
+        }
+        entries.append(_entry(session, obj, "create", changes))
+    for obj in session.dirty:
+        if not isinstance(obj, Record) or not session.is_modified(obj):
+            continue
+        state = inspect(obj)
+        archived = state.attrs.archived_at.history
+        action = "update"
+        if archived.has_changes():
+            action = "archive" if obj.archived_at is not None else "restore"
+        changes: dict[str, list[Any]] = {}
+        for key in _columns(obj):
+            history = state.attrs[key].history
+            if history.has_changes():
+                old = history.deleted[0] if history.deleted else None
+                new = history.added[0] if history.added else None
+                if _plain(old) != _plain(new):
+                    changes[key] = [_plain(old), _plain(new)]
+        if changes or action != "update":
+            entries.append(_entry(session, obj, action, changes))
+    session.add_all(entries)
+
+
+def install(session_factory: Any) -> None:
+    event.listen(session_factory, "before_flush", _on_flush)

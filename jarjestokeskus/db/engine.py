@@ -1,0 +1,158 @@
+"""Opening a database: URL, engine, SQLite settings, lock, migrations, sessions."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import platformdirs
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from jarjestokeskus.db import audit
+from jarjestokeskus.db.errors import CannotOpen, NotADatabase, StaleRecord
+from jarjestokeskus.db.lock import DatabaseLock, LockHolder
+
+APP_NAME = "Jarjestokeskus"
+ENV_DB = "JARJESTOKESKUS_DB"
+
+
+def data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_database_path() -> Path:
+    return data_dir() / "jarjestokeskus.sqlite"
+
+
+def database_url(target: str | Path | None = None) -> str:
+    """`--db` value, else $JARJESTOKESKUS_DB, else the file in the user's data folder."""
+    target = target or os.environ.get(ENV_DB) or default_database_path()
+    text = str(target)
+    if "://" in text:
+        return text
+    return f"sqlite:///{Path(text).expanduser().resolve()}"
+
+
+def sqlite_path(url: str) -> Path | None:
+    prefix = "sqlite:///"
+    return Path(url[len(prefix) :]) if url.startswith(prefix) else None
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.close()
+
+
+@dataclass
+class Database:
+    """An open database: the services take this and open sessions from it."""
+
+    url: str
+    engine: Engine
+    session_factory: sessionmaker[Session]
+    read_only: bool = False
+    holder: LockHolder | None = None
+    lock: DatabaseLock | None = field(default=None, repr=False)
+
+    @property
+    def path(self) -> Path | None:
+        return sqlite_path(self.url)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One user action: commit on success, roll back on any error."""
+        from sqlalchemy.orm.exc import StaleDataError
+
+        session = self.session_factory()
+        session.info["read_only"] = self.read_only
+        try:
+            yield session
+            session.commit()
+        except StaleDataError as exc:
+            session.rollback()
+            raise StaleRecord() from exc
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        session = self.session_factory()
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+        if self.lock is not None:
+            self.lock.release()
+
+
+def open_database(
+    target: str | Path | None = None, *, migrate: bool = True, read_only: bool = False
+) -> Database:
+    """Open (creating or upgrading when needed) the database at `target`."""
+    from jarjestokeskus.db.migrate import upgrade
+
+    url = database_url(target)
+    path = sqlite_path(url)
+    lock = None
+    holder = None
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise CannotOpen(str(path), exc.strerror or str(exc)) from exc
+        if path.exists() and path.stat().st_size and not _looks_like_sqlite(path):
+            raise NotADatabase(str(path))
+        if not read_only:
+            lock = DatabaseLock(path)
+            holder = lock.acquire()
+            if holder is not None:
+                read_only, lock = True, None
+    engine = create_engine(url, future=True)
+    if path is not None:
+        event.listen(engine, "connect", _sqlite_pragmas)
+    try:
+        if migrate and not read_only:
+            upgrade(engine, path)
+        else:
+            from jarjestokeskus.db.migrate import check_version
+
+            check_version(engine)
+    except (OperationalError, DatabaseError) as exc:
+        engine.dispose()
+        if lock:
+            lock.release()
+        if path is not None and "not a database" in str(exc).lower():
+            raise NotADatabase(str(path)) from exc
+        raise CannotOpen(str(path or url), str(exc.orig)) from exc
+    except BaseException:
+        engine.dispose()
+        if lock:
+            lock.release()
+        raise
+    factory = sessionmaker(engine, expire_on_commit=False)
+    audit.install(factory)
+    return Database(url, engine, factory, read_only=read_only, holder=holder, lock=lock)
+
+
+def _looks_like_sqlite(path: Path) -> bool:
+    try:
+        with path.open("rb") as file:
+            return file.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False

@@ -1,0 +1,85 @@
+"""A lock file beside a SQLite database says who has it open; a second user gets read-only."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from jarjestokeskus.db.audit import os_user
+
+
+@dataclass(frozen=True)
+class LockHolder:
+    user: str
+    host: str
+    pid: int
+    since: str
+
+    def describe(self) -> str:
+        return f"{self.user} @ {self.host}"
+
+
+def lock_path(database: Path) -> Path:
+    return database.with_name(database.name + ".lock")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    except OSError:
+        return False
+    return True
+
+
+def read_holder(database: Path) -> LockHolder | None:
+    try:
+        data = json.loads(lock_path(database).read_text(encoding="utf-8"))
+        return LockHolder(str(data["user"]), str(data["host"]), int(data["pid"]), str(data["since"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+class DatabaseLock:
+    """Held while the program has the database open for writing."""
+
+    def __init__(self, database: Path) -> None:
+        self.database = database
+        self.path = lock_path(database)
+        self.held = False
+
+    def acquire(self) -> LockHolder | None:
+        """Take the lock; returns the other holder instead when someone else has it."""
+        me = LockHolder(os_user(), socket.gethostname(), os.getpid(), datetime.now(UTC).isoformat())
+        for _attempt in range(2):
+            try:
+                fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            except FileExistsError:
+                holder = read_holder(self.database)
+                if holder and holder.pid == me.pid and holder.host == me.host:
+                    self.held = True
+                    return None
+                if holder is None or (holder.host == me.host and not _alive(holder.pid)):
+                    # Left by a program that crashed: take it over.
+                    self.path.unlink(missing_ok=True)
+                    continue
+                return holder
+            with os.fdopen(fd, "w", encoding="utf-8") as file:
+                json.dump(me.__dict__, file)
+            self.held = True
+            return None
+        return read_holder(self.database)
+
+    def release(self) -> None:
+        if self.held:
+            holder = read_holder(self.database)
+            if holder is None or holder.pid == os.getpid():
+                self.path.unlink(missing_ok=True)
+            self.held = False

@@ -1,0 +1,47 @@
+"""Employments and scheme periods of the home organisation's staff."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import Boolean, Date, ForeignKey, Numeric, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from jarjestokeskus.db.base import Base, Money, Record, enum_column
+from jarjestokeskus.domain.enums import EmploymentOutcome, EmploymentScheme
+
+
+class Employment(Record, Base):
+    __tablename__ = "employment"
+
+    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id"), index=True)
+    employer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("organisation.id"), index=True)
+    scheme: Mapped[EmploymentScheme] = mapped_column(enum_column(EmploymentScheme))
+    title: Mapped[str] = mapped_column(String(120), default="")
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    hours_per_week: Mapped[Decimal | None] = mapped_column(Numeric(5, 2))
+    days_per_week: Mapped[Decimal | None] = mapped_column(Numeric(3, 1))
+    hours_per_day: Mapped[Decimal | None] = mapped_column(Numeric(4, 2))
+    supervisor_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"))
+    deciding_authority: Mapped[str] = mapped_column(String(120), default="")
+    decision_number: Mapped[str] = mapped_column(String(80), default="")
+    decision_date: Mapped[date | None] = mapped_column(Date)
+    subsidy_percent: Mapped[Decimal | None] = mapped_column(Numeric(5, 2))
+    subsidy_monthly_cap: Mapped[Decimal | None] = mapped_column(Money)
+    allowance_per_day: Mapped[Decimal | None] = mapped_column(Money)
+    long_term_unemployed: Mapped[bool] = mapped_column(Boolean, default=False)
+    outcome: Mapped[EmploymentOutcome | None] = mapped_column(enum_column(EmploymentOutcome))
+    outcome_note: Mapped[str] = mapped_column(Text, default="")
+
+
+class EmploymentFunding(Record, Base):
+    """Which project pays which share of an employment."""
+
+    __tablename__ = "employment_funding"
+
+    employment_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("employment.id"), index=True)
+    project_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("project.id"), index=True)
+    share_percent: Mapped[Decimal] = mapped_column(Numeric(5, 2))

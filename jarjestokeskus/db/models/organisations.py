@@ -1,0 +1,100 @@
+"""Organisations, persons and their roles, membership fees."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from jarjestokeskus.db.base import Base, Money, Record, enum_column
+from jarjestokeskus.domain.enums import (
+    Field,
+    MembershipStatus,
+    OrganisationKind,
+    RoleKind,
+    StaffProfile,
+    WorkingLanguage,
+)
+
+
+class Organisation(Record, Base):
+    __tablename__ = "organisation"
+
+    name_fi: Mapped[str] = mapped_column(String(200), default="")
+    name_sv: Mapped[str] = mapped_column(String(200), default="")
+    abbreviation: Mapped[str] = mapped_column(String(40), default="")
+    business_id: Mapped[str | None] = mapped_column(String(9), index=True)
+    register_number: Mapped[str | None] = mapped_column(String(12))
+    kind: Mapped[OrganisationKind] = mapped_column(enum_column(OrganisationKind))
+    field: Mapped[Field] = mapped_column(enum_column(Field))
+    working_language: Mapped[WorkingLanguage] = mapped_column(enum_column(WorkingLanguage))
+    municipality: Mapped[str] = mapped_column(String(80), default="")
+    street_address: Mapped[str] = mapped_column(String(200), default="")
+    postal_code: Mapped[str] = mapped_column(String(10), default="")
+    post_office: Mapped[str] = mapped_column(String(80), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    website: Mapped[str] = mapped_column(String(200), default="")
+    staff_profile: Mapped[StaffProfile | None] = mapped_column(enum_column(StaffProfile))
+    member_count: Mapped[int | None] = mapped_column(Integer)
+    uses_municipal_premises: Mapped[bool] = mapped_column(Boolean, default=False)
+    membership_status: Mapped[MembershipStatus] = mapped_column(
+        enum_column(MembershipStatus), default=MembershipStatus.NOT_MEMBER
+    )
+    member_since: Mapped[date | None] = mapped_column(Date)
+    member_until: Mapped[date | None] = mapped_column(Date)
+    is_home: Mapped[bool] = mapped_column(Boolean, default=False)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    # Derived columns kept for fast search and collated sorting of large registers.
+    name_fi_key: Mapped[str] = mapped_column(String(200), default="", index=True)
+    name_sv_key: Mapped[str] = mapped_column(String(200), default="", index=True)
+    municipality_key: Mapped[str] = mapped_column(String(80), default="", index=True)
+    search_text: Mapped[str] = mapped_column(Text, default="")
+
+    fees: Mapped[list[MembershipFee]] = relationship(back_populates="organisation")
+    roles: Mapped[list[Role]] = relationship(back_populates="organisation")
+
+
+class Person(Record, Base):
+    """A contact person, board member or staff member; only what the work needs."""
+
+    __tablename__ = "person"
+
+    first_name: Mapped[str] = mapped_column(String(100), default="")
+    last_name: Mapped[str] = mapped_column(String(100), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    anonymised: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    roles: Mapped[list[Role]] = relationship(back_populates="person")
+
+
+class Role(Record, Base):
+    """A person's role in an organisation, with dates."""
+
+    __tablename__ = "role"
+
+    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id"), index=True)
+    organisation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("organisation.id"), index=True)
+    kind: Mapped[RoleKind] = mapped_column(enum_column(RoleKind))
+    start_date: Mapped[date | None] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+
+    person: Mapped[Person] = relationship(back_populates="roles")
+    organisation: Mapped[Organisation] = relationship(back_populates="roles")
+
+
+class MembershipFee(Record, Base):
+    """The membership fee of one year and its payment."""
+
+    __tablename__ = "membership_fee"
+
+    organisation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("organisation.id"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    amount: Mapped[Decimal] = mapped_column(Money)
+    paid_on: Mapped[date | None] = mapped_column(Date)
+
+    organisation: Mapped[Organisation] = relationship(back_populates="fees")

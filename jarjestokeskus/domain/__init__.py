@@ -1,0 +1,1 @@
+"""Domain rules: enums, value rules and validation. No database session, no Qt."""

@@ -1,0 +1,255 @@
+"""An organisation as typed in the form, and the rules that turn it into valid values."""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from jarjestokeskus.domain.enums import (
+    Field,
+    MembershipStatus,
+    OrganisationKind,
+    RoleKind,
+    StaffProfile,
+    WorkingLanguage,
+)
+from jarjestokeskus.domain.validation import (
+    Errors,
+    check_business_id,
+    check_email,
+    check_length,
+    check_period,
+    check_register_number,
+    clean,
+    parse_count,
+    parse_date,
+    parse_money,
+)
+from jarjestokeskus.i18n import N_, _
+
+LABELS = {
+    "name_fi": N_("Name in Finnish"),
+    "name_sv": N_("Name in Swedish"),
+    "abbreviation": N_("Abbreviation"),
+    "business_id": N_("Business ID"),
+    "register_number": N_("Register number"),
+    "kind": N_("Kind"),
+    "field": N_("Field"),
+    "working_language": N_("Working language"),
+    "municipality": N_("Municipality"),
+    "street_address": N_("Street address"),
+    "postal_code": N_("Postal code"),
+    "post_office": N_("Post office"),
+    "email": N_("Email"),
+    "phone": N_("Phone"),
+    "website": N_("Website"),
+    "staff_profile": N_("Staff profile"),
+    "member_count": N_("Number of members"),
+    "uses_municipal_premises": N_("Uses municipal premises"),
+    "membership_status": N_("Membership status"),
+    "member_since": N_("Member since"),
+    "member_until": N_("Member until"),
+    "notes": N_("Notes"),
+    "year": N_("Year"),
+    "amount": N_("Amount"),
+    "paid_on": N_("Paid on"),
+    "first_name": N_("First name"),
+    "last_name": N_("Last name"),
+    "role": N_("Role"),
+    "start_date": N_("Start date"),
+    "end_date": N_("End date"),
+}
+
+
+def label(key: str) -> str:
+    return _(LABELS[key])
+
+
+@dataclass
+class FeeForm:
+    year: str = ""
+    amount: str = ""
+    paid_on: str = ""
+    fee_id: uuid.UUID | None = None
+
+
+@dataclass
+class RoleForm:
+    first_name: str = ""
+    last_name: str = ""
+    email: str = ""
+    phone: str = ""
+    kind: RoleKind = RoleKind.CONTACT_PERSON
+    start_date: str = ""
+    end_date: str = ""
+    role_id: uuid.UUID | None = None
+    person_id: uuid.UUID | None = None
+
+
+@dataclass
+class OrganisationForm:
+    """What the user typed; text stays text until `validate` accepts it."""
+
+    name_fi: str = ""
+    name_sv: str = ""
+    abbreviation: str = ""
+    business_id: str = ""
+    register_number: str = ""
+    kind: OrganisationKind = OrganisationKind.ASSOCIATION
+    field: Field = Field.SOCIAL_HEALTH
+    working_language: WorkingLanguage = WorkingLanguage.FINNISH
+    municipality: str = ""
+    street_address: str = ""
+    postal_code: str = ""
+    post_office: str = ""
+    email: str = ""
+    phone: str = ""
+    website: str = ""
+    staff_profile: StaffProfile | None = None
+    member_count: str = ""
+    uses_municipal_premises: bool = False
+    membership_status: MembershipStatus = MembershipStatus.NOT_MEMBER
+    member_since: str = ""
+    member_until: str = ""
+    notes: str = ""
+    fees: list[FeeForm] = dataclasses.field(default_factory=list)
+    roles: list[RoleForm] = dataclasses.field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class FeeValues:
+    year: int
+    amount: Decimal
+    paid_on: date | None
+    fee_id: uuid.UUID | None
+
+
+@dataclass(frozen=True)
+class RoleValues:
+    first_name: str
+    last_name: str
+    email: str
+    phone: str
+    kind: RoleKind
+    start_date: date | None
+    end_date: date | None
+    role_id: uuid.UUID | None
+    person_id: uuid.UUID | None
+
+
+@dataclass(frozen=True)
+class OrganisationValues:
+    """Checked values, ready to be stored."""
+
+    scalars: dict[str, object]
+    fees: list[FeeValues]
+    roles: list[RoleValues]
+
+
+_TEXT_LIMITS = {
+    "name_fi": 200,
+    "name_sv": 200,
+    "abbreviation": 40,
+    "municipality": 80,
+    "street_address": 200,
+    "postal_code": 10,
+    "post_office": 80,
+    "phone": 40,
+    "website": 200,
+}
+
+
+def validate(form: OrganisationForm, today: date | None = None) -> OrganisationValues:
+    """Check every field; raises ValidationFailed naming each wrong field."""
+    errors = Errors()
+    scalars: dict[str, object] = {}
+    for key, limit in _TEXT_LIMITS.items():
+        value = clean(getattr(form, key))
+        check_length(value, limit, key, label(key), errors)
+        scalars[key] = value
+    scalars["notes"] = clean(form.notes)
+    if not scalars["name_fi"] and not scalars["name_sv"]:
+        errors.add("name_fi", _("Give the name in Finnish or in Swedish (or both)."))
+    scalars["business_id"] = check_business_id(form.business_id, "business_id", label("business_id"), errors)
+    scalars["register_number"] = check_register_number(
+        form.register_number, "register_number", label("register_number"), errors
+    )
+    scalars["email"] = check_email(form.email, "email", label("email"), errors) or ""
+    postal = scalars["postal_code"]
+    if postal and not (str(postal).isdigit() and len(str(postal)) == 5):
+        errors.add(
+            "postal_code", _("{field}: five digits, for example 65100").format(field=label("postal_code"))
+        )
+    scalars["member_count"] = parse_count(form.member_count, "member_count", label("member_count"), errors)
+    since = parse_date(form.member_since, "member_since", label("member_since"), errors)
+    until = parse_date(form.member_until, "member_until", label("member_until"), errors)
+    check_period(since, until, "member_until", label("member_until"), errors)
+    if form.membership_status == MembershipStatus.MEMBER and until and today and until < today:
+        errors.add(
+            "member_until",
+            _("{field}: a current member cannot have a membership that has ended").format(
+                field=label("member_until")
+            ),
+        )
+    scalars.update(
+        kind=form.kind,
+        field=form.field,
+        working_language=form.working_language,
+        staff_profile=form.staff_profile,
+        uses_municipal_premises=bool(form.uses_municipal_premises),
+        membership_status=form.membership_status,
+        member_since=since,
+        member_until=until,
+    )
+    fees = _validate_fees(form.fees, errors)
+    roles = _validate_roles(form.roles, errors)
+    errors.raise_if_any()
+    return OrganisationValues(scalars, fees, roles)
+
+
+def _validate_fees(rows: list[FeeForm], errors: Errors) -> list[FeeValues]:
+    fees: list[FeeValues] = []
+    seen: set[int] = set()
+    for index, row in enumerate(rows):
+        prefix = f"fees[{index}]."
+        year = parse_count(row.year, prefix + "year", label("year"), errors)
+        if year is not None and not 1900 <= year <= 2100:
+            errors.add(
+                prefix + "year", _("{field}: a year between 1900 and 2100").format(field=label("year"))
+            )
+            year = None
+        elif year is not None and year in seen:
+            errors.add(
+                prefix + "year",
+                _("{field}: the fee of this year is already listed").format(field=label("year")),
+            )
+        amount = parse_money(row.amount, prefix + "amount", label("amount"), errors)
+        if amount is None and not clean(row.amount):
+            errors.add(prefix + "amount", _("{field}: required").format(field=label("amount")))
+        paid_on = parse_date(row.paid_on, prefix + "paid_on", label("paid_on"), errors)
+        if year is not None and amount is not None:
+            seen.add(year)
+            fees.append(FeeValues(year, amount, paid_on, row.fee_id))
+    return fees
+
+
+def _validate_roles(rows: list[RoleForm], errors: Errors) -> list[RoleValues]:
+    roles: list[RoleValues] = []
+    for index, row in enumerate(rows):
+        prefix = f"roles[{index}]."
+        first, last = clean(row.first_name), clean(row.last_name)
+        if not first and not last:
+            errors.add(prefix + "last_name", _("{field}: required").format(field=label("last_name")))
+        check_length(first, 100, prefix + "first_name", label("first_name"), errors)
+        check_length(last, 100, prefix + "last_name", label("last_name"), errors)
+        email = check_email(row.email, prefix + "email", label("email"), errors) or ""
+        start = parse_date(row.start_date, prefix + "start_date", label("start_date"), errors)
+        end = parse_date(row.end_date, prefix + "end_date", label("end_date"), errors)
+        check_period(start, end, prefix + "end_date", label("end_date"), errors)
+        roles.append(
+            RoleValues(first, last, email, clean(row.phone), row.kind, start, end, row.role_id, row.person_id)
+        )
+    return roles

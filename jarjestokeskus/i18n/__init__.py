@@ -1,0 +1,119 @@
+"""The one place that owns language: gettext catalogues, babel formatting, collation."""
+
+from __future__ import annotations
+
+import gettext
+import locale
+import os
+from collections.abc import Callable
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from babel.dates import format_date as _babel_date
+from babel.dates import format_datetime as _babel_datetime
+from babel.numbers import format_currency, format_decimal
+
+from jarjestokeskus.i18n.collation import sort_key
+
+LANGUAGES = ("fi", "sv")
+DEFAULT_LANGUAGE = "fi"
+DOMAIN = "jarjestokeskus"
+TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent.parent / "translations"
+
+_translation: gettext.NullTranslations = gettext.NullTranslations()
+_language = DEFAULT_LANGUAGE
+_listeners: list[Callable[[str], None]] = []
+
+__all__ = [
+    "LANGUAGES",
+    "N_",
+    "_",
+    "catalog",
+    "current_language",
+    "format_date",
+    "format_datetime",
+    "format_money",
+    "format_number",
+    "ngettext",
+    "set_language",
+    "sort_key",
+    "system_language",
+]
+
+
+def catalog(language: str) -> gettext.NullTranslations:
+    """The compiled catalogue for a language (reports use one independent of the UI)."""
+    if language not in LANGUAGES:
+        raise ValueError(f"unsupported language {language!r}")
+    return gettext.translation(DOMAIN, localedir=str(TRANSLATIONS_DIR), languages=[language], fallback=False)
+
+
+def system_language() -> str:
+    """Swedish when the system says so, otherwise Finnish."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(name, "")
+        if value:
+            return "sv" if value.lower().startswith("sv") else DEFAULT_LANGUAGE
+    code = (locale.getlocale()[0] or "").lower()
+    return "sv" if code.startswith("sv") else DEFAULT_LANGUAGE
+
+
+def set_language(language: str) -> None:
+    """Make `language` the one `_()` answers in, and tell the listeners."""
+    global _translation, _language
+    if language not in LANGUAGES:
+        raise ValueError(f"unsupported language {language!r}")
+    _translation = catalog(language)
+    _language = language
+    for listener in list(_listeners):
+        listener(language)
+
+
+def add_listener(listener: Callable[[str], None]) -> None:
+    _listeners.append(listener)
+
+
+def current_language() -> str:
+    return _language
+
+
+def _(message: str) -> str:
+    return _translation.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _translation.ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Mark a message for extraction; translate it later with `_()`."""
+    return message
+
+
+def _locale(language: str | None) -> str:
+    return {"fi": "fi_FI", "sv": "sv_FI"}[language or _language]
+
+
+def format_date(value: date | None, language: str | None = None) -> str:
+    if value is None:
+        return ""
+    return _babel_date(value, format="d.M.yyyy", locale=_locale(language))
+
+
+def format_datetime(value: datetime | None, language: str | None = None) -> str:
+    if value is None:
+        return ""
+    return _babel_datetime(value, format="d.M.yyyy HH.mm", locale=_locale(language))
+
+
+def format_money(value: Decimal | None, language: str | None = None) -> str:
+    if value is None:
+        return ""
+    return format_currency(value, "EUR", locale=_locale(language))
+
+
+def format_number(value: int | Decimal | None, language: str | None = None) -> str:
+    if value is None:
+        return ""
+    return format_decimal(value, locale=_locale(language))

@@ -1,0 +1,293 @@
+"""The member-organisation register: search, read, save, archive and restore."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+
+from sqlalchemy import Select, case, func, select
+
+from jarjestokeskus.db.base import utcnow
+from jarjestokeskus.db.engine import Database
+from jarjestokeskus.db.errors import RecordNotFound, StaleRecord
+from jarjestokeskus.db.models import MembershipFee, Organisation, Person, Role
+from jarjestokeskus.domain.enums import Field, MembershipStatus, OrganisationKind
+from jarjestokeskus.domain.organisation import OrganisationForm, OrganisationValues, validate
+from jarjestokeskus.i18n import sort_key
+from jarjestokeskus.services.rows import (
+    FeeRow,
+    OrganisationDetail,
+    OrganisationRow,
+    RoleRow,
+    detail_from,
+    row_from,
+)
+
+SORT_COLUMNS = ("name", "abbreviation", "business_id", "municipality", "membership_status", "field", "kind")
+
+
+@dataclass(frozen=True)
+class OrganisationQuery:
+    """What the list shows: search text, filters and sort; `language` picks the name shown."""
+
+    text: str = ""
+    membership_status: MembershipStatus | None = None
+    field: Field | None = None
+    kind: OrganisationKind | None = None
+    municipality: str | None = None
+    archived: bool = False
+    sort: str = "name"
+    descending: bool = False
+    language: str = "fi"
+
+    def with_(self, **changes: object) -> OrganisationQuery:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def _search_text(org: Organisation) -> str:
+    parts = (org.name_fi, org.name_sv, org.abbreviation, org.business_id or "", org.municipality)
+    return " ".join(sort_key(p) for p in parts if p)
+
+
+def _filtered(query: OrganisationQuery, columns: Select) -> Select:
+    stmt = columns
+    if query.archived:
+        stmt = stmt.where(Organisation.archived_at.is_not(None))
+    else:
+        stmt = stmt.where(Organisation.archived_at.is_(None))
+    for word in sort_key(query.text).split():
+        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        stmt = stmt.where(Organisation.search_text.like(f"%{escaped}%", escape="\\"))
+    if query.membership_status is not None:
+        stmt = stmt.where(Organisation.membership_status == query.membership_status)
+    if query.field is not None:
+        stmt = stmt.where(Organisation.field == query.field)
+    if query.kind is not None:
+        stmt = stmt.where(Organisation.kind == query.kind)
+    if query.municipality:
+        stmt = stmt.where(Organisation.municipality_key == sort_key(query.municipality))
+    return stmt
+
+
+def _label_order(column, enum_type):  # type: ignore[no-untyped-def]
+    """Sort an enum column by its translated label, in collation order."""
+    ordered = sorted(enum_type, key=lambda m: sort_key(m.label))
+    return case({m.value: i for i, m in enumerate(ordered)}, value=column, else_=len(ordered))
+
+
+def _order(query: OrganisationQuery) -> list:
+    name_keys = (
+        [Organisation.name_sv_key, Organisation.name_fi_key]
+        if query.language == "sv"
+        else [Organisation.name_fi_key, Organisation.name_sv_key]
+    )
+    # The shown name falls back to the other language when one is empty.
+    shown = case((name_keys[0] == "", name_keys[1]), else_=name_keys[0])
+    primary = {
+        "name": shown,
+        "abbreviation": func.lower(Organisation.abbreviation),
+        "business_id": Organisation.business_id,
+        "municipality": Organisation.municipality_key,
+        "membership_status": _label_order(Organisation.membership_status, MembershipStatus),
+        "field": _label_order(Organisation.field, Field),
+        "kind": _label_order(Organisation.kind, OrganisationKind),
+    }[query.sort if query.sort in SORT_COLUMNS else "name"]
+    direction = (lambda c: c.desc()) if query.descending else (lambda c: c.asc())
+    return [direction(primary), direction(shown), Organisation.id]
+
+
+_LIST_COLUMNS = (
+    Organisation.id,
+    Organisation.name_fi,
+    Organisation.name_sv,
+    Organisation.abbreviation,
+    Organisation.business_id,
+    Organisation.municipality,
+    Organisation.kind,
+    Organisation.field,
+    Organisation.membership_status,
+    Organisation.member_count,
+    Organisation.is_home,
+    Organisation.archived_at,
+)
+
+
+def count_organisations(db: Database, query: OrganisationQuery) -> int:
+    with db.reading() as session:
+        stmt = _filtered(query, select(func.count()).select_from(Organisation))
+        return int(session.scalar(stmt) or 0)
+
+
+def list_organisations(
+    db: Database, query: OrganisationQuery, offset: int = 0, limit: int | None = 200
+) -> list[OrganisationRow]:
+    """One page of the list, sorted in Finnish/Swedish collation."""
+    with db.reading() as session:
+        stmt = _filtered(query, select(*_LIST_COLUMNS)).order_by(*_order(query)).offset(offset)
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        return [row_from(r) for r in session.execute(stmt)]
+
+
+def municipalities(db: Database) -> list[str]:
+    """The municipalities in use, for the filter, in collation order."""
+    with db.reading() as session:
+        stmt = (
+            select(Organisation.municipality)
+            .where(Organisation.archived_at.is_(None), Organisation.municipality != "")
+            .group_by(Organisation.municipality_key)
+        )
+        return sorted({m for (m,) in session.execute(stmt)}, key=sort_key)
+
+
+def _load(session, organisation_id: uuid.UUID) -> Organisation:  # type: ignore[no-untyped-def]
+    org = session.get(Organisation, organisation_id)
+    if org is None:
+        raise RecordNotFound()
+    return org
+
+
+def get_organisation(db: Database, organisation_id: uuid.UUID) -> OrganisationDetail:
+    with db.reading() as session:
+        org = _load(session, organisation_id)
+        return _detail(session, org)
+
+
+def home_organisation(db: Database) -> OrganisationRow | None:
+    with db.reading() as session:
+        stmt = select(*_LIST_COLUMNS).where(Organisation.is_home, Organisation.archived_at.is_(None))
+        row = session.execute(stmt.limit(1)).first()
+        return row_from(row) if row else None
+
+
+def _detail(session, org: Organisation) -> OrganisationDetail:  # type: ignore[no-untyped-def]
+    fees = session.scalars(
+        select(MembershipFee)
+        .where(MembershipFee.organisation_id == org.id, MembershipFee.archived_at.is_(None))
+        .order_by(MembershipFee.year.desc())
+    ).all()
+    roles = session.execute(
+        select(Role, Person)
+        .join(Person, Role.person_id == Person.id)
+        .where(Role.organisation_id == org.id, Role.archived_at.is_(None))
+        .order_by(Role.start_date.desc(), Person.last_name, Person.first_name)
+    ).all()
+    return detail_from(
+        org,
+        [FeeRow(f.id, f.year, f.amount, f.paid_on) for f in fees],
+        [
+            RoleRow(r.id, p.id, p.first_name, p.last_name, p.email, p.phone, r.kind, r.start_date, r.end_date)
+            for r, p in roles
+        ],
+    )
+
+
+def save_organisation(
+    db: Database,
+    form: OrganisationForm,
+    organisation_id: uuid.UUID | None = None,
+    expected_version: int | None = None,
+    *,
+    is_home: bool = False,
+    today: date | None = None,
+) -> OrganisationDetail:
+    """Create (no id) or update an organisation with its fees and roles, all or nothing.
+
+    Raises ValidationFailed (nothing saved) or StaleRecord when someone saved it meanwhile.
+    """
+    values = validate(form, today or date.today())
+    with db.transaction() as session:
+        if organisation_id is None:
+            org = Organisation(id=uuid.uuid4(), is_home=is_home)
+            session.add(org)
+        else:
+            org = _load(session, organisation_id)
+            if expected_version is not None and org.version != expected_version:
+                raise StaleRecord()
+        _apply(session, org, values)
+        session.flush()
+        return _detail(session, org)
+
+
+def _apply(session, org: Organisation, values: OrganisationValues) -> None:  # type: ignore[no-untyped-def]
+    for key, value in values.scalars.items():
+        if getattr(org, key) != value:
+            setattr(org, key, value)
+    org.name_fi_key = sort_key(org.name_fi)
+    org.name_sv_key = sort_key(org.name_sv)
+    org.municipality_key = sort_key(org.municipality)
+    org.search_text = _search_text(org)
+    now = utcnow()
+    current_fees = {
+        f.id: f
+        for f in session.scalars(
+            select(MembershipFee).where(
+                MembershipFee.organisation_id == org.id, MembershipFee.archived_at.is_(None)
+            )
+        )
+    }
+    kept: set[uuid.UUID] = set()
+    for fee in values.fees:
+        record = current_fees.get(fee.fee_id) if fee.fee_id else None
+        if record is None:
+            record = MembershipFee(id=uuid.uuid4(), organisation_id=org.id)
+            session.add(record)
+        kept.add(record.id)
+        for key in ("year", "amount", "paid_on"):
+            if getattr(record, key) != getattr(fee, key):
+                setattr(record, key, getattr(fee, key))
+    for fee_id, record in current_fees.items():
+        if fee_id not in kept:
+            record.archived_at = now
+    current_roles = {
+        r.id: r
+        for r in session.scalars(
+            select(Role).where(Role.organisation_id == org.id, Role.archived_at.is_(None))
+        )
+    }
+    kept = set()
+    for role in values.roles:
+        record = current_roles.get(role.role_id) if role.role_id else None
+        person = session.get(Person, role.person_id) if role.person_id else None
+        if person is None:
+            person = Person(id=uuid.uuid4())
+            session.add(person)
+        for key in ("first_name", "last_name", "email", "phone"):
+            if getattr(person, key) != getattr(role, key):
+                setattr(person, key, getattr(role, key))
+        if record is None:
+            record = Role(id=uuid.uuid4(), organisation_id=org.id, person_id=person.id)
+            session.add(record)
+        kept.add(record.id)
+        for key in ("kind", "start_date", "end_date"):
+            if getattr(record, key) != getattr(role, key):
+                setattr(record, key, getattr(role, key))
+        if record.person_id != person.id:
+            record.person_id = person.id
+    for role_id, record in current_roles.items():
+        if role_id not in kept:
+            record.archived_at = now
+
+
+def archive_organisation(
+    db: Database, organisation_id: uuid.UUID, expected_version: int | None = None
+) -> None:
+    """Soft delete: the organisation leaves the register and waits in the archive."""
+    _set_archived(db, organisation_id, expected_version, utcnow())
+
+
+def restore_organisation(
+    db: Database, organisation_id: uuid.UUID, expected_version: int | None = None
+) -> None:
+    _set_archived(db, organisation_id, expected_version, None)
+
+
+def _set_archived(
+    db: Database, organisation_id: uuid.UUID, expected_version: int | None, when: datetime | None
+) -> None:
+    with db.transaction() as session:
+        org = _load(session, organisation_id)
+        if expected_version is not None and org.version != expected_version:
+            raise StaleRecord()
+        org.archived_at = when
