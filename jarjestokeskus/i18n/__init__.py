@@ -22,6 +22,7 @@ DOMAIN = "jarjestokeskus"
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent.parent / "translations"
 
 _translation: gettext.NullTranslations = gettext.NullTranslations()
+_catalogs: dict[str, gettext.NullTranslations] = {}
 _language = DEFAULT_LANGUAGE
 _listeners: list[Callable[[str], None]] = []
 
@@ -46,7 +47,30 @@ def catalog(language: str) -> gettext.NullTranslations:
     """The compiled catalogue for a language (reports use one independent of the UI)."""
     if language not in LANGUAGES:
         raise ValueError(f"unsupported language {language!r}")
-    return gettext.translation(DOMAIN, localedir=str(TRANSLATIONS_DIR), languages=[language], fallback=False)
+    if language not in _catalogs:
+        try:
+            _catalogs[language] = gettext.translation(
+                DOMAIN, localedir=str(TRANSLATIONS_DIR), languages=[language], fallback=False
+            )
+        except FileNotFoundError:
+            _catalogs[language] = _compile_in_memory(language)
+    return _catalogs[language]
+
+
+def _compile_in_memory(language: str) -> gettext.NullTranslations:
+    """Without a built .mo (a developer running pytest directly), read the .po itself."""
+    from io import BytesIO
+
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    po = TRANSLATIONS_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+    with po.open("rb") as file:
+        messages = read_po(file, locale=language)
+    buffer = BytesIO()
+    write_mo(buffer, messages)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
 
 
 def system_language() -> str:

@@ -205,12 +205,12 @@ def save_organisation(
             org = _load(session, organisation_id)
             if expected_version is not None and org.version != expected_version:
                 raise StaleRecord()
-        _apply(session, org, values)
+        apply_values(session, org, values)
         session.flush()
         return _detail(session, org)
 
 
-def _apply(session, org: Organisation, values: OrganisationValues) -> None:  # type: ignore[no-untyped-def]
+def apply_values(session, org: Organisation, values: OrganisationValues) -> None:  # type: ignore[no-untyped-def]
     for key, value in values.scalars.items():
         if getattr(org, key) != value:
             setattr(org, key, value)

@@ -1,0 +1,38 @@
+"""One place for the test set-up: offscreen Qt, private folders, a fresh database per test."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+# Before Qt or platformdirs are imported anywhere: no display, no real user folders.
+_HOME = Path(tempfile.mkdtemp(prefix="jk-tests-"))
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ["XDG_DATA_HOME"] = str(_HOME / "data")
+os.environ["XDG_CONFIG_HOME"] = str(_HOME / "config")
+os.environ.pop("JARJESTOKESKUS_DB", None)
+
+import pytest  # noqa: E402
+
+from jarjestokeskus import i18n  # noqa: E402
+from jarjestokeskus.db.engine import Database, open_database  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def finnish() -> None:
+    """Every test starts in Finnish, the default language."""
+    i18n.set_language("fi")
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "register.sqlite"
+
+
+@pytest.fixture
+def db(db_path: Path):  # type: ignore[no-untyped-def]
+    """A fresh, migrated SQLite database in a temporary folder."""
+    database: Database = open_database(db_path)
+    yield database
+    database.close()
