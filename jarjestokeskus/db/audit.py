@@ -64,7 +64,7 @@ def _on_flush(session: Session, _context: Any, _instances: Any) -> None:
     if session.info.get("read_only"):
         from jarjestokeskus.db.errors import ReadOnlyDatabase
 
-        raise ReadOnlyDatabase()
+        raise ReadOnlyDatabase(session.info.get("holder", ""))
     entries: list[AuditEntry] = []
     for obj in session.new:
         if not isinstance(obj, Record):

@@ -14,7 +14,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from jarjestokeskus.db import audit
-from jarjestokeskus.db.errors import CannotOpen, NotADatabase, StaleRecord
+from jarjestokeskus.db.errors import CannotOpen, NotADatabase, ReadOnlyDatabase, StaleRecord
 from jarjestokeskus.db.lock import DatabaseLock, LockHolder
 
 APP_NAME = "Jarjestokeskus"
@@ -44,11 +44,19 @@ def sqlite_path(url: str) -> Path | None:
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    # Per-connection settings only: WAL is written into the file, so it is set in open_database
+    # once the file is known to be ours (a refused file is left as it was).
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=FULL")
+    cursor.close()
+
+
+def _sqlite_query_only(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    """Read-only mode: SQLite itself refuses writes, also those that bypass the ORM's flush."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA query_only=ON")
     cursor.close()
 
 
@@ -74,12 +82,18 @@ class Database:
 
         session = self.session_factory()
         session.info["read_only"] = self.read_only
+        session.info["holder"] = self.holder.describe() if self.holder else ""
         try:
             yield session
             session.commit()
         except StaleDataError as exc:
             session.rollback()
             raise StaleRecord() from exc
+        except OperationalError as exc:
+            session.rollback()
+            if self.read_only and "readonly" in str(exc.orig).lower():
+                raise ReadOnlyDatabase(session.info["holder"]) from exc
+            raise
         except BaseException:
             session.rollback()
             raise
@@ -126,6 +140,8 @@ def open_database(
     engine = create_engine(url, future=True)
     if path is not None:
         event.listen(engine, "connect", _sqlite_pragmas)
+        if read_only:
+            event.listen(engine, "connect", _sqlite_query_only)
     try:
         if migrate and not read_only:
             upgrade(engine, path)
@@ -133,6 +149,9 @@ def open_database(
             from jarjestokeskus.db.migrate import check_version
 
             check_version(engine)
+        if path is not None and not read_only:
+            with engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA journal_mode=WAL")
     except (OperationalError, DatabaseError) as exc:
         engine.dispose()
         if lock:

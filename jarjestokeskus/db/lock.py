@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import socket
+import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,6 +22,12 @@ class LockHolder:
 
     def describe(self) -> str:
         return f"{self.user} @ {self.host}"
+
+
+# Lock files this process holds, with how many open databases share each: when the same file
+# is opened again (the window reopening it), closing the older one must not drop the lock.
+_held: dict[str, int] = {}
+_held_guard = threading.Lock()
 
 
 def lock_path(database: Path) -> Path:
@@ -64,7 +71,7 @@ class DatabaseLock:
             except FileExistsError:
                 holder = read_holder(self.database)
                 if holder and holder.pid == me.pid and holder.host == me.host:
-                    self.held = True
+                    self._hold()
                     return None
                 if holder is None or (holder.host == me.host and not _alive(holder.pid)):
                     # Left by a program that crashed: take it over.
@@ -73,13 +80,28 @@ class DatabaseLock:
                 return holder
             with os.fdopen(fd, "w", encoding="utf-8") as file:
                 json.dump(me.__dict__, file)
-            self.held = True
+            self._hold()
             return None
         return read_holder(self.database)
 
+    def _key(self) -> str:
+        return str(self.path.resolve())
+
+    def _hold(self) -> None:
+        with _held_guard:
+            _held[self._key()] = _held.get(self._key(), 0) + 1
+        self.held = True
+
     def release(self) -> None:
-        if self.held:
+        if not self.held:
+            return
+        self.held = False
+        with _held_guard:
+            others = _held.get(self._key(), 1) - 1
+            if others > 0:
+                _held[self._key()] = others
+                return
+            _held.pop(self._key(), None)
             holder = read_holder(self.database)
-            if holder is None or holder.pid == os.getpid():
+            if holder is None or (holder.pid == os.getpid() and holder.host == socket.gethostname()):
                 self.path.unlink(missing_ok=True)
-            self.held = False

@@ -10,7 +10,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
 
-from jarjestokeskus.db.errors import NewerDatabase
+from jarjestokeskus.db.errors import NewerDatabase, NotADatabase
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -71,13 +71,34 @@ def upgrade(engine: Engine, path: Path | None) -> None:
         with engine.connect() as connection:
             tables = inspect(connection).get_table_names()
         if tables:
-            raise NewerDatabase("?")
+            # Tables but no schema revision: another program's database, not a newer one of ours.
+            raise NotADatabase(str(path) if path is not None else engine.url.render_as_string())
     elif path is not None:
         backup_before_upgrade(path, revision)
     config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # Batch migrations rebuild tables: with foreign keys on, dropping the old copy of a
+            # referenced table would fail or cascade (the pragma works only outside a transaction).
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            # pysqlite starts no transaction before DDL, so each statement would commit on its
+            # own; begin one: the steps and their stamp are all or nothing.
+            connection.exec_driver_sql("BEGIN")
+        try:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+            if sqlite:
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"the schema upgrade broke references: {broken[:5]}")
+            connection.commit()
+        except BaseException:
+            connection.rollback()
+            raise
+        finally:
+            if sqlite:
+                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
 
 
 __all__ = ["backup_before_upgrade", "check_version", "head_revision", "upgrade"]

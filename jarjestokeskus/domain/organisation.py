@@ -179,7 +179,7 @@ def validate(form: OrganisationForm, today: date | None = None) -> OrganisationV
     )
     scalars["email"] = check_email(form.email, "email", label("email"), errors) or ""
     postal = scalars["postal_code"]
-    if postal and not (str(postal).isdigit() and len(str(postal)) == 5):
+    if postal and not (str(postal).isascii() and str(postal).isdigit() and len(str(postal)) == 5):
         errors.add(
             "postal_code", _("{field}: five digits, for example 65100").format(field=label("postal_code"))
         )
@@ -216,7 +216,10 @@ def _validate_fees(rows: list[FeeForm], errors: Errors) -> list[FeeValues]:
     for index, row in enumerate(rows):
         prefix = f"fees[{index}]."
         year = parse_count(row.year, prefix + "year", label("year"), errors)
-        if year is not None and not 1900 <= year <= 2100:
+        if year is None and not clean(row.year):
+            # Without a year the row would be dropped silently (and a stored fee archived).
+            errors.add(prefix + "year", _("{field}: required").format(field=label("year")))
+        elif year is not None and not 1900 <= year <= 2100:
             errors.add(
                 prefix + "year", _("{field}: a year between 1900 and 2100").format(field=label("year"))
             )
@@ -245,6 +248,7 @@ def _validate_roles(rows: list[RoleForm], errors: Errors) -> list[RoleValues]:
             errors.add(prefix + "last_name", _("{field}: required").format(field=label("last_name")))
         check_length(first, 100, prefix + "first_name", label("first_name"), errors)
         check_length(last, 100, prefix + "last_name", label("last_name"), errors)
+        check_length(clean(row.phone), 40, prefix + "phone", label("phone"), errors)
         email = check_email(row.email, prefix + "email", label("email"), errors) or ""
         start = parse_date(row.start_date, prefix + "start_date", label("start_date"), errors)
         end = parse_date(row.end_date, prefix + "end_date", label("end_date"), errors)

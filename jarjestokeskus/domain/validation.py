@@ -15,6 +15,10 @@ from jarjestokeskus.i18n import _
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _DATE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
+# Plain decimal notation only: Decimal() alone would also take "1e3", "1_000" and "Infinity".
+_MONEY = re.compile(r"^-?(?:\d+(?:\.\d*)?|\.\d+)$", re.ASCII)
+_COUNT = re.compile(r"^\d+$", re.ASCII)
+EMAIL_LIMIT = 200  # the email columns' length
 
 
 @dataclass(frozen=True)
@@ -76,16 +80,15 @@ def parse_money(text: str | None, field: str, label: str, errors: Errors) -> Dec
         return None
     if "," in value and "." in value:
         value = value.replace(".", "")
-    value = value.replace(",", ".")
+    value = value.replace(",", ".").replace("\u2212", "-")
     try:
+        if not _MONEY.match(value):
+            raise InvalidOperation(value)
         amount = Decimal(value)
     except InvalidOperation:
         errors.add(field, _("{field}: not a sum of money").format(field=label))
         return None
-    if not amount.is_finite():
-        errors.add(field, _("{field}: not a sum of money").format(field=label))
-        return None
-    if amount < 0:
+    if value.startswith("-"):
         errors.add(field, _("{field}: cannot be negative").format(field=label))
         return None
     if amount.as_tuple().exponent < -2:  # type: ignore[operator]
@@ -101,7 +104,7 @@ def parse_count(text: str | None, field: str, label: str, errors: Errors) -> int
     value = clean(text).replace(" ", "").replace("\u00a0", "")
     if not value:
         return None
-    if not value.isdigit():
+    if not _COUNT.match(value):  # ASCII digits only: "²".isdigit() is true but int() refuses it
         errors.add(field, _("{field}: write a whole number, 0 or more").format(field=label))
         return None
     if len(value) > 9:
@@ -140,6 +143,9 @@ def check_email(text: str | None, field: str, label: str, errors: Errors) -> str
         return None
     if not _EMAIL.match(value):
         errors.add(field, _("{field}: not a valid email address").format(field=label))
+        return None
+    if len(value) > EMAIL_LIMIT:
+        check_length(value, EMAIL_LIMIT, field, label, errors)
         return None
     return value
 

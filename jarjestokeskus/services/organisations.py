@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from sqlalchemy import Select, case, func, select
+from sqlalchemy import inspect as sa_inspect
 
 from jarjestokeskus.db.base import utcnow
 from jarjestokeskus.db.engine import Database
@@ -70,23 +71,35 @@ def _filtered(query: OrganisationQuery, columns: Select) -> Select:
     return stmt
 
 
+def _collated(column):  # type: ignore[no-untyped-def]
+    """A column without a stored key, in Finnish/Swedish order: case folded, Å Ä Ö after Z.
+
+    SQL's lower() leaves Å, Ä and Ö alone in SQLite, and in binary order Ä comes before Å; they
+    become the characters after "z" that `sort_key` uses. Other accents are not folded here.
+    """
+    expression = func.lower(column)
+    for letter, key in (("Å", "{"), ("å", "{"), ("Ä", "|"), ("ä", "|"), ("Ö", "}"), ("ö", "}")):
+        expression = func.replace(expression, letter, key)
+    return expression
+
+
 def _label_order(column, enum_type):  # type: ignore[no-untyped-def]
     """Sort an enum column by its translated label, in collation order."""
     ordered = sorted(enum_type, key=lambda m: sort_key(m.label))
     return case({m.value: i for i, m in enumerate(ordered)}, value=column, else_=len(ordered))
 
 
-def _order(query: OrganisationQuery) -> list:
-    name_keys = (
-        [Organisation.name_sv_key, Organisation.name_fi_key]
-        if query.language == "sv"
-        else [Organisation.name_fi_key, Organisation.name_sv_key]
-    )
-    # The shown name falls back to the other language when one is empty.
-    shown = case((name_keys[0] == "", name_keys[1]), else_=name_keys[0])
+# Below this many matches, sorting the matches beats walking the sort index past non-matches.
+SPARSE_MATCHES = 10000
+
+
+def _order(query: OrganisationQuery, sparse: bool = False) -> list:
+    shown = Organisation.name_sv_key if query.language == "sv" else Organisation.name_fi_key
+    if sparse:
+        shown = shown.concat("")  # an expression, so SQLite scans and sorts instead of using the index
     primary = {
         "name": shown,
-        "abbreviation": func.lower(Organisation.abbreviation),
+        "abbreviation": _collated(Organisation.abbreviation),
         "business_id": Organisation.business_id,
         "municipality": Organisation.municipality_key,
         "membership_status": _label_order(Organisation.membership_status, MembershipStatus),
@@ -120,14 +133,36 @@ def count_organisations(db: Database, query: OrganisationQuery) -> int:
 
 
 def list_organisations(
-    db: Database, query: OrganisationQuery, offset: int = 0, limit: int | None = 200
+    db: Database, query: OrganisationQuery, offset: int = 0, limit: int | None = 200, total: int | None = None
 ) -> list[OrganisationRow]:
-    """One page of the list, sorted in Finnish/Swedish collation."""
+    """One page of the list, sorted in Finnish/Swedish collation.
+
+    `total` (the count of matches, when the caller knows it) lets a narrow search sort its few
+    matches instead of walking all 100,000 rows in name order.
+    """
     with db.reading() as session:
-        stmt = _filtered(query, select(*_LIST_COLUMNS)).order_by(*_order(query)).offset(offset)
-        if limit is not None:
-            stmt = stmt.limit(limit)
-        return [row_from(r) for r in session.execute(stmt)]
+        return _page(session, query, offset, limit, total)
+
+
+def _page(session, query: OrganisationQuery, offset: int, limit: int | None, total: int | None):  # type: ignore[no-untyped-def]
+    sparse = total is not None and total < SPARSE_MATCHES
+    stmt = _filtered(query, select(*_LIST_COLUMNS)).order_by(*_order(query, sparse)).offset(offset)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return [row_from(r) for r in session.execute(stmt)]
+
+
+@dataclass(frozen=True)
+class OrganisationPage:
+    total: int
+    rows: list[OrganisationRow]
+
+
+def first_page(db: Database, query: OrganisationQuery, limit: int = 200) -> OrganisationPage:
+    """What the list needs when the search or a filter changes: the count and the first rows."""
+    with db.reading() as session:
+        total = int(session.scalar(_filtered(query, select(func.count()).select_from(Organisation))) or 0)
+        return OrganisationPage(total, _page(session, query, 0, limit, total) if total else [])
 
 
 def municipalities(db: Database) -> list[str]:
@@ -136,9 +171,15 @@ def municipalities(db: Database) -> list[str]:
         stmt = (
             select(Organisation.municipality)
             .where(Organisation.archived_at.is_(None), Organisation.municipality != "")
-            .group_by(Organisation.municipality_key)
+            .distinct()
         )
-        return sorted({m for (m,) in session.execute(stmt)}, key=sort_key)
+        unique: dict[str, str] = {}
+        for (name,) in session.execute(stmt):
+            # Spellings that differ only in case or accents are one municipality; show one of
+            # them, the same one every time.
+            key = sort_key(name)
+            unique[key] = min(unique.get(key, name), name)
+        return [unique[key] for key in sorted(unique)]
 
 
 def _load(session, organisation_id: uuid.UUID) -> Organisation:  # type: ignore[no-untyped-def]
@@ -211,14 +252,36 @@ def save_organisation(
 
 
 def apply_values(session, org: Organisation, values: OrganisationValues) -> None:  # type: ignore[no-untyped-def]
+    with session.no_autoflush:  # one flush at the end: one audit entry and one version step per record
+        dependents_changed = _apply_values(session, org, values)
+    if dependents_changed and sa_inspect(org).persistent and not session.is_modified(org):
+        # The organisation's version guards its whole form: a change of a fee or role alone must
+        # move it too, or a form opened before that change would overwrite it unnoticed.
+        org.updated_at = utcnow()
+
+
+def _assign(record: object, source: object, keys: tuple[str, ...]) -> bool:
+    changed = False
+    for key in keys:
+        if getattr(record, key) != getattr(source, key):
+            setattr(record, key, getattr(source, key))
+            changed = True
+    return changed
+
+
+def _apply_values(session, org: Organisation, values: OrganisationValues) -> bool:  # type: ignore[no-untyped-def]
+    """Copy the form's values onto the records; True when a fee, role or person changed."""
     for key, value in values.scalars.items():
         if getattr(org, key) != value:
             setattr(org, key, value)
-    org.name_fi_key = sort_key(org.name_fi)
-    org.name_sv_key = sort_key(org.name_sv)
-    org.municipality_key = sort_key(org.municipality)
+    # Each key falls back to the other language, as the shown name does: sorting uses the index.
+    # Keys are cut to their columns' length (casefolding can lengthen a name: "ß" → "ss").
+    org.name_fi_key = sort_key(org.name_fi or org.name_sv)[:200]
+    org.name_sv_key = sort_key(org.name_sv or org.name_fi)[:200]
+    org.municipality_key = sort_key(org.municipality)[:80]
     org.search_text = _search_text(org)
     now = utcnow()
+    changed = False
     current_fees = {
         f.id: f
         for f in session.scalars(
@@ -233,13 +296,13 @@ def apply_values(session, org: Organisation, values: OrganisationValues) -> None
         if record is None:
             record = MembershipFee(id=uuid.uuid4(), organisation_id=org.id)
             session.add(record)
+            changed = True
         kept.add(record.id)
-        for key in ("year", "amount", "paid_on"):
-            if getattr(record, key) != getattr(fee, key):
-                setattr(record, key, getattr(fee, key))
+        changed |= _assign(record, fee, ("year", "amount", "paid_on"))
     for fee_id, record in current_fees.items():
         if fee_id not in kept:
             record.archived_at = now
+            changed = True
     current_roles = {
         r.id: r
         for r in session.scalars(
@@ -253,21 +316,22 @@ def apply_values(session, org: Organisation, values: OrganisationValues) -> None
         if person is None:
             person = Person(id=uuid.uuid4())
             session.add(person)
-        for key in ("first_name", "last_name", "email", "phone"):
-            if getattr(person, key) != getattr(role, key):
-                setattr(person, key, getattr(role, key))
+            changed = True
+        changed |= _assign(person, role, ("first_name", "last_name", "email", "phone"))
         if record is None:
             record = Role(id=uuid.uuid4(), organisation_id=org.id, person_id=person.id)
             session.add(record)
+            changed = True
         kept.add(record.id)
-        for key in ("kind", "start_date", "end_date"):
-            if getattr(record, key) != getattr(role, key):
-                setattr(record, key, getattr(role, key))
+        changed |= _assign(record, role, ("kind", "start_date", "end_date"))
         if record.person_id != person.id:
             record.person_id = person.id
+            changed = True
     for role_id, record in current_roles.items():
         if role_id not in kept:
             record.archived_at = now
+            changed = True
+    return changed
 
 
 def archive_organisation(

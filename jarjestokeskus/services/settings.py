@@ -35,10 +35,14 @@ def load_settings() -> Settings:
     if not isinstance(data, dict):
         return Settings()
     language = data.get("language")
+    recent = data.get("recent_databases")
     return Settings(
         language=language if language in ("fi", "sv") else None,
         last_database=data.get("last_database") if isinstance(data.get("last_database"), str) else None,
-        recent_databases=tuple(str(p) for p in data.get("recent_databases", []) if isinstance(p, str))[:10],
+        # Only a list counts: a number would not iterate, a string or object would give nonsense.
+        recent_databases=tuple(p for p in recent if isinstance(p, str))[:10]
+        if isinstance(recent, list)
+        else (),
     )
 
 
@@ -49,5 +53,12 @@ def save_settings(settings: Settings) -> None:
     temporary = path.with_suffix(".tmp")
     data = asdict(settings)
     data["recent_databases"] = list(settings.recent_databases)
-    temporary.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-    os.replace(temporary, path)
+    try:
+        with temporary.open("w", encoding="utf-8") as file:
+            json.dump(data, file, ensure_ascii=False, indent=2)
+            file.flush()
+            os.fsync(file.fileno())  # on disk before it replaces the old file
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise

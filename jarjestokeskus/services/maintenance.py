@@ -1,0 +1,370 @@
+"""Looking after the database file: integrity check, online backup, restore from a backup."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import socket
+import sqlite3
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import inspect, text
+from sqlalchemy.exc import DBAPIError
+
+from jarjestokeskus.db.engine import Database
+from jarjestokeskus.db.errors import DatabaseProblem, NewerDatabase, NotADatabase
+from jarjestokeskus.db.lock import DatabaseLock, read_holder
+from jarjestokeskus.db.migrate import alembic_config, current_revision, head_revision
+from jarjestokeskus.i18n import _
+
+Progress = Callable[[int, int], None]
+"""Called with (pages done, pages in all); it may raise to cancel the copy."""
+
+BACKUP_FOLDER = "backups"
+_PAGES_PER_STEP = 256
+_HEADER = b"SQLite format 3\x00"
+
+
+class BackupExists(DatabaseProblem):
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        self.path = path
+
+    def user_message(self) -> str:
+        return _("The file {path} already exists. Choose another name; nothing was overwritten.").format(
+            path=self.path
+        )
+
+
+class BackupFailed(DatabaseProblem):
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+    def user_message(self) -> str:
+        return _("The copy {path} could not be written: {reason}").format(path=self.path, reason=self.reason)
+
+
+class NotAFile(DatabaseProblem):
+    """Backup and restore work on a database file, not on a database server."""
+
+    def user_message(self) -> str:
+        return _(
+            "Backup and restore work on a database file. Back up a database server with the server's "
+            "own tools."
+        )
+
+
+class FileMissing(DatabaseProblem):
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        self.path = path
+
+    def user_message(self) -> str:
+        return _("The file {path} does not exist.").format(path=self.path)
+
+
+class DatabaseInUse(DatabaseProblem):
+    def __init__(self, holder: str) -> None:
+        super().__init__(holder)
+        self.holder = holder
+
+    def user_message(self) -> str:
+        return _("{holder} has the database open. Ask them to close the program, then try again.").format(
+            holder=self.holder
+        )
+
+
+class SameFile(DatabaseProblem):
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        self.path = path
+
+    def user_message(self) -> str:
+        return _("The backup {path} is the database itself; choose a backup file.").format(path=self.path)
+
+
+class DatabaseNotEmpty(DatabaseProblem):
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        self.path = path
+
+    def user_message(self) -> str:
+        return _("The database {path} already has data. Choose a new file for the demo.").format(
+            path=self.path
+        )
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    ok: bool
+    integrity: str  # SQLite's own words: "ok", or the damage it found
+    schema_revision: str | None
+    head_revision: str
+    problems: tuple[str, ...]
+
+
+def check_database(db: Database) -> CheckResult:
+    """Integrity and foreign keys (SQLite), and the schema revision against this program's."""
+    problems: list[str] = []
+    head = head_revision()
+    integrity = "ok"
+    if db.path is not None:
+        try:
+            with db.engine.connect() as connection:
+                rows = connection.exec_driver_sql("PRAGMA integrity_check").fetchall()
+                integrity = "\n".join(str(row[0]) for row in rows) or "ok"
+                if integrity != "ok":
+                    problems.extend(str(row[0]) for row in rows)
+                for table, rowid, parent, _fk in connection.exec_driver_sql("PRAGMA foreign_key_check"):
+                    problems.append(
+                        _("Table {table} row {rowid} refers to a missing row in {parent}.").format(
+                            table=table, rowid=rowid, parent=parent
+                        )
+                    )
+        except DBAPIError as exc:
+            integrity = str(exc.orig)
+            problems.append(integrity)
+    try:
+        revision = current_revision(db.engine)
+    except DBAPIError as exc:
+        revision = None
+        problems.append(str(exc.orig))
+    else:
+        if revision is None:
+            problems.append(_("The database has no schema version: it was not made by this program."))
+        elif revision not in _known_revisions():
+            problems.append(NewerDatabase(revision).user_message())
+    return CheckResult(not problems, integrity, revision, head, tuple(problems))
+
+
+def is_empty(db: Database) -> bool:
+    """No rows in any table but the schema version: a fresh register."""
+    with db.engine.connect() as connection:
+        tables = [name for name in inspect(connection).get_table_names() if name != "alembic_version"]
+        for table in tables:
+            quoted = connection.dialect.identifier_preparer.quote(table)
+            if connection.execute(text(f"SELECT 1 FROM {quoted} LIMIT 1")).first() is not None:
+                return False
+    return True
+
+
+def default_backup_path(database_path: Path, kind: str = "jarjestokeskus") -> Path:
+    """`backups/<kind>-YYYYMMDD-HHMMSS.sqlite` beside the database; a free name, never an old one."""
+    folder = database_path.parent / BACKUP_FOLDER
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    candidate = folder / f"{kind}-{stamp}.sqlite"
+    number = 2
+    while candidate.exists():
+        candidate = folder / f"{kind}-{stamp}-{number}.sqlite"
+        number += 1
+    return candidate
+
+
+def backup_database(db: Database, target: Path | None = None, *, progress: Progress | None = None) -> Path:
+    """Copy the open database with SQLite's online backup to `target` (default: a dated file)."""
+    path = db.path
+    if path is None:
+        raise NotAFile()
+    if target is None:
+        target = default_backup_path(path)
+        _make_folder(target.parent)
+    try:
+        with _connect(path) as source:
+            return _write_copy(source, target, progress)
+    except sqlite3.DatabaseError as exc:
+        raise BackupFailed(str(target), str(exc)) from exc
+
+
+def restore_database(
+    database_path: Path, backup_file: Path, *, progress: Progress | None = None
+) -> Path | None:
+    """Replace the database's content with a backup; returns the safety copy of what was there.
+
+    Refuses a file that is not a sound database of this program, one newer than the program, and a
+    database that another program has open. Returns None when there was no database to keep.
+    """
+    database_path = Path(database_path)
+    backup_file = Path(backup_file)
+    if not backup_file.is_file():
+        raise FileMissing(str(backup_file))
+    if database_path.exists() and database_path.resolve() == backup_file.resolve():
+        raise SameFile(str(backup_file))
+    with _connect(backup_file) as source:
+        _verify_backup(source, backup_file)
+        with _holding(database_path):
+            if not database_path.exists():
+                _write_copy(source, database_path, progress)
+                return None
+            safety = _safety_copy(database_path)
+            try:
+                with _connect(database_path) as destination:
+                    source.backup(destination, pages=_PAGES_PER_STEP, progress=_adapter(progress))
+            except sqlite3.DatabaseError:
+                # The current file is damaged beyond SQLite's reach: it is kept in the safety copy,
+                # and nobody holds the lock, so its files are replaced whole.
+                _replace_files(source, database_path, progress)
+            return safety
+
+
+def _known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
+def _verify_backup(source: sqlite3.Connection, path: Path) -> None:
+    try:
+        rows = source.execute("PRAGMA integrity_check").fetchall()
+        if [tuple(row) for row in rows] != [("ok",)]:
+            raise NotADatabase(str(path))
+        found = source.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+        ).fetchone()
+        revision = source.execute("SELECT version_num FROM alembic_version").fetchone() if found else None
+    except sqlite3.DatabaseError as exc:
+        raise NotADatabase(str(path)) from exc
+    if revision is None:
+        raise NotADatabase(str(path))
+    if revision[0] not in _known_revisions():
+        raise NewerDatabase(str(revision[0]))
+
+
+@contextlib.contextmanager
+def _holding(database_path: Path) -> Iterator[None]:
+    """Take the database's lock for the restore; refuse when another program (or this one) has it."""
+    holder = read_holder(database_path)
+    if holder is not None and holder.pid == os.getpid() and holder.host == socket.gethostname():
+        raise DatabaseInUse(holder.describe())  # this very program: close the database first
+    _make_folder(database_path.parent)
+    lock = DatabaseLock(database_path)
+    holder = lock.acquire()
+    if holder is not None:
+        raise DatabaseInUse(holder.describe())
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def _safety_copy(database_path: Path) -> Path:
+    target = default_backup_path(database_path, "jarjestokeskus-before-restore")
+    _make_folder(target.parent)
+    try:
+        with _connect(database_path) as current:
+            return _write_copy(current, target, None)
+    except (sqlite3.DatabaseError, BackupFailed):
+        # A damaged file cannot be read page by page: keep its bytes (and its WAL) as they are.
+        try:
+            shutil.copy2(database_path, target)
+            wal = database_path.with_name(database_path.name + "-wal")
+            if wal.exists():
+                shutil.copy2(wal, target.with_name(target.name + "-wal"))
+        except OSError as exc:
+            raise BackupFailed(str(target), exc.strerror or str(exc)) from exc
+        return target
+
+
+def _replace_files(source: sqlite3.Connection, database_path: Path, progress: Progress | None) -> None:
+    fresh = database_path.with_name(f".{database_path.name}.restoring")
+    fresh.unlink(missing_ok=True)
+    _write_copy(source, fresh, progress)
+    try:
+        for suffix in ("-wal", "-shm", "-journal"):
+            database_path.with_name(database_path.name + suffix).unlink(missing_ok=True)
+        os.replace(fresh, database_path)
+    except OSError as exc:
+        fresh.unlink(missing_ok=True)
+        raise BackupFailed(str(database_path), exc.strerror or str(exc)) from exc
+
+
+def _write_copy(source: sqlite3.Connection, target: Path, progress: Progress | None) -> Path:
+    """Copy into a temporary file beside `target`, then give it the name; never overwrite."""
+    if target.exists():
+        raise BackupExists(str(target))
+    # Not mkstemp: its 0600 would make the copy unreadable to whoever may read the database.
+    partial = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.partial")
+    try:
+        os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+    except OSError as exc:
+        raise BackupFailed(str(target), exc.strerror or str(exc)) from exc
+    try:
+        with _connect(partial) as copy:
+            source.backup(copy, pages=_PAGES_PER_STEP, progress=_adapter(progress))
+            # A backup is one self-contained file: no WAL beside it.
+            copy.execute("PRAGMA journal_mode=DELETE")
+        _rename_new(partial, target)
+    except BaseException:
+        for leftover in (
+            partial,
+            *(partial.with_name(partial.name + s) for s in ("-wal", "-shm", "-journal")),
+        ):
+            leftover.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def _rename_new(partial: Path, target: Path) -> None:
+    try:
+        os.link(partial, target)  # fails if the name was taken meanwhile, unlike a POSIX rename
+    except FileExistsError as exc:
+        raise BackupExists(str(target)) from exc
+    except OSError:
+        if target.exists():
+            raise BackupExists(str(target)) from None
+        try:
+            os.rename(partial, target)  # file systems without hard links
+        except OSError as exc:
+            raise BackupFailed(str(target), exc.strerror or str(exc)) from exc
+        return
+    partial.unlink()
+
+
+@contextlib.contextmanager
+def _connect(path: Path) -> Iterator[sqlite3.Connection]:
+    # Read-write even for a backup file: a read-only connection leaves -wal and -shm files behind.
+    connection = sqlite3.connect(path, timeout=10)
+    try:
+        yield connection
+    finally:
+        connection.close()
+
+
+def _adapter(progress: Progress | None) -> Callable[[int, int, int], None] | None:
+    if progress is None:
+        return None
+
+    def report(_status: int, remaining: int, total: int) -> None:
+        progress(total - remaining, total)
+
+    return report
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BackupFailed(str(folder), exc.strerror or str(exc)) from exc
+
+
+__all__ = [
+    "BackupExists",
+    "BackupFailed",
+    "CheckResult",
+    "DatabaseInUse",
+    "DatabaseNotEmpty",
+    "FileMissing",
+    "NotAFile",
+    "SameFile",
+    "backup_database",
+    "check_database",
+    "default_backup_path",
+    "is_empty",
+    "restore_database",
+]

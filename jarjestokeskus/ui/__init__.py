@@ -1,0 +1,1 @@
+"""Qt widgets, dialogs and table models; the only layer that imports Qt."""

@@ -1,0 +1,74 @@
+"""Long work off the GUI thread, with a progress dialog that can be cancelled."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEventLoop, QObject, QThread, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from jarjestokeskus.i18n import _
+
+Progress = Callable[[int, int], None]
+
+
+class Cancelled(Exception):
+    """The user pressed Cancel; the work stopped before it committed anything."""
+
+
+class _Worker(QObject):
+    progressed = Signal(int, int)
+    finished = Signal()
+
+    def __init__(self, work: Callable[[Progress], Any]) -> None:
+        super().__init__()
+        self.work = work
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self.cancel_requested = False
+
+    def run(self) -> None:
+        try:
+            self.result = self.work(self._progress)
+        except BaseException as exc:  # handed to the GUI thread, raised there
+            self.error = exc
+        self.finished.emit()
+
+    def _progress(self, done: int, total: int) -> None:
+        if self.cancel_requested:
+            raise Cancelled()
+        self.progressed.emit(done, total)
+
+
+def run_with_progress(parent: QWidget | None, label: str, work: Callable[[Progress], Any]) -> Any:
+    """Run `work(progress)` in a thread while a progress dialog shows; re-raises its error."""
+    dialog = QProgressDialog(label, _("Cancel"), 0, 0, parent)
+    dialog.setWindowTitle(_("Working…"))
+    dialog.setMinimumDuration(300)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    worker = _Worker(work)
+    thread = QThread()
+    worker.moveToThread(thread)
+    loop = QEventLoop()
+
+    def progressed(done: int, total: int) -> None:
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(min(done, total))
+
+    def cancel() -> None:
+        worker.cancel_requested = True
+
+    worker.progressed.connect(progressed)
+    worker.finished.connect(loop.quit)
+    dialog.canceled.connect(cancel)
+    thread.started.connect(worker.run)
+    thread.start()
+    loop.exec()
+    thread.quit()
+    thread.wait()
+    dialog.close()
+    if worker.error is not None:
+        raise worker.error
+    return worker.result

@@ -1,0 +1,245 @@
+"""The main window: navigation, menus and shortcuts, language, read-only banner, window state."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jarjestokeskus import __version__, i18n
+from jarjestokeskus.db.engine import Database
+from jarjestokeskus.db.errors import ReadOnlyDatabase
+from jarjestokeskus.i18n import _
+from jarjestokeskus.services import organisations as service
+from jarjestokeskus.services.settings import load_settings, save_settings
+from jarjestokeskus.ui.organisations_view import OrganisationsView
+from jarjestokeskus.ui.qt_language import apply_language
+
+LANGUAGE_NAMES = {"fi": "Suomi", "sv": "Svenska"}
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db: Database) -> None:
+        super().__init__()
+        self.database = db
+        self._views: list[OrganisationsView] = []
+        self._build()
+        self._install_views(db)
+        self._build_actions()
+        self.retranslate()
+        self._restore_state()
+
+    def _build(self) -> None:
+        self.navigation = QListWidget(objectName="navigation")
+        self.navigation.setMaximumWidth(200)
+        self.navigation.setMinimumWidth(120)
+        for _row in range(2):
+            self.navigation.addItem(QListWidgetItem())
+        self.stack = QStackedWidget()
+        self.navigation.currentRowChanged.connect(self._show_view)
+        self.banner = QLabel(objectName="readOnlyBanner", wordWrap=True)
+        self.banner.setStyleSheet(
+            "QLabel#readOnlyBanner { background: #fff3c4; color: #5a4500; padding: 6px; }"
+        )
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.navigation)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([150, 1200])
+        self.splitter.setChildrenCollapsible(False)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+    def _install_views(self, db: Database) -> None:
+        """Views on `db`; replaces the views of a database opened before."""
+        row = max(0, self.navigation.currentRow())
+        for view in self._views:
+            self.stack.removeWidget(view)
+            view.deleteLater()
+        self.database = db
+        self.organisations = OrganisationsView(db, archived=False)
+        self.archive = OrganisationsView(db, archived=True)
+        self._views = [self.organisations, self.archive]
+        for view in self._views:
+            self.stack.addWidget(view)
+        self.organisations.editor.archived.connect(lambda _id: self.archive.apply_filters())
+        self.archive.editor.restored.connect(lambda _id: self.organisations.apply_filters())
+        self.banner.setVisible(db.read_only)
+        self.navigation.setCurrentRow(row)
+        self.stack.setCurrentIndex(row)
+        self.statusBar().showMessage(str(db.path or db.url))
+
+    def _action(self, shortcut: QKeySequence | str | None, slot) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_action = self._action(QKeySequence.StandardKey.New, self.new_organisation)
+        self.save_action = self._action(QKeySequence.StandardKey.Save, self.save)
+        self.find_action = self._action(QKeySequence.StandardKey.Find, self.find)
+        self.quit_action = self._action(QKeySequence.StandardKey.Quit, self.close)
+        self.show_organisations_action = self._action("Ctrl+1", lambda: self.navigation.setCurrentRow(0))
+        self.show_archive_action = self._action("Ctrl+2", lambda: self.navigation.setCurrentRow(1))
+        self.about_action = self._action(None, self.about)
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGE_NAMES.items():
+            action = QAction(name, self, checkable=True)
+            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
+            self.language_group.addAction(action)
+            self.language_actions[code] = action
+
+    def retranslate(self) -> None:
+        for action in (self.new_action, self.save_action):
+            action.setEnabled(not self.database.read_only)
+        holder = self.database.holder.describe() if self.database.holder else ""
+        self.banner.setText(ReadOnlyDatabase(holder).user_message())
+        title = _("Järjestökeskus")
+        if self.database.read_only:
+            title = _("{title} (read-only)").format(title=title)
+        self.setWindowTitle(title)
+        self.navigation.item(0).setText(_("Organisations"))
+        self.navigation.item(1).setText(_("Archive"))
+        self.new_action.setText(_("&New organisation"))
+        self.save_action.setText(_("&Save"))
+        self.find_action.setText(_("&Find"))
+        self.quit_action.setText(_("&Quit"))
+        self.show_organisations_action.setText(_("&Organisations"))
+        self.show_archive_action.setText(_("&Archive"))
+        self.about_action.setText(_("&About Järjestökeskus"))
+        for code, action in self.language_actions.items():
+            action.setChecked(code == i18n.current_language())
+        menu_bar = self.menuBar()
+        menu_bar.clear()
+        file_menu = menu_bar.addMenu(_("&File"))
+        file_menu.addActions([self.new_action, self.save_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = menu_bar.addMenu(_("&Edit"))
+        edit_menu.addAction(self.find_action)
+        view_menu = menu_bar.addMenu(_("&View"))
+        view_menu.addActions([self.show_organisations_action, self.show_archive_action])
+        language_menu = menu_bar.addMenu(_("&Language"))
+        language_menu.addActions(list(self.language_actions.values()))
+        help_menu = menu_bar.addMenu(_("&Help"))
+        help_menu.addAction(self.about_action)
+        for view in self._views:
+            view.retranslate()
+
+    # --- actions ---------------------------------------------------------------------------
+    def current_view(self) -> OrganisationsView:
+        view = self.stack.currentWidget()
+        assert isinstance(view, OrganisationsView)
+        return view
+
+    def _show_view(self, row: int) -> None:
+        if 0 <= row < len(self._views):
+            self.stack.setCurrentIndex(row)
+
+    def new_organisation(self) -> None:
+        self.navigation.setCurrentRow(0)
+        self.organisations.new_organisation()
+
+    def save(self) -> None:
+        self.current_view().save()
+
+    def find(self) -> None:
+        self.current_view().focus_search()
+
+    def set_language(self, language: str) -> None:
+        """Switch the whole window now and remember the choice."""
+        apply_language(language)
+        save_settings(load_settings().with_(language=language))
+        self.retranslate()
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            _("About Järjestökeskus"),
+            _("Järjestökeskus {version}\nThe register of an umbrella organisation of associations.").format(
+                version=__version__
+            ),
+        )
+
+    def offer_first_start(self) -> None:
+        """An empty register: offer to create the home organisation or open the demo."""
+        if self.database.read_only or service.home_organisation(self.database) is not None:
+            return
+        if service.count_organisations(
+            self.database, service.OrganisationQuery()
+        ) or service.count_organisations(self.database, service.OrganisationQuery(archived=True)):
+            return
+        from jarjestokeskus.ui.welcome import WelcomeDialog
+
+        dialog = WelcomeDialog(self.database, self)
+        if dialog.exec() and dialog.demo_database is not None:
+            self.switch_database(dialog.demo_database)
+        else:
+            self.organisations.apply_filters()
+
+    def switch_database(self, db: Database) -> None:
+        """Open another database in this window (the demo, for now)."""
+        old = self.database
+        self._install_views(db)
+        self.retranslate()
+        old.close()
+
+    # --- window state --------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("main/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        for key, splitter in self._splitters().items():
+            state = settings.value(key)
+            if isinstance(state, QByteArray):
+                splitter.restoreState(state)
+        for index, view in enumerate(self._views):
+            state = settings.value(f"main/header{index}")
+            if isinstance(state, QByteArray):
+                view.table.horizontalHeader().restoreState(state)
+        self.navigation.setCurrentRow(int(settings.value("main/view", 0) or 0) % len(self._views))
+
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {
+            "main/splitter": self.splitter,
+            **{f"main/split{i}": v.splitter for i, v in enumerate(self._views)},
+        }
+
+    def _save_state(self) -> None:
+        settings = QSettings()
+        settings.setValue("main/geometry", self.saveGeometry())
+        settings.setValue("main/view", self.navigation.currentRow())
+        for key, splitter in self._splitters().items():
+            settings.setValue(key, splitter.saveState())
+        for index, view in enumerate(self._views):
+            settings.setValue(f"main/header{index}", view.table.horizontalHeader().saveState())
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        for view in self._views:
+            if not view.confirm_leaving_edits():
+                event.ignore()
+                return
+        self._save_state()
+        event.accept()

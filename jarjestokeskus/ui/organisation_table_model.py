@@ -1,0 +1,167 @@
+"""The organisations list as a Qt table model: rows arrive page by page from the service."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from jarjestokeskus.i18n import N_, _, format_number
+from jarjestokeskus.services.organisations import OrganisationPage, OrganisationQuery
+from jarjestokeskus.services.rows import OrganisationRow
+
+Index = QModelIndex | QPersistentModelIndex
+
+(
+    COL_NAME,
+    COL_ABBREVIATION,
+    COL_BUSINESS_ID,
+    COL_MUNICIPALITY,
+    COL_STATUS,
+    COL_FIELD,
+    COL_KIND,
+    COL_MEMBERS,
+) = range(8)
+HEADERS = (
+    N_("Name"),
+    N_("Abbreviation"),
+    N_("Business ID"),
+    N_("Municipality"),
+    N_("Membership status"),
+    N_("Field"),
+    N_("Kind"),
+    N_("Members"),
+)
+# The service's sort key for each column; None: the column cannot be sorted.
+SORT_KEYS = (
+    "name",
+    "abbreviation",
+    "business_id",
+    "municipality",
+    "membership_status",
+    "field",
+    "kind",
+    None,
+)
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+PAGE_SIZE = 200
+
+FirstPage = Callable[[OrganisationQuery, int], OrganisationPage]
+Pager = Callable[[OrganisationQuery, int, int, int], list[OrganisationRow]]
+
+
+class OrganisationTableModel(QAbstractTableModel):
+    """Holds the rows fetched so far; the view asks for more as the user scrolls."""
+
+    def __init__(self, first_page: FirstPage, page: Pager, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._first_page = first_page
+        self._page = page
+        self._query = OrganisationQuery()
+        self._rows: list[OrganisationRow] = []
+        self._total = 0
+
+    # --- what the view shows -------------------------------------------------------------
+    @property
+    def query(self) -> OrganisationQuery:
+        return self._query
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def set_query(self, query: OrganisationQuery) -> None:
+        """Show another search, filter or sort: count the matches, load the first page."""
+        self.beginResetModel()
+        self._query = query
+        first = self._first_page(query, PAGE_SIZE)
+        self._total = first.total
+        self._rows = list(first.rows)
+        self.endResetModel()
+
+    def reload(self) -> None:
+        self.set_query(self._query)
+
+    def row_at(self, row: int) -> OrganisationRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, organisation_id: object) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.id == organisation_id), -1)
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(HEADERS) - 1))
+
+    # --- Qt model API ----------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
+        if parent.isValid():
+            return
+        more = self._page(self._query, len(self._rows), PAGE_SIZE, self._total)
+        if not more:
+            self._total = len(self._rows)
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _(HEADERS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, index.column())
+        if role == ID_ROLE:
+            return row.id
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == COL_MEMBERS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == COL_NAME:
+            other = row.name_sv if self._query.language == "fi" else row.name_fi
+            return other or None
+        return None
+
+    def _display(self, row: OrganisationRow, column: int) -> str:
+        if column == COL_NAME:
+            return row.name(self._query.language)
+        if column == COL_ABBREVIATION:
+            return row.abbreviation
+        if column == COL_BUSINESS_ID:
+            return row.business_id or ""
+        if column == COL_MUNICIPALITY:
+            return row.municipality
+        if column == COL_STATUS:
+            return row.membership_status.label
+        if column == COL_FIELD:
+            return row.field.label
+        if column == COL_KIND:
+            return row.kind.label
+        return format_number(row.member_count) if row.member_count is not None else ""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = SORT_KEYS[column] if 0 <= column < len(SORT_KEYS) else None
+        if key is None:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if key != self._query.sort or descending != self._query.descending:
+            self.set_query(self._query.with_(sort=key, descending=descending))
