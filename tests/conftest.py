@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -30,9 +31,18 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "register.sqlite"
 
 
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Migrating takes most of a test's set-up: do it once and copy the file."""
+    path = tmp_path_factory.mktemp("template") / "template.sqlite"
+    open_database(path).close()
+    return path
+
+
 @pytest.fixture
-def db(db_path: Path):  # type: ignore[no-untyped-def]
+def db(db_path: Path, migrated_template: Path):  # type: ignore[no-untyped-def]
     """A fresh, migrated SQLite database in a temporary folder."""
+    shutil.copyfile(migrated_template, db_path)
     database: Database = open_database(db_path)
     yield database
     database.close()

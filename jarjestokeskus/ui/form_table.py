@@ -116,7 +116,8 @@ class FormTable(QWidget):
         return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
     def button_texts(self) -> tuple[str, str]:
-        return _("A&dd row"), _("Re&move row")
+        """The Add and Remove buttons' texts, naming what a row is (a fee, a person)."""
+        raise NotImplementedError
 
     # --- rows -------------------------------------------------------------------------------
     def column_samples(self) -> dict[str, str]:

@@ -102,7 +102,7 @@ def show_value(entity: str, key: str, value: Any) -> str:
             return format_amount(Decimal(str(value)))
         except InvalidOperation:
             return str(value)
-    return str(value)
+    return " / ".join(str(value).splitlines())  # one line per change, also for notes
 
 
 def change_lines(row: HistoryRow) -> list[str]:
@@ -156,11 +156,19 @@ class HistoryPanel(QWidget):
         self._names = dict(names or {})
         self._fill()
 
-    def _what(self, row: HistoryRow) -> str:
+    def _recorded_names(self) -> dict[uuid.UUID, str]:
+        """For fees and roles no longer in the form: the year or the role the trail recorded."""
+        names: dict[uuid.UUID, str] = {}
+        for row in reversed(self._rows):  # oldest first, so the latest value wins
+            if row.entity == "MembershipFee" and "year" in row.changes:
+                names[row.entity_id] = show_value(row.entity, "year", row.changes["year"][-1])
+            elif row.entity == "Role" and "kind" in row.changes:
+                names[row.entity_id] = show_value(row.entity, "kind", row.changes["kind"][-1])
+        return names
+
+    def _what(self, row: HistoryRow, recorded: dict[uuid.UUID, str]) -> str:
         entity = _(ENTITIES[row.entity]) if row.entity in ENTITIES else row.entity
-        name = self._names.get(row.entity_id, "")
-        if not name and row.entity == "MembershipFee" and "year" in row.changes:
-            name = str(row.changes["year"][-1] or "")
+        name = self._names.get(row.entity_id) or recorded.get(row.entity_id, "")
         return _("{record}: {name}").format(record=entity, name=name) if name else entity
 
     def retranslate(self) -> None:
@@ -169,9 +177,12 @@ class HistoryPanel(QWidget):
 
     def _fill(self) -> None:
         self.tree.clear()
+        recorded = self._recorded_names()
         for row in self._rows:
             action = _(ACTIONS[row.action]) if row.action in ACTIONS else row.action
-            item = QTreeWidgetItem([format_datetime(local_time(row.at)), row.user, action, self._what(row)])
+            item = QTreeWidgetItem(
+                [format_datetime(local_time(row.at)), row.user, action, self._what(row, recorded)]
+            )
             for line in change_lines(row):
                 child = QTreeWidgetItem(item, [line])
                 child.setToolTip(0, line)

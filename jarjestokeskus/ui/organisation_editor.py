@@ -190,7 +190,12 @@ class OrganisationEditor(QWidget):
             names: dict[uuid.UUID, str] = {}
             if detail is not None:
                 names.update({fee.id: str(fee.year) for fee in detail.fees})
-                names.update({role.id: role.full_name for role in detail.roles})
+                names.update(
+                    {
+                        role.id: _("{name} ({role})").format(name=role.full_name, role=role.kind.label)
+                        for role in detail.roles
+                    }
+                )
             self.history.set_rows(history, saved=detail is not None, names=names)
         finally:
             self._loading = False

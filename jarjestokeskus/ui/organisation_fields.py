@@ -234,6 +234,10 @@ class OrganisationFields(QObject):
         try:
             for key, caption in self.labels.items():
                 caption.setText(label(key))
+            # One label column width on every page, so the fields stay put when the tab changes.
+            widest = max(caption.sizeHint().width() for caption in self.labels.values())
+            for caption in self.labels.values():
+                caption.setMinimumWidth(widest)
             self.premises.setText(label("uses_municipal_premises"))
             for key in DATE_KEYS:
                 self.lines[key].setPlaceholderText(_("d.m.yyyy"))

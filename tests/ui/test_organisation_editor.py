@@ -48,28 +48,31 @@ def editor(qtbot: QtBot, db: Database) -> OrganisationEditor:
     return widget
 
 
-@pytest.fixture
-def message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    """Warnings the editor shows, recorded instead of blocking the test."""
-    shown: list[tuple[str, str]] = []
+class Dialogs:
+    """Message boxes recorded instead of blocking the test; questions get `answer`."""
 
-    def warning(_parent: QWidget, title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
-        shown.append((title, text))
+    def __init__(self) -> None:
+        self.warnings: list[tuple[str, str]] = []
+        self.questions: list[str] = []
+        self.answer = QMessageBox.StandardButton.Yes
+
+    def warning(self, _parent: QWidget, title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
+        self.warnings.append((title, text))
         return QMessageBox.StandardButton.Ok
 
-    monkeypatch.setattr(QMessageBox, "warning", warning)
-    return shown
+    def question(
+        self, _parent: QWidget, _title: str, text: str, *_args: object
+    ) -> QMessageBox.StandardButton:
+        self.questions.append(text)
+        return self.answer
 
 
-def answer_questions(monkeypatch: pytest.MonkeyPatch, answer: QMessageBox.StandardButton) -> list[str]:
-    asked: list[str] = []
-
-    def question(_parent: QWidget, _title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
-        asked.append(text)
-        return answer
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    return asked
+@pytest.fixture
+def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
+    recorder = Dialogs()
+    monkeypatch.setattr(QMessageBox, "warning", recorder.warning)
+    monkeypatch.setattr(QMessageBox, "question", recorder.question)
+    return recorder
 
 
 def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
@@ -141,25 +144,17 @@ def test_new_organisation_is_saved_as_typed(qtbot: QtBot, editor: OrganisationEd
 
     stored = get_organisation(db, signal.args[0])
     assert editor.current_id() == stored.id
-    assert (stored.name_fi, stored.name_sv, stored.business_id) == (
-        "Pohjanmaan Yhdistykset ry",
-        "Österbottens Föreningar rf",
-        "0211675-2",
-    )
-    assert stored.municipality == "Vaasa"
-    assert [(f.year, f.amount, str(f.paid_on)) for f in stored.fees] == [
-        (2025, Decimal("1234.50"), "2025-02-28")
-    ]
+    assert (stored.name_fi, stored.name_sv) == ("Pohjanmaan Yhdistykset ry", "Österbottens Föreningar rf")
+    assert (stored.business_id, stored.municipality) == ("0211675-2", "Vaasa")
+    fees = [(f.year, f.amount, str(f.paid_on)) for f in stored.fees]
+    assert fees == [(2025, Decimal("1234.50"), "2025-02-28")]
     assert editor.fee_table.text(0, "amount") == "1\u00a0234,50"  # shown again as stored
     assert not editor.has_unsaved_changes()
     assert not editor.unsaved_label.isVisible()
 
 
-def test_refused_save_marks_fields_and_keeps_what_was_typed(
-    qtbot: QtBot,
-    editor: OrganisationEditor,
-    db: Database,
-) -> None:
+def test_refused_save_marks_fields(qtbot: QtBot, editor: OrganisationEditor, db: Database) -> None:
+    """Nothing is stored, each error is shown at its field, and nothing typed is cleared."""
     type_into(qtbot, editor, "name_fi", "Kokkolan Yhdistys ry")
     type_into(qtbot, editor, "business_id", "2077474-1")
     editor.tabs.setCurrentIndex(PERSONS_TAB)
@@ -182,7 +177,6 @@ def test_refused_save_marks_fields_and_keeps_what_was_typed(
     # The first error's tab is shown and the cursor is in the field.
     assert editor.tabs.currentIndex() == BASIC_TAB
     assert QApplication.focusWidget() is editor.fields.inputs["business_id"]
-    # Nothing typed was cleared.
     assert editor.fields.lines["name_fi"].text() == "Kokkolan Yhdistys ry"
     assert editor.fields.lines["business_id"].text() == "2077474-1"
     assert editor.role_table.text(0, "end_date") == "1.1.2024"
@@ -217,13 +211,16 @@ def test_error_in_a_fee_row_opens_the_membership_tab(qtbot: QtBot, editor: Organ
     assert editor.tabs.currentIndex() == MEMBERSHIP_TAB
     assert editor.fee_table.table.currentRow() == 0
     assert editor.fee_table.text(1, "amount") == "viisikymppiä"
+    editor.tabs.setCurrentIndex(BASIC_TAB)
+    editor.error_list.messages.linkActivated.emit("fees[1].amount")  # a click on the message
+    assert (editor.tabs.currentIndex(), editor.fee_table.table.currentRow()) == (MEMBERSHIP_TAB, 1)
     editor.fee_table.table.selectRow(0)
     editor.fee_table.remove_selected()
     assert editor.errors.keys() == set()
 
 
 def test_stale_save_shows_the_message_and_keeps_the_text(
-    qtbot: QtBot, editor: OrganisationEditor, db: Database, message_boxes: list[tuple[str, str]]
+    qtbot: QtBot, editor: OrganisationEditor, db: Database, dialogs: Dialogs
 ) -> None:
     stored = stored_organisation(db)
     editor.load(stored.id)
@@ -233,7 +230,7 @@ def test_stale_save_shows_the_message_and_keeps_the_text(
 
     assert not editor.save()
 
-    assert message_boxes == [(_("Save"), StaleRecord().user_message())]
+    assert dialogs.warnings == [(_("Save"), StaleRecord().user_message())]
     assert editor.fields.lines["phone"].text() == "06 123 4567"
     assert editor.has_unsaved_changes()
     assert get_organisation(db, stored.id).name_fi == "Toisen tallentama ry"
@@ -266,9 +263,7 @@ def test_load_edit_and_cancel(qtbot: QtBot, editor: OrganisationEditor, db: Data
     assert editor.fields.lines["name_fi"].text() == ""
 
 
-def test_removed_fee_and_changed_role_are_saved(
-    qtbot: QtBot, editor: OrganisationEditor, db: Database
-) -> None:
+def test_removed_fee_and_changed_role_saved(qtbot: QtBot, editor: OrganisationEditor, db: Database) -> None:
     stored = stored_organisation(db)
     editor.load(stored.id)
     editor.tabs.setCurrentIndex(MEMBERSHIP_TAB)
@@ -289,21 +284,21 @@ def test_removed_fee_and_changed_role_are_saved(
 
 
 def test_archive_and_restore_after_confirmation(
-    qtbot: QtBot, editor: OrganisationEditor, db: Database, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, editor: OrganisationEditor, db: Database, dialogs: Dialogs
 ) -> None:
     stored = stored_organisation(db)
     editor.load(stored.id)
     assert editor.archive_button.isVisible() and not editor.restore_button.isVisible()
 
-    answer_questions(monkeypatch, QMessageBox.StandardButton.No)
+    dialogs.answer = QMessageBox.StandardButton.No
     assert not editor.archive()
     assert get_organisation(db, stored.id).archived_at is None
 
-    asked = answer_questions(monkeypatch, QMessageBox.StandardButton.Yes)
+    dialogs.answer = QMessageBox.StandardButton.Yes
     with qtbot.waitSignal(editor.archived) as signal:
         assert editor.archive()
     assert signal.args == [stored.id]
-    assert "Vaasan Seudun Yhdistykset ry" in asked[0]
+    assert "Vaasan Seudun Yhdistykset ry" in dialogs.questions[-1]
     assert get_organisation(db, stored.id).archived_at is not None
     assert editor.archived_notice.isVisible()
     assert editor.restore_button.isVisible() and not editor.archive_button.isVisible()
@@ -315,9 +310,7 @@ def test_archive_and_restore_after_confirmation(
     assert editor.archive_button.isVisible()
 
 
-def test_history_lists_the_creation_and_the_change(
-    qtbot: QtBot, editor: OrganisationEditor, db: Database
-) -> None:
+def test_history_lists_create_and_change(qtbot: QtBot, editor: OrganisationEditor, db: Database) -> None:
     type_into(qtbot, editor, "name_fi", "Historiayhdistys ry")
     assert editor.save()
     type_into(qtbot, editor, "phone", "040 765 4321")
@@ -328,10 +321,8 @@ def test_history_lists_the_creation_and_the_change(
     actions = [columns[2] for columns, _lines in entries]
     assert actions == [_("Changed"), _("Created")]
     assert all(columns[3] == _("Organisation") for columns, _lines in entries)
-    changed_lines = entries[0][1]
-    assert changed_lines == [
-        _("{field}: {old} → {new}").format(field=label("phone"), old="–", new="040 765 4321")
-    ]
+    phone = _("{field}: {old} → {new}").format(field=label("phone"), old="–", new="040 765 4321")
+    assert entries[0][1] == [phone]
     assert f"{label('name_fi')}: Historiayhdistys ry" in entries[1][1]
 
 
@@ -340,13 +331,8 @@ def test_retranslate_switches_every_text(qtbot: QtBot, editor: OrganisationEdito
     i18n.set_language("sv")
     editor.retranslate()
 
-    assert [editor.tabs.tabText(i) for i in range(editor.tabs.count())] == [
-        _("Basic"),
-        _("Contact"),
-        _("Membership"),
-        _("Persons"),
-        _("History"),
-    ]
+    tabs = [editor.tabs.tabText(i) for i in range(editor.tabs.count())]
+    assert tabs == [_("Basic"), _("Contact"), _("Membership"), _("Persons"), _("History")]
     assert editor.fields.labels["name_fi"].text() == label("name_fi")
     assert editor.fields.premises.text() == label("uses_municipal_premises")
     assert editor.save_button.text() == _("&Save")
@@ -372,9 +358,7 @@ def test_errors_follow_the_language(qtbot: QtBot, editor: OrganisationEditor) ->
     assert editor.fields.boxes["postal_code"].message.text() == expected
 
 
-def test_read_only_database_disables_editing(
-    qtbot: QtBot, db_path: Path, message_boxes: list[tuple[str, str]]
-) -> None:
+def test_read_only_database_disables_editing(qtbot: QtBot, db_path: Path, dialogs: Dialogs) -> None:
     writable = open_database(db_path)
     organisation_id = stored_organisation(writable).id
     writable.close()
@@ -395,7 +379,7 @@ def test_read_only_database_disables_editing(
 
         assert not editor.save()
         assert not editor.archive()
-        assert len(message_boxes) == 1
+        assert len(dialogs.warnings) == 1
         assert get_organisation(db, organisation_id).version == 1
     finally:
         db.close()
