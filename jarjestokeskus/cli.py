@@ -125,14 +125,11 @@ def run_demo(args: argparse.Namespace) -> int:
     from jarjestokeskus.db.engine import open_database
     from jarjestokeskus.db.errors import ReadOnlyDatabase
     from jarjestokeskus.services.demo import create_demo
-    from jarjestokeskus.services.maintenance import DatabaseNotEmpty, is_empty
 
     db = open_database(getattr(args, "db", None))
     try:
         if db.read_only:
             raise ReadOnlyDatabase(db.holder.describe() if db.holder else "")
-        if not is_empty(db):
-            raise DatabaseNotEmpty(_where(db))
         with _Progress(_("Creating the demo…")) as progress:
             summary = create_demo(db, progress)
         print(_("The demo scenario was created in {database}.").format(database=_where(db)))

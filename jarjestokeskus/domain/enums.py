@@ -126,6 +126,14 @@ class EmploymentOutcome(LabelledEnum):
     OTHER = "other"
 
 
+class DecidingAuthority(LabelledEnum):
+    EMPLOYMENT_AREA = "employment_area"
+    TE_OFFICE = "te_office"
+    WELLBEING_COUNTY = "wellbeing_county"
+    EDUCATIONAL_INSTITUTION = "educational_institution"
+    OTHER = "other"
+
+
 class AgreementKind(LabelledEnum):
     FRAMEWORK_COOPERATION = "framework_cooperation"
     IMPLEMENTATION = "implementation"
@@ -248,6 +256,13 @@ LABELS: dict[str, dict[str, str]] = {
         "education": N_("Education"),
         "unemployed": N_("Unemployed"),
         "other": N_("Other outcome"),
+    },
+    "DecidingAuthority": {
+        "employment_area": N_("Employment area"),
+        "te_office": N_("TE office"),
+        "wellbeing_county": N_("Wellbeing services county"),
+        "educational_institution": N_("Educational institution"),
+        "other": N_("Other authority"),
     },
     "AgreementKind": {
         "framework_cooperation": N_("Framework cooperation agreement"),

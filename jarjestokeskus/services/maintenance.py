@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import inspect, text
 from sqlalchemy.exc import DBAPIError
 
 from jarjestokeskus.db.engine import Database
@@ -90,17 +89,6 @@ class SameFile(DatabaseProblem):
         return _("The backup {path} is the database itself; choose a backup file.").format(path=self.path)
 
 
-class DatabaseNotEmpty(DatabaseProblem):
-    def __init__(self, path: str) -> None:
-        super().__init__(path)
-        self.path = path
-
-    def user_message(self) -> str:
-        return _("The database {path} already has data. Choose a new file for the demo.").format(
-            path=self.path
-        )
-
-
 @dataclass(frozen=True)
 class CheckResult:
     ok: bool
@@ -142,17 +130,6 @@ def check_database(db: Database) -> CheckResult:
         elif revision not in _known_revisions():
             problems.append(NewerDatabase(revision).user_message())
     return CheckResult(not problems, integrity, revision, head, tuple(problems))
-
-
-def is_empty(db: Database) -> bool:
-    """No rows in any table but the schema version: a fresh register."""
-    with db.engine.connect() as connection:
-        tables = [name for name in inspect(connection).get_table_names() if name != "alembic_version"]
-        for table in tables:
-            quoted = connection.dialect.identifier_preparer.quote(table)
-            if connection.execute(text(f"SELECT 1 FROM {quoted} LIMIT 1")).first() is not None:
-                return False
-    return True
 
 
 def default_backup_path(database_path: Path, kind: str = "jarjestokeskus") -> Path:
@@ -358,13 +335,11 @@ __all__ = [
     "BackupFailed",
     "CheckResult",
     "DatabaseInUse",
-    "DatabaseNotEmpty",
     "FileMissing",
     "NotAFile",
     "SameFile",
     "backup_database",
     "check_database",
     "default_backup_path",
-    "is_empty",
     "restore_database",
 ]

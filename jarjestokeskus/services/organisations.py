@@ -25,7 +25,16 @@ from jarjestokeskus.services.rows import (
     row_from,
 )
 
-SORT_COLUMNS = ("name", "abbreviation", "business_id", "municipality", "membership_status", "field", "kind")
+SORT_COLUMNS = (
+    "name",
+    "abbreviation",
+    "business_id",
+    "municipality",
+    "membership_status",
+    "field",
+    "kind",
+    "member_count",
+)
 
 
 @dataclass(frozen=True)
@@ -105,6 +114,7 @@ def _order(query: OrganisationQuery, sparse: bool = False) -> list:
         "membership_status": _label_order(Organisation.membership_status, MembershipStatus),
         "field": _label_order(Organisation.field, Field),
         "kind": _label_order(Organisation.kind, OrganisationKind),
+        "member_count": func.coalesce(Organisation.member_count, -1),
     }[query.sort if query.sort in SORT_COLUMNS else "name"]
     direction = (lambda c: c.desc()) if query.descending else (lambda c: c.asc())
     return [direction(primary), direction(shown), Organisation.id]

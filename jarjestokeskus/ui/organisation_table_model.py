@@ -33,7 +33,7 @@ HEADERS = (
     N_("Kind"),
     N_("Members"),
 )
-# The service's sort key for each column; None: the column cannot be sorted.
+# The service's sort key for each column.
 SORT_KEYS = (
     "name",
     "abbreviation",
@@ -42,7 +42,7 @@ SORT_KEYS = (
     "membership_status",
     "field",
     "kind",
-    None,
+    "member_count",
 )
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2

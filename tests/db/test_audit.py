@@ -148,3 +148,23 @@ def test_version_goes_up_on_each_change(db: Database) -> None:
     updated = save_organisation(db, OrganisationForm(name_fi="Kylä rf"), org.id, org.version)
     assert updated.version == 2
     assert get_organisation(db, org.id).version == 2
+
+
+def test_a_persons_corrected_name_is_in_the_organisations_history(db) -> None:  # type: ignore[no-untyped-def]
+    from jarjestokeskus.domain.organisation import OrganisationForm, RoleForm
+    from jarjestokeskus.services.history import record_history
+    from jarjestokeskus.services.organisations import save_organisation
+
+    saved = save_organisation(
+        db, OrganisationForm(name_fi="Yhdistys ry", roles=[RoleForm("Maija", "Virtanen")])
+    )
+    role = saved.roles[0]
+    form = OrganisationForm(
+        name_fi="Yhdistys ry",
+        roles=[RoleForm("Maija", "Korhonen", role_id=role.id, person_id=role.person_id)],
+    )
+    save_organisation(db, form, saved.id, saved.version)
+    changes = [
+        h.changes for h in record_history(db, saved.id) if h.entity == "Person" and h.action == "update"
+    ]
+    assert changes == [{"last_name": ["Virtanen", "Korhonen"]}]

@@ -107,10 +107,10 @@ def test_backup_before_upgrade_copies_with_the_revision_in_its_name(db_path: Pat
     try:
         save_organisation(db, OrganisationForm(name_fi="Vielä WAL-tiedostossa ry"))
         # The database is open and its last write may still be in the WAL file: the copy has it.
-        copy = backup_before_upgrade(db_path, "0001")
+        copy = backup_before_upgrade(db_path, head_revision())
     finally:
         db.close()
-    assert copy == db_path.with_name("register.before-upgrade-0001.sqlite")
+    assert copy == db_path.with_name(f"register.before-upgrade-{head_revision()}.sqlite")
     connection = sqlite3.connect(copy)
     try:
         names = [n for (n,) in connection.execute("SELECT name_fi FROM organisation")]
@@ -118,7 +118,7 @@ def test_backup_before_upgrade_copies_with_the_revision_in_its_name(db_path: Pat
     finally:
         connection.close()
     assert names == ["Vielä WAL-tiedostossa ry"]
-    assert revision == "0001"
+    assert revision == head_revision()
 
 
 def test_upgrade_from_an_older_revision_copies_the_file_before_it_migrates(

@@ -23,7 +23,6 @@ from jarjestokeskus.services.maintenance import (
     SameFile,
     backup_database,
     check_database,
-    is_empty,
     restore_database,
 )
 from jarjestokeskus.services.organisations import OrganisationQuery, count_organisations, save_organisation
@@ -248,9 +247,3 @@ def test_restore_refuses_a_missing_file_and_the_database_itself(db_path: Path, t
         restore_database(db_path, tmp_path / "nowhere.sqlite")
     with pytest.raises(SameFile):
         restore_database(db_path, db_path)
-
-
-def test_is_empty(db: Database) -> None:
-    assert is_empty(db)
-    save_organisation(db, OrganisationForm(name_fi="Vaasan Martat ry"))
-    assert not is_empty(db)

@@ -222,9 +222,13 @@ def sortable(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
             OrganisationKind.WELLBEING_COUNTY,
         ),
     ]
-    for fi, sv, abbreviation, business_id, municipality, status, field, kind in rows:
+    member_counts = ["120", "", "7", "1500", "45", "0", "300"]  # one not given
+    for (fi, sv, abbreviation, business_id, municipality, status, field, kind), members in zip(
+        rows, member_counts, strict=True
+    ):
         add(
             db,
+            member_count=members,
             name_fi=fi,
             name_sv=sv,
             abbreviation=abbreviation,
@@ -299,6 +303,8 @@ def test_every_sort_column_both_ways(
     elif column == "name":
         keys = [i18n.sort_key(r.name(language)) for r in ascending]
         assert keys == sorted(keys)
+    elif column == "member_count":  # as numbers, "not given" first
+        assert [r.member_count for r in ascending] == [None, 0, 7, 45, 120, 300, 1500]
     else:  # an enum: in the order of its label in the current language, ties by name
         keys = [(i18n.sort_key(_column(r, column).label), i18n.sort_key(r.name(language))) for r in ascending]
         assert keys == sorted(keys)

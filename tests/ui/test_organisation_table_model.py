@@ -92,5 +92,9 @@ def test_sort_asks_the_service_once_per_change(qtbot) -> None:  # type: ignore[n
     model.set_query(OrganisationQuery())
     model.sort(COL_STATUS, Qt.SortOrder.DescendingOrder)
     model.sort(COL_STATUS, Qt.SortOrder.DescendingOrder)
-    model.sort(COL_MEMBERS)  # not sortable: nothing asked
-    assert [(q.sort, q.descending) for q in service.queries] == [("name", False), ("membership_status", True)]
+    model.sort(COL_MEMBERS)
+    assert [(q.sort, q.descending) for q in service.queries] == [
+        ("name", False),
+        ("membership_status", True),
+        ("member_count", False),
+    ]

@@ -8,15 +8,17 @@ from jarjestokeskus.db.models.agreements import (
     MonitoringEntry,
 )
 from jarjestokeskus.db.models.audit import AuditEntry
-from jarjestokeskus.db.models.employment import Employment, EmploymentFunding
+from jarjestokeskus.db.models.employment import Employment, EmploymentFunding, SchemeLimit
 from jarjestokeskus.db.models.organisations import MembershipFee, Organisation, Person, Role
 from jarjestokeskus.db.models.projects import (
     Funding,
     Instalment,
+    InstalmentRule,
     Project,
     ProjectPartner,
     ProjectStatusChange,
     ReportingObligation,
+    ReportingRule,
 )
 
 __all__ = [
@@ -29,6 +31,7 @@ __all__ = [
     "EmploymentFunding",
     "Funding",
     "Instalment",
+    "InstalmentRule",
     "MembershipFee",
     "MonitoringEntry",
     "Organisation",
@@ -37,5 +40,7 @@ __all__ = [
     "ProjectPartner",
     "ProjectStatusChange",
     "ReportingObligation",
+    "ReportingRule",
     "Role",
+    "SchemeLimit",
 ]

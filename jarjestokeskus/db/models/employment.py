@@ -6,11 +6,11 @@ import uuid
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import Boolean, Date, ForeignKey, Numeric, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from jarjestokeskus.db.base import Base, Money, Record, enum_column
-from jarjestokeskus.domain.enums import EmploymentOutcome, EmploymentScheme
+from jarjestokeskus.domain.enums import DecidingAuthority, EmploymentOutcome, EmploymentScheme
 
 
 class Employment(Record, Base):
@@ -26,7 +26,8 @@ class Employment(Record, Base):
     days_per_week: Mapped[Decimal | None] = mapped_column(Numeric(3, 1))
     hours_per_day: Mapped[Decimal | None] = mapped_column(Numeric(4, 2))
     supervisor_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"))
-    deciding_authority: Mapped[str] = mapped_column(String(120), default="")
+    deciding_authority_kind: Mapped[DecidingAuthority | None] = mapped_column(enum_column(DecidingAuthority))
+    deciding_authority: Mapped[str] = mapped_column(String(120), default="")  # its name
     decision_number: Mapped[str] = mapped_column(String(80), default="")
     decision_date: Mapped[date | None] = mapped_column(Date)
     subsidy_percent: Mapped[Decimal | None] = mapped_column(Numeric(5, 2))
@@ -45,3 +46,30 @@ class EmploymentFunding(Record, Base):
     employment_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("employment.id"), index=True)
     project_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("project.id"), index=True)
     share_percent: Mapped[Decimal] = mapped_column(Numeric(5, 2))
+
+
+class SchemeLimit(Record, Base):
+    """The law's limits of a scheme, in force from a date; a period is judged by those of its start.
+
+    `variant` tells apart rules of one scheme (pay subsidy "50", "70", "100"); empty for the others.
+    Empty limits are not checked.
+    """
+
+    __tablename__ = "scheme_limit"
+
+    scheme: Mapped[EmploymentScheme] = mapped_column(enum_column(EmploymentScheme), index=True)
+    variant: Mapped[str] = mapped_column(String(20), default="")
+    effective_from: Mapped[date] = mapped_column(Date)
+    min_hours_per_day: Mapped[Decimal | None] = mapped_column(Numeric(4, 2))
+    max_hours_per_day: Mapped[Decimal | None] = mapped_column(Numeric(4, 2))
+    min_days_per_week: Mapped[Decimal | None] = mapped_column(Numeric(3, 1))
+    max_days_per_week: Mapped[Decimal | None] = mapped_column(Numeric(3, 1))
+    min_hours_per_week: Mapped[Decimal | None] = mapped_column(Numeric(5, 2))
+    min_months: Mapped[int | None] = mapped_column(Integer)
+    max_months: Mapped[int | None] = mapped_column(Integer)
+    max_months_same_organiser: Mapped[int | None] = mapped_column(Integer)
+    max_months_total: Mapped[int | None] = mapped_column(Integer)
+    subsidy_percent: Mapped[Decimal | None] = mapped_column(Numeric(5, 2))
+    monthly_cap: Mapped[Decimal | None] = mapped_column(Money)
+    allowance_per_day: Mapped[Decimal | None] = mapped_column(Money)
+    note: Mapped[str] = mapped_column(Text, default="")

@@ -81,3 +81,38 @@ class ReportingObligation(Record, Base):
     kind: Mapped[ReportKind] = mapped_column(enum_column(ReportKind))
     due_date: Mapped[date] = mapped_column(Date)
     submitted_on: Mapped[date | None] = mapped_column(Date)
+
+
+class ReportingRule(Record, Base):
+    """A funder's default reporting obligation for an instrument, in force from a date.
+
+    `funder_id` None: the rule holds for the instrument whatever the funder. The due date of a
+    funding of year Y is `due_day`.`due_month`.(Y + `years_after`).
+    """
+
+    __tablename__ = "reporting_rule"
+
+    instrument: Mapped[FundingInstrument] = mapped_column(enum_column(FundingInstrument), index=True)
+    funder_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("organisation.id"))
+    kind: Mapped[ReportKind] = mapped_column(enum_column(ReportKind))
+    due_month: Mapped[int] = mapped_column(Integer)
+    due_day: Mapped[int] = mapped_column(Integer)
+    years_after: Mapped[int] = mapped_column(Integer, default=1)
+    effective_from: Mapped[date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class InstalmentRule(Record, Base):
+    """How an instrument's grant is paid by default, in force from a date.
+
+    `months` lists the months of equal instalments ("2,5,8,11" for STEA Ay and Ak); empty means
+    no default plan (C by payment plan, B and first grants by payment request).
+    """
+
+    __tablename__ = "instalment_rule"
+
+    instrument: Mapped[FundingInstrument] = mapped_column(enum_column(FundingInstrument), index=True)
+    months: Mapped[str] = mapped_column(String(40), default="")
+    day: Mapped[int] = mapped_column(Integer, default=1)
+    effective_from: Mapped[date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")

@@ -2,7 +2,6 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-23 11:52:09.942493
 """
 
 from alembic import op
@@ -34,6 +33,42 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_audit_entry_entity"), ["entity"], unique=False)
         batch_op.create_index(batch_op.f("ix_audit_entry_entity_id"), ["entity_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_audit_entry_owner_id"), ["owner_id"], unique=False)
+
+    op.create_table(
+        "instalment_rule",
+        sa.Column(
+            "instrument",
+            sa.Enum(
+                "stea_ay",
+                "stea_ak",
+                "stea_c",
+                "stea_b",
+                "esf_plus",
+                "municipal_operating",
+                "municipal_partnership",
+                "municipal_one_off",
+                "wellbeing_county",
+                "foundation",
+                "other",
+                name="fundinginstrument",
+                native_enum=False,
+                length=40,
+            ),
+            nullable=False,
+        ),
+        sa.Column("months", sa.String(length=40), nullable=False),
+        sa.Column("day", sa.Integer(), nullable=False),
+        sa.Column("effective_from", sa.Date(), nullable=False),
+        sa.Column("note", sa.Text(), nullable=False),
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("archived_at", sa.DateTime(timezone=True), nullable=True),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_instalment_rule")),
+    )
+    with op.batch_alter_table("instalment_rule", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_instalment_rule_instrument"), ["instrument"], unique=False)
 
     op.create_table(
         "organisation",
@@ -150,6 +185,51 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_person")),
     )
     op.create_table(
+        "scheme_limit",
+        sa.Column(
+            "scheme",
+            sa.Enum(
+                "permanent",
+                "fixed_term",
+                "pay_subsidy",
+                "employment_subsidy_55",
+                "work_trial",
+                "rehabilitative_work",
+                "apprenticeship",
+                "student_internship",
+                "other",
+                name="employmentscheme",
+                native_enum=False,
+                length=40,
+            ),
+            nullable=False,
+        ),
+        sa.Column("variant", sa.String(length=20), nullable=False),
+        sa.Column("effective_from", sa.Date(), nullable=False),
+        sa.Column("min_hours_per_day", sa.Numeric(precision=4, scale=2), nullable=True),
+        sa.Column("max_hours_per_day", sa.Numeric(precision=4, scale=2), nullable=True),
+        sa.Column("min_days_per_week", sa.Numeric(precision=3, scale=1), nullable=True),
+        sa.Column("max_days_per_week", sa.Numeric(precision=3, scale=1), nullable=True),
+        sa.Column("min_hours_per_week", sa.Numeric(precision=5, scale=2), nullable=True),
+        sa.Column("min_months", sa.Integer(), nullable=True),
+        sa.Column("max_months", sa.Integer(), nullable=True),
+        sa.Column("max_months_same_organiser", sa.Integer(), nullable=True),
+        sa.Column("max_months_total", sa.Integer(), nullable=True),
+        sa.Column("subsidy_percent", sa.Numeric(precision=5, scale=2), nullable=True),
+        sa.Column("monthly_cap", sa.Numeric(precision=12, scale=2), nullable=True),
+        sa.Column("allowance_per_day", sa.Numeric(precision=12, scale=2), nullable=True),
+        sa.Column("note", sa.Text(), nullable=False),
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("archived_at", sa.DateTime(timezone=True), nullable=True),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_scheme_limit")),
+    )
+    with op.batch_alter_table("scheme_limit", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_scheme_limit_scheme"), ["scheme"], unique=False)
+
+    op.create_table(
         "employment",
         sa.Column("person_id", sa.Uuid(), nullable=False),
         sa.Column("employer_id", sa.Uuid(), nullable=False),
@@ -178,6 +258,20 @@ def upgrade() -> None:
         sa.Column("days_per_week", sa.Numeric(precision=3, scale=1), nullable=True),
         sa.Column("hours_per_day", sa.Numeric(precision=4, scale=2), nullable=True),
         sa.Column("supervisor_id", sa.Uuid(), nullable=True),
+        sa.Column(
+            "deciding_authority_kind",
+            sa.Enum(
+                "employment_area",
+                "te_office",
+                "wellbeing_county",
+                "educational_institution",
+                "other",
+                name="decidingauthority",
+                native_enum=False,
+                length=40,
+            ),
+            nullable=True,
+        ),
         sa.Column("deciding_authority", sa.String(length=120), nullable=False),
         sa.Column("decision_number", sa.String(length=80), nullable=False),
         sa.Column("decision_date", sa.Date(), nullable=True),
@@ -277,6 +371,60 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("project", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_project_owner_id"), ["owner_id"], unique=False)
+
+    op.create_table(
+        "reporting_rule",
+        sa.Column(
+            "instrument",
+            sa.Enum(
+                "stea_ay",
+                "stea_ak",
+                "stea_c",
+                "stea_b",
+                "esf_plus",
+                "municipal_operating",
+                "municipal_partnership",
+                "municipal_one_off",
+                "wellbeing_county",
+                "foundation",
+                "other",
+                name="fundinginstrument",
+                native_enum=False,
+                length=40,
+            ),
+            nullable=False,
+        ),
+        sa.Column("funder_id", sa.Uuid(), nullable=True),
+        sa.Column(
+            "kind",
+            sa.Enum(
+                "annual_grant_report",
+                "results_report",
+                "grant_use_report",
+                "final_report",
+                name="reportkind",
+                native_enum=False,
+                length=40,
+            ),
+            nullable=False,
+        ),
+        sa.Column("due_month", sa.Integer(), nullable=False),
+        sa.Column("due_day", sa.Integer(), nullable=False),
+        sa.Column("years_after", sa.Integer(), nullable=False),
+        sa.Column("effective_from", sa.Date(), nullable=False),
+        sa.Column("note", sa.Text(), nullable=False),
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("archived_at", sa.DateTime(timezone=True), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["funder_id"], ["organisation.id"], name=op.f("fk_reporting_rule_funder_id_organisation")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_reporting_rule")),
+    )
+    with op.batch_alter_table("reporting_rule", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_reporting_rule_instrument"), ["instrument"], unique=False)
 
     op.create_table(
         "role",
@@ -745,6 +893,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_role_organisation_id"))
 
     op.drop_table("role")
+    with op.batch_alter_table("reporting_rule", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_reporting_rule_instrument"))
+
+    op.drop_table("reporting_rule")
     with op.batch_alter_table("project", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_project_owner_id"))
 
@@ -758,6 +910,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_employment_employer_id"))
 
     op.drop_table("employment")
+    with op.batch_alter_table("scheme_limit", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_scheme_limit_scheme"))
+
+    op.drop_table("scheme_limit")
     op.drop_table("person")
     with op.batch_alter_table("organisation", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_organisation_name_sv_key"))
@@ -766,6 +922,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_organisation_business_id"))
 
     op.drop_table("organisation")
+    with op.batch_alter_table("instalment_rule", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_instalment_rule_instrument"))
+
+    op.drop_table("instalment_rule")
     with op.batch_alter_table("audit_entry", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_audit_entry_owner_id"))
         batch_op.drop_index(batch_op.f("ix_audit_entry_entity_id"))
