@@ -9,9 +9,11 @@ MOS := $(CATALOGS:.po=.mo)
 .PHONY: run test setup catalogs extract bench lint clean
 
 run: setup
+	@tools/system-deps window
 	$(PY) -m jarjestokeskus
 
 test: setup
+	@tools/system-deps offscreen
 	$(PY) -m ruff check jarjestokeskus tests bench
 	$(PY) -m ruff format --check jarjestokeskus tests bench
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
