@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from jarjestokeskus.i18n import N_, _, format_number
-from jarjestokeskus.services.organisations import OrganisationPage, OrganisationQuery
+from jarjestokeskus.services.organisations import SORT_COLUMNS, OrganisationPage, OrganisationQuery
 from jarjestokeskus.services.rows import OrganisationRow
 
 Index = QModelIndex | QPersistentModelIndex
@@ -33,17 +33,8 @@ HEADERS = (
     N_("Kind"),
     N_("Members"),
 )
-# The service's sort key for each column.
-SORT_KEYS = (
-    "name",
-    "abbreviation",
-    "business_id",
-    "municipality",
-    "membership_status",
-    "field",
-    "kind",
-    "member_count",
-)
+# The service's sort key for each column, in the columns' order.
+SORT_KEYS = SORT_COLUMNS
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 PAGE_SIZE = 200
