@@ -112,6 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
         "restore", _("replace the database with a backup (a safety copy is made first)"), run_restore
     )
     restore.add_argument("backup_file", metavar=_("FILE"), type=Path, help=_("the backup file to restore"))
+    from jarjestokeskus.cli_person import add_person_command
+
+    add_person_command(commands, shared)
     return parser
 
 

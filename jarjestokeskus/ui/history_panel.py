@@ -36,6 +36,7 @@ ACTIONS = {
     "update": N_("Changed"),
     "archive": N_("Archived"),
     "restore": N_("Restored"),
+    "erase": N_("Erased (anonymised)"),
 }
 ENTITIES = {
     "Organisation": N_("Organisation"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -19,20 +20,24 @@ from PySide6.QtWidgets import (
 from jarjestokeskus import __version__, i18n
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.errors import ReadOnlyDatabase
-from jarjestokeskus.i18n import _
+from jarjestokeskus.i18n import N_, _
 from jarjestokeskus.services import organisations as service
 from jarjestokeskus.services.settings import load_settings, save_settings
+from jarjestokeskus.ui.funding_overview import FundingOverview
 from jarjestokeskus.ui.organisations_view import OrganisationsView
+from jarjestokeskus.ui.projects_view import ProjectsView
 from jarjestokeskus.ui.qt_language import apply_language
 
 LANGUAGE_NAMES = {"fi": "Suomi", "sv": "Svenska"}
+# The navigation, in order; Ctrl+1… switch to them.
+VIEW_TITLES = (N_("Organisations"), N_("Archive"), N_("Projects"), N_("Funding overview"), N_("Staff"))
 
 
 class MainWindow(QMainWindow):
     def __init__(self, db: Database) -> None:
         super().__init__()
         self.database = db
-        self._views: list[OrganisationsView] = []
+        self._views: list[QWidget] = []
         self._build()
         self._install_views(db)
         self._build_actions()
@@ -43,7 +48,7 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget(objectName="navigation")
         self.navigation.setMaximumWidth(200)
         self.navigation.setMinimumWidth(120)
-        for _row in range(2):
+        for _title in VIEW_TITLES:
             self.navigation.addItem(QListWidgetItem())
         self.stack = QStackedWidget()
         self.navigation.currentRowChanged.connect(self._show_view)
@@ -72,9 +77,14 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(view)
             view.deleteLater()
         self.database = db
+        from jarjestokeskus.ui.staff_view import StaffView
+
         self.organisations = OrganisationsView(db, archived=False)
         self.archive = OrganisationsView(db, archived=True)
-        self._views = [self.organisations, self.archive]
+        self.projects = ProjectsView(db)
+        self.funding = FundingOverview(db)
+        self.staff = StaffView(db)
+        self._views = [self.organisations, self.archive, self.projects, self.funding, self.staff]
         for view in self._views:
             self.stack.addWidget(view)
         self.organisations.editor.archived.connect(lambda _id: self.archive.apply_filters())
@@ -93,12 +103,14 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        self.new_action = self._action(QKeySequence.StandardKey.New, self.new_organisation)
+        self.new_action = self._action(QKeySequence.StandardKey.New, self.new_record)
         self.save_action = self._action(QKeySequence.StandardKey.Save, self.save)
         self.find_action = self._action(QKeySequence.StandardKey.Find, self.find)
         self.quit_action = self._action(QKeySequence.StandardKey.Quit, self.close)
-        self.show_organisations_action = self._action("Ctrl+1", lambda: self.navigation.setCurrentRow(0))
-        self.show_archive_action = self._action("Ctrl+2", lambda: self.navigation.setCurrentRow(1))
+        self.view_actions = [
+            self._action(f"Ctrl+{row + 1}", lambda _checked=False, r=row: self.navigation.setCurrentRow(r))
+            for row in range(len(VIEW_TITLES))
+        ]
         self.about_action = self._action(None, self.about)
         self.language_group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
@@ -117,14 +129,13 @@ class MainWindow(QMainWindow):
         if self.database.read_only:
             title = _("{title} (read-only)").format(title=title)
         self.setWindowTitle(title)
-        self.navigation.item(0).setText(_("Organisations"))
-        self.navigation.item(1).setText(_("Archive"))
-        self.new_action.setText(_("&New organisation"))
+        for row, view_title in enumerate(VIEW_TITLES):
+            self.navigation.item(row).setText(_(view_title))
+            self.view_actions[row].setText(_(view_title))
+        self.new_action.setText(_("&New"))
         self.save_action.setText(_("&Save"))
         self.find_action.setText(_("&Find"))
         self.quit_action.setText(_("&Quit"))
-        self.show_organisations_action.setText(_("&Organisations"))
-        self.show_archive_action.setText(_("&Archive"))
         self.about_action.setText(_("&About Järjestökeskus"))
         for code, action in self.language_actions.items():
             action.setChecked(code == i18n.current_language())
@@ -137,7 +148,7 @@ class MainWindow(QMainWindow):
         edit_menu = menu_bar.addMenu(_("&Edit"))
         edit_menu.addAction(self.find_action)
         view_menu = menu_bar.addMenu(_("&View"))
-        view_menu.addActions([self.show_organisations_action, self.show_archive_action])
+        view_menu.addActions(self.view_actions)
         language_menu = menu_bar.addMenu(_("&Language"))
         language_menu.addActions(list(self.language_actions.values()))
         help_menu = menu_bar.addMenu(_("&Help"))
@@ -146,24 +157,29 @@ class MainWindow(QMainWindow):
             view.retranslate()
 
     # --- actions ---------------------------------------------------------------------------
-    def current_view(self) -> OrganisationsView:
-        view = self.stack.currentWidget()
-        assert isinstance(view, OrganisationsView)
-        return view
+    def current_view(self) -> QWidget:
+        return self.stack.currentWidget()
 
     def _show_view(self, row: int) -> None:
         if 0 <= row < len(self._views):
             self.stack.setCurrentIndex(row)
+            if isinstance(self._views[row], FundingOverview):
+                self.funding.refresh()  # projects may have changed meanwhile
 
-    def new_organisation(self) -> None:
-        self.navigation.setCurrentRow(0)
-        self.organisations.new_organisation()
+    def _call(self, name: str) -> None:
+        """The current view's own action (new, save, find), where the view has one."""
+        action = getattr(self.current_view(), name, None)
+        if action is not None:
+            action()
+
+    def new_record(self) -> None:
+        self._call("new_record")
 
     def save(self) -> None:
-        self.current_view().save()
+        self._call("save")
 
     def find(self) -> None:
-        self.current_view().focus_search()
+        self._call("focus_search")
 
     def set_language(self, language: str) -> None:
         """Switch the whole window now and remember the choice."""
@@ -215,17 +231,19 @@ class MainWindow(QMainWindow):
             state = settings.value(key)
             if isinstance(state, QByteArray):
                 splitter.restoreState(state)
-        for index, view in enumerate(self._views):
-            state = settings.value(f"main/header{index}")
+        for key, header in self._headers().items():
+            state = settings.value(key)
             if isinstance(state, QByteArray):
-                view.table.horizontalHeader().restoreState(state)
+                header.restoreState(state)
         self.navigation.setCurrentRow(int(settings.value("main/view", 0) or 0) % len(self._views))
 
     def _splitters(self) -> dict[str, QSplitter]:
-        return {
-            "main/splitter": self.splitter,
-            **{f"main/split{i}": v.splitter for i, v in enumerate(self._views)},
-        }
+        views = {f"main/split{i}": getattr(v, "splitter", None) for i, v in enumerate(self._views)}
+        return {"main/splitter": self.splitter, **{k: v for k, v in views.items() if v is not None}}
+
+    def _headers(self) -> dict[str, QHeaderView]:
+        tables = {f"main/header{i}": getattr(v, "table", None) for i, v in enumerate(self._views)}
+        return {key: table.horizontalHeader() for key, table in tables.items() if table is not None}
 
     def _save_state(self) -> None:
         settings = QSettings()
@@ -233,12 +251,13 @@ class MainWindow(QMainWindow):
         settings.setValue("main/view", self.navigation.currentRow())
         for key, splitter in self._splitters().items():
             settings.setValue(key, splitter.saveState())
-        for index, view in enumerate(self._views):
-            settings.setValue(f"main/header{index}", view.table.horizontalHeader().saveState())
+        for key, header in self._headers().items():
+            settings.setValue(key, header.saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         for view in self._views:
-            if not view.confirm_leaving_edits():
+            confirm = getattr(view, "confirm_leaving_edits", None)
+            if confirm is not None and not confirm():
                 event.ignore()
                 return
         self._save_state()

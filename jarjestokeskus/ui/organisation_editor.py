@@ -25,7 +25,6 @@ from jarjestokeskus.services.history import record_history
 from jarjestokeskus.services.organisations import (
     archive_organisation,
     get_organisation,
-    municipalities,
     restore_organisation,
     save_organisation,
 )
@@ -163,7 +162,6 @@ class OrganisationEditor(QWidget):
 
     def new_organisation(self) -> None:
         """An empty form; saving it creates the organisation."""
-        self._refresh_municipalities()
         self._show(None, [])
         self.tabs.setCurrentIndex(BASIC_TAB)
 
@@ -171,11 +169,11 @@ class OrganisationEditor(QWidget):
         """Show the stored organisation; DatabaseProblem (e.g. it no longer exists) goes to the caller."""
         detail = get_organisation(self.db, organisation_id)
         history = record_history(self.db, organisation_id)
-        self._refresh_municipalities()
         self._show(detail, history)
 
-    def _refresh_municipalities(self) -> None:
-        self.fields.set_municipalities(municipalities(self.db))
+    def set_municipalities(self, names: list[str]) -> None:
+        """The municipalities offered in the form (the view reads them once for list and form)."""
+        self.fields.set_municipalities(names)
 
     def _show(self, detail: OrganisationDetail | None, history: list[HistoryRow]) -> None:
         self._loading = True
@@ -254,7 +252,6 @@ class OrganisationEditor(QWidget):
         except DatabaseProblem as exc:
             self._problem(_("Save"), exc.user_message())
             return False
-        self._refresh_municipalities()
         self._show(stored, self._history_of(stored.id))
         self.saved.emit(stored.id)
         return True

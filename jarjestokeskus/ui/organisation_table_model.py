@@ -53,6 +53,7 @@ class OrganisationTableModel(QAbstractTableModel):
         self._query = OrganisationQuery()
         self._rows: list[OrganisationRow] = []
         self._total = 0
+        self._active = False
 
     # --- what the view shows -------------------------------------------------------------
     @property
@@ -67,6 +68,7 @@ class OrganisationTableModel(QAbstractTableModel):
         """Show another search, filter or sort: count the matches, load the first page."""
         self.beginResetModel()
         self._query = query
+        self._active = True
         first = self._first_page(query, PAGE_SIZE)
         self._total = first.total
         self._rows = list(first.rows)
@@ -154,5 +156,7 @@ class OrganisationTableModel(QAbstractTableModel):
         if key is None:
             return
         descending = order == Qt.SortOrder.DescendingOrder
-        if key != self._query.sort or descending != self._query.descending:
+        if not self._active:  # nothing shown yet (a restored header): remember, read nothing
+            self._query = self._query.with_(sort=key, descending=descending)
+        elif key != self._query.sort or descending != self._query.descending:
             self.set_query(self._query.with_(sort=key, descending=descending))

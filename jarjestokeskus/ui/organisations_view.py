@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -48,10 +48,19 @@ class OrganisationsView(QWidget):
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filters)
         self._build()
+        self._loaded = False  # rows are read when the view is first shown: a fast start
         self.retranslate()
-        self.reload_municipalities()
-        self.clear_editor()
-        self.apply_filters()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        self.ensure_loaded()
+        super().showEvent(event)
+
+    def ensure_loaded(self) -> None:
+        if not self._loaded:
+            self._loaded = True
+            self.reload_municipalities()
+            self.clear_editor()
+            self.apply_filters()
 
     # --- building ------------------------------------------------------------------------
     def _build(self) -> None:
@@ -97,18 +106,11 @@ class OrganisationsView(QWidget):
         self.editor.saved.connect(self._after_save)
         self.editor.archived.connect(self._after_archive)
         self.editor.restored.connect(self._after_archive)
-        QShortcut(
-            QKeySequence(Qt.Key.Key_Escape),
-            self.editor,
-            self.editor.cancel,
-            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
-        )
-        QShortcut(
-            QKeySequence(Qt.Key.Key_Escape),
-            self.search,
-            self.search.clear,
-            context=Qt.ShortcutContext.WidgetShortcut,
-        )
+        # PySide6 ignores a `context=` keyword here: set the context afterwards.
+        cancel = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.editor, self.editor.cancel)
+        cancel.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, self.search.clear)
+        clear.setContext(Qt.ShortcutContext.WidgetShortcut)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -144,7 +146,7 @@ class OrganisationsView(QWidget):
         if self.municipality_filter.count():
             self.municipality_filter.setItemText(0, _("All municipalities"))
         self.model.retranslate()
-        if self.model.query.language != current_language():
+        if self._loaded and self.model.query.language != current_language():
             self.apply_filters()
         self.editor.retranslate()
         self._show_count()
@@ -165,8 +167,10 @@ class OrganisationsView(QWidget):
         self.municipality_filter.blockSignals(True)
         self.municipality_filter.clear()
         self.municipality_filter.addItem(_("All municipalities"), None)
-        for name in service.municipalities(self.db):
+        names = service.municipalities(self.db)
+        for name in names:
             self.municipality_filter.addItem(name, name)
+        self.editor.set_municipalities(names)
         index = self.municipality_filter.findData(current) if current else 0
         self.municipality_filter.setCurrentIndex(max(0, index))
         self.municipality_filter.blockSignals(False)
@@ -174,6 +178,9 @@ class OrganisationsView(QWidget):
     # --- the list ------------------------------------------------------------------------
     def apply_filters(self) -> None:
         """Search text and filters changed: ask the service for the matching page."""
+        if not self._loaded:
+            self.ensure_loaded()
+            return
         self._search_timer.stop()
         selected = self.editor.current_id()
         query = self.model.query.with_(
@@ -258,7 +265,7 @@ class OrganisationsView(QWidget):
         return False
 
     # --- actions from the main window ----------------------------------------------------
-    def new_organisation(self) -> None:
+    def new_record(self) -> None:
         if self.archived or not self.confirm_leaving_edits():
             return
         self.table.clearSelection()

@@ -139,7 +139,7 @@ def test_archive_view_shows_archived_and_restores(qtbot, window: MainWindow, fil
 
 def test_close_with_unsaved_changes_asks(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     view = window.organisations
-    view.new_organisation()
+    view.new_record()
     view.editor.fields.lines["name_fi"].setText("Uusi yhdistys ry")
     assert view.editor.has_unsaved_changes()
     monkeypatch.setattr(QMessageBox, "exec", lambda self: QMessageBox.StandardButton.Cancel)
@@ -184,3 +184,17 @@ def test_welcome_creates_the_home_organisation(qtbot, db) -> None:  # type: igno
     assert dialog.create_home()
     home = service.home_organisation(db)
     assert home is not None and home.name_fi == "Pohjanmaan Yhdistykset ry"
+
+
+def test_every_view_is_reachable_and_follows_the_language(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    for row, action in enumerate(window.view_actions):
+        action.trigger()
+        assert window.stack.currentIndex() == row
+        assert window.navigation.currentRow() == row
+    window.view_actions[2].trigger()
+    assert window.current_view() is window.projects
+    window.new_action.trigger()  # Ctrl+N in the Projects view starts a project, not an organisation
+    assert window.projects.editor.current_id() is None  # type: ignore[attr-defined]
+    window.set_language("sv")
+    assert window.navigation.item(4).text() == i18n._("Staff") != "Staff"
+    window.set_language("fi")

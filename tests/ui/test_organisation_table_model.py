@@ -98,3 +98,12 @@ def test_sort_asks_the_service_once_per_change(qtbot) -> None:  # type: ignore[n
         ("membership_status", True),
         ("member_count", False),
     ]
+
+
+def test_a_sort_before_anything_is_shown_reads_nothing(qtbot) -> None:  # type: ignore[no-untyped-def]
+    service = FakeService(5)
+    model = OrganisationTableModel(service.first, service.page)
+    model.sort(COL_STATUS, Qt.SortOrder.DescendingOrder)  # e.g. a header state restored at start
+    assert service.queries == []
+    model.set_query(model.query)
+    assert [(q.sort, q.descending) for q in service.queries] == [("membership_status", True)]

@@ -1,0 +1,1 @@
+"""PDF documents made with reportlab, one module per report; no Qt."""
