@@ -171,7 +171,12 @@ class FundingOverview(QWidget):
                 if column:
                     item.setTextAlignment(RIGHT)
                 table.setItem(row, column, item)
-        table.resizeColumnsToContents()
+        # The sums always show in full; the name takes what is left and is elided if need be.
+        header = table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, table.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
     def _fill_reports(self, reports: tuple[DueReportRow, ...]) -> None:
         language = current_language()
