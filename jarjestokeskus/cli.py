@@ -101,7 +101,13 @@ def build_parser() -> argparse.ArgumentParser:
     command("demo", _("create a new database filled with the demo scenario"), run_demo)
     command("check", _("check the database's integrity and schema version"), run_check)
     backup = command("backup", _("copy the database into a backup file"), run_backup)
-    backup.add_argument(
+    target = backup.add_mutually_exclusive_group()
+    target.add_argument(
+        "--auto",
+        action="store_true",
+        help=_("make the day's automatic backup unless it exists, and remove old automatic ones"),
+    )
+    target.add_argument(
         "-o",
         "--output",
         metavar=_("FILE"),
@@ -175,14 +181,23 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    from jarjestokeskus.services.maintenance import backup_database
+    from jarjestokeskus.services.backups import automatic_backup
+    from jarjestokeskus.services.maintenance import NotAFile, backup_database
 
     db = _open_existing(args)
     try:
         with _Progress(_("Backing up…")) as progress:
-            path = backup_database(db, args.output, progress=progress)
+            if args.auto:
+                if db.path is None:
+                    raise NotAFile()
+                path = automatic_backup(db, progress=progress)
+            else:
+                path = backup_database(db, args.output, progress=progress)
     finally:
         db.close()
+    if path is None:
+        print(_("Today's automatic backup exists already."))
+        return OK
     print(_("Backup saved to {path}").format(path=path))
     return OK
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QObject, QThread, Signal
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from jarjestokeskus.i18n import _
@@ -46,6 +46,7 @@ def run_with_progress(parent: QWidget | None, label: str, work: Callable[[Progre
     dialog = QProgressDialog(label, _("Cancel"), 0, 0, parent)
     dialog.setWindowTitle(_("Working…"))
     dialog.setMinimumDuration(300)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)  # the window waits for the work
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
     worker = _Worker(work)

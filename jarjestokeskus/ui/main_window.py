@@ -19,10 +19,17 @@ from PySide6.QtWidgets import (
 
 from jarjestokeskus import __version__, i18n
 from jarjestokeskus.db.engine import Database
-from jarjestokeskus.db.errors import ReadOnlyDatabase
+from jarjestokeskus.db.errors import DatabaseProblem, ReadOnlyDatabase
 from jarjestokeskus.i18n import N_, _
 from jarjestokeskus.services import organisations as service
+from jarjestokeskus.services.backups import automatic_backup
+from jarjestokeskus.services.maintenance import backup_database
 from jarjestokeskus.services.settings import load_settings, save_settings
+from jarjestokeskus.ui.agreements_view import AgreementsView
+from jarjestokeskus.ui.audit_view import AuditView
+from jarjestokeskus.ui.background import Cancelled, run_with_progress
+from jarjestokeskus.ui.backup_dialog import RestoreDialog, run_restore
+from jarjestokeskus.ui.followup_view import FollowUpView
 from jarjestokeskus.ui.funding_overview import FundingOverview
 from jarjestokeskus.ui.organisations_view import OrganisationsView
 from jarjestokeskus.ui.projects_view import ProjectsView
@@ -30,7 +37,16 @@ from jarjestokeskus.ui.qt_language import apply_language
 
 LANGUAGE_NAMES = {"fi": "Suomi", "sv": "Svenska"}
 # The navigation, in order; Ctrl+1… switch to them.
-VIEW_TITLES = (N_("Organisations"), N_("Archive"), N_("Projects"), N_("Funding overview"), N_("Staff"))
+VIEW_TITLES = (
+    N_("Organisations"),
+    N_("Archive"),
+    N_("Projects"),
+    N_("Funding overview"),
+    N_("Agreements"),
+    N_("Follow-up of agreements"),
+    N_("Staff"),
+    N_("Change history"),
+)
 
 
 class MainWindow(QMainWindow):
@@ -84,7 +100,19 @@ class MainWindow(QMainWindow):
         self.projects = ProjectsView(db)
         self.funding = FundingOverview(db)
         self.staff = StaffView(db)
-        self._views = [self.organisations, self.archive, self.projects, self.funding, self.staff]
+        self.agreements = AgreementsView(db)
+        self.followup = FollowUpView(db)
+        self.audit = AuditView(db)
+        self._views = [
+            self.organisations,
+            self.archive,
+            self.projects,
+            self.funding,
+            self.agreements,
+            self.followup,
+            self.staff,
+            self.audit,
+        ]
         for view in self._views:
             self.stack.addWidget(view)
         self.organisations.editor.archived.connect(lambda _id: self.archive.apply_filters())
@@ -112,6 +140,8 @@ class MainWindow(QMainWindow):
             for row in range(len(VIEW_TITLES))
         ]
         self.about_action = self._action(None, self.about)
+        self.backup_action = self._action(None, self.back_up_now)
+        self.restore_action = self._action(None, self.restore_from_backup)
         self.language_group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
         for code, name in LANGUAGE_NAMES.items():
@@ -133,6 +163,8 @@ class MainWindow(QMainWindow):
             self.navigation.item(row).setText(_(view_title))
             self.view_actions[row].setText(_(view_title))
         self.new_action.setText(_("&New"))
+        self.backup_action.setText(_("&Back up now"))
+        self.restore_action.setText(_("&Restore from a backup…"))
         self.save_action.setText(_("&Save"))
         self.find_action.setText(_("&Find"))
         self.quit_action.setText(_("&Quit"))
@@ -143,6 +175,8 @@ class MainWindow(QMainWindow):
         menu_bar.clear()
         file_menu = menu_bar.addMenu(_("&File"))
         file_menu.addActions([self.new_action, self.save_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.backup_action, self.restore_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = menu_bar.addMenu(_("&Edit"))
@@ -163,8 +197,9 @@ class MainWindow(QMainWindow):
     def _show_view(self, row: int) -> None:
         if 0 <= row < len(self._views):
             self.stack.setCurrentIndex(row)
-            if isinstance(self._views[row], FundingOverview):
-                self.funding.refresh()  # projects may have changed meanwhile
+            view = self._views[row]
+            if view is self.funding or view is self.followup or view is self.audit:
+                view.refresh()  # records may have changed meanwhile
 
     def _call(self, name: str) -> None:
         """The current view's own action (new, save, find), where the view has one."""
@@ -180,6 +215,29 @@ class MainWindow(QMainWindow):
 
     def find(self) -> None:
         self._call("focus_search")
+
+    def back_up_now(self) -> None:
+        try:
+            path = run_with_progress(
+                self, _("Backing up…"), lambda progress: backup_database(self.database, progress=progress)
+            )
+        except Cancelled:
+            return
+        except DatabaseProblem as problem:
+            QMessageBox.warning(self, _("Backups"), problem.user_message())
+            return
+        self.statusBar().showMessage(_("Backup saved to {path}").format(path=path), 10000)
+
+    def restore_from_backup(self) -> None:
+        """Choose a backup; the window lets go of the database while it is restored, then reopens it."""
+        dialog = RestoreDialog(self.database, self)
+        if not dialog.exec() or dialog.chosen_backup is None:
+            return
+        db = run_restore(self, self.database, dialog.chosen_backup)  # shows its own messages
+        if db is None:  # nothing could be reopened
+            self.close()
+        elif db is not self.database:
+            self.switch_database(db)
 
     def set_language(self, language: str) -> None:
         """Switch the whole window now and remember the choice."""
@@ -242,8 +300,13 @@ class MainWindow(QMainWindow):
         return {"main/splitter": self.splitter, **{k: v for k, v in views.items() if v is not None}}
 
     def _headers(self) -> dict[str, QHeaderView]:
-        tables = {f"main/header{i}": getattr(v, "table", None) for i, v in enumerate(self._views)}
-        return {key: table.horizontalHeader() for key, table in tables.items() if table is not None}
+        headers = {}
+        for index, view in enumerate(self._views):
+            table = getattr(view, "table", None)
+            header = getattr(table, "horizontalHeader", None) or getattr(table, "header", None)
+            if header is not None:
+                headers[f"main/header{index}"] = header()
+        return headers
 
     def _save_state(self) -> None:
         settings = QSettings()
@@ -261,4 +324,8 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self._save_state()
+        try:
+            automatic_backup(self.database)  # at most daily, rotated: ~1 s per 100 MB
+        except DatabaseProblem as problem:
+            QMessageBox.warning(self, _("Backups"), problem.user_message())
         event.accept()

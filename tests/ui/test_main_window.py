@@ -196,5 +196,15 @@ def test_every_view_is_reachable_and_follows_the_language(qtbot, window: MainWin
     window.new_action.trigger()  # Ctrl+N in the Projects view starts a project, not an organisation
     assert window.projects.editor.current_id() is None  # type: ignore[attr-defined]
     window.set_language("sv")
-    assert window.navigation.item(4).text() == i18n._("Staff") != "Staff"
+    assert window.navigation.item(6).text() == i18n._("Staff") != "Staff"
     window.set_language("fi")
+
+
+def test_back_up_now_and_the_automatic_backup_on_closing(qtbot, window: MainWindow, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from jarjestokeskus.services.backups import list_backups
+
+    window.backup_action.trigger()
+    assert [b.kind.value for b in list_backups(db_path)] == ["manual"]
+    assert window.close()
+    kinds = sorted(b.kind.value for b in list_backups(db_path))
+    assert kinds == ["automatic", "manual"]
