@@ -47,7 +47,9 @@ ENTITIES = {
 # Fields the audit trail records that the form has no label for.
 OTHER_LABELS = {"is_home": N_("Home organisation"), "anonymised": N_("Anonymised")}
 # Links between records: the history is already about them, the raw ids say nothing.
-HIDDEN_KEYS = {"organisation_id", "person_id"}
+def hidden(key: str) -> bool:
+    """Links to other records (…_id) are uuids to a person: the record column names what it is."""
+    return key.endswith("_id")
 # Not worth a line when a record is created with them off.
 QUIET_WHEN_FALSE = {"is_home", "anonymised"}
 DATE_KEYS = {"member_since", "member_until", "paid_on", "start_date", "end_date"}
@@ -109,7 +111,7 @@ def show_value(entity: str, key: str, value: Any) -> str:
 def change_lines(row: HistoryRow) -> list[str]:
     lines = []
     for key, pair in row.changes.items():
-        if key in HIDDEN_KEYS:
+        if hidden(key):
             continue
         if row.action == "create" and key in QUIET_WHEN_FALSE and not pair[-1]:
             continue
