@@ -25,6 +25,7 @@ LABELS = {
     "title_sv": N_("Title in Swedish"),
     "description": N_("Description"),
     "parent": N_("Framework agreement"),
+    "conditional_on_funding": N_("Conditional on the funding"),
     "status": N_("Status"),
     "signed_on": N_("Signed on"),
     "valid_from": N_("Valid from"),

@@ -150,3 +150,26 @@ def reports_due(db: Database, today: date, within_days: int = DUE_SOON_DAYS) -> 
             )
             for obligation, funding, project, funder_fi, funder_sv in session.execute(stmt)
         ]
+
+
+@dataclass(frozen=True)
+class FundingChoice:
+    """A funding to choose, e.g. the decision a project agreement is conditional on."""
+
+    id: uuid.UUID
+    project_fi: str
+    project_sv: str
+    instrument: FundingInstrument
+    year: int
+
+
+def funding_choices(db: Database) -> list[FundingChoice]:
+    """Every live funding, newest year first."""
+    with db.reading() as session:
+        stmt = (
+            select(Funding.id, Project.name_fi, Project.name_sv, Funding.instrument, Funding.year)
+            .join(Project, Funding.project_id == Project.id)
+            .where(Funding.archived_at.is_(None), Project.archived_at.is_(None))
+            .order_by(Funding.year.desc(), Project.name_fi)
+        )
+        return [FundingChoice(*row) for row in session.execute(stmt)]

@@ -24,6 +24,7 @@ from jarjestokeskus.domain.enums import AgreementKind, AgreementStatus
 from jarjestokeskus.i18n import _, current_language, format_date, format_number
 from jarjestokeskus.services.agreement_rows import AgreementDetail
 from jarjestokeskus.services.agreements import frameworks
+from jarjestokeskus.services.funding import funding_choices
 from jarjestokeskus.services.rows import localized
 from jarjestokeskus.ui.field_errors import FieldBox
 from jarjestokeskus.ui.project_tables import format_amount
@@ -48,6 +49,7 @@ MAIN_KEYS = (
     "title_sv",
     "status",
     "parent",
+    "conditional_on_funding",
     "signed_on",
     "valid_from",
     "valid_to",
@@ -108,12 +110,17 @@ class AgreementFields(QObject):
         self.kind = QComboBox()
         self.status = QComboBox()
         self.parent_box = QComboBox()
+        self.funding_box = QComboBox()  # the funding decision a project agreement waits for
         self.description = QPlainTextEdit()
         self.description.setTabChangesFocus(True)
         self.description.setFixedHeight(self.description.fontMetrics().height() * 5)
         self.free_of_charge = QCheckBox()
         self.inputs.update(
-            kind=self.kind, status=self.status, parent=self.parent_box, description=self.description
+            kind=self.kind,
+            status=self.status,
+            parent=self.parent_box,
+            conditional_on_funding=self.funding_box,
+            description=self.description,
         )
         self.boxes = {key: FieldBox(widget) for key, widget in self.inputs.items()}
         self.labels = {key: QLabel() for key in self.inputs}
@@ -124,6 +131,7 @@ class AgreementFields(QObject):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.status.currentIndexChanged.connect(lambda _i: self.edited.emit("status"))
         self.parent_box.currentIndexChanged.connect(lambda _i: self.edited.emit("parent"))
+        self.funding_box.currentIndexChanged.connect(lambda _i: self.edited.emit("conditional_on_funding"))
         self.description.textChanged.connect(lambda: self.edited.emit("description"))
         self.free_of_charge.toggled.connect(lambda _on: self.edited.emit("premises_rent"))
         self.predecessor = QLabel(wordWrap=True)
@@ -165,6 +173,7 @@ class AgreementFields(QObject):
         for key in ("signed_on", "valid_from", "valid_to", "renewal_notice_date"):
             self.inputs[key].setPlaceholderText(_("d.m.yyyy"))  # type: ignore[attr-defined]
         self.reload_frameworks()
+        self.reload_fundings()
         self._show_links()
 
     @staticmethod
@@ -189,6 +198,21 @@ class AgreementFields(QObject):
         self.parent_box.setCurrentIndex(max(0, self.parent_box.findData(current)))
         self.parent_box.blockSignals(False)
 
+    def reload_fundings(self) -> None:
+        language = current_language()
+        current = self.funding_box.currentData()
+        self.funding_box.blockSignals(True)
+        self.funding_box.clear()
+        self.funding_box.addItem(_("(none)"), None)
+        for choice in funding_choices(self.db):
+            project = localized(choice.project_fi, choice.project_sv, language)
+            text = _("{project}: {instrument} {year}").format(
+                project=project, instrument=choice.instrument.label, year=choice.year
+            )
+            self.funding_box.addItem(text, str(choice.id))
+        self.funding_box.setCurrentIndex(max(0, self.funding_box.findData(current)))
+        self.funding_box.blockSignals(False)
+
     def _kind_changed(self) -> None:
         self._show_sections()
         self.edited.emit("kind")
@@ -211,6 +235,7 @@ class AgreementFields(QObject):
         self._form = form
         self._detail = detail
         self.reload_frameworks(detail.id if detail else None)
+        self.reload_fundings()
         for widget in self.inputs.values():
             widget.blockSignals(True)
         self.free_of_charge.blockSignals(True)
@@ -221,6 +246,8 @@ class AgreementFields(QObject):
             self.status.setCurrentIndex(max(0, self.status.findData(form.status)))
             parent = str(form.parent_id) if form.parent_id else None
             self.parent_box.setCurrentIndex(max(0, self.parent_box.findData(parent)))
+            funding = str(form.conditional_on_funding_id) if form.conditional_on_funding_id else None
+            self.funding_box.setCurrentIndex(max(0, self.funding_box.findData(funding)))
             self.description.setPlainText(form.description)
             self.free_of_charge.setChecked(form.premises_free_of_charge)
         finally:
@@ -251,7 +278,9 @@ class AgreementFields(QObject):
             "status": self.status.currentData(),
             "parent_id": uuid.UUID(parent) if parent else None,
             "predecessor_id": self._form.predecessor_id,
-            "conditional_on_funding_id": self._form.conditional_on_funding_id,
+            "conditional_on_funding_id": uuid.UUID(funding)
+            if (funding := self.funding_box.currentData())
+            else None,
             "description": self.description.toPlainText(),
             "premises_free_of_charge": self.free_of_charge.isChecked(),
         }
@@ -260,7 +289,7 @@ class AgreementFields(QObject):
         for key in LINE_KEYS:
             self.inputs[key].setReadOnly(read_only)  # type: ignore[attr-defined]
         self.description.setReadOnly(read_only)
-        for widget in (self.kind, self.status, self.parent_box, self.free_of_charge):
+        for widget in (self.kind, self.status, self.parent_box, self.funding_box, self.free_of_charge):
             widget.setEnabled(not read_only)
 
     def clear_errors(self) -> None:

@@ -273,3 +273,30 @@ def test_read_only_database_disables_editing(
     qtbot.addWidget(followup)
     followup.table.selectRow(0)
     assert not followup.add_button.isEnabled()
+
+
+def test_a_project_agreement_waits_for_the_funding_it_is_conditional_on(
+    view: AgreementsView, db: Database, agreements: dict[str, uuid.UUID]
+) -> None:
+    from jarjestokeskus.domain.enums import FundingInstrument
+    from jarjestokeskus.domain.projects import FundingForm, ProjectForm
+    from jarjestokeskus.services.agreement_rows import FundingState
+    from jarjestokeskus.services.projects import save_project
+
+    project = save_project(
+        db,
+        ProjectForm(
+            name_fi="Vapaaehtoisena II",
+            fundings=[FundingForm(FundingInstrument.STEA_C, year="2027", amount_applied="90000")],
+        ),
+    )
+    funding_id = project.fundings[0].id
+    open_title(view, "Suullinen sopimus")
+    fields = view.editor.fields
+    fields.reload_fundings()
+    fields.funding_box.setCurrentIndex(fields.funding_box.findData(str(funding_id)))
+    assert view.save()
+    stored = get_agreement(db, agreements["oral"])
+    assert stored.conditional_on_funding_id == funding_id
+    assert stored.funding_state == FundingState.WAITING
+    assert fields.funding_state.isVisibleTo(view)
