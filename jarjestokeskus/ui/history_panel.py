@@ -46,10 +46,14 @@ ENTITIES = {
 }
 # Fields the audit trail records that the form has no label for.
 OTHER_LABELS = {"is_home": N_("Home organisation"), "anonymised": N_("Anonymised")}
+
+
 # Links between records: the history is already about them, the raw ids say nothing.
 def hidden(key: str) -> bool:
     """Links to other records (…_id) are uuids to a person: the record column names what it is."""
     return key.endswith("_id")
+
+
 # Not worth a line when a record is created with them off.
 QUIET_WHEN_FALSE = {"is_home", "anonymised"}
 DATE_KEYS = {"member_since", "member_until", "paid_on", "start_date", "end_date"}

@@ -34,10 +34,12 @@ from jarjestokeskus.ui.funding_overview import FundingOverview
 from jarjestokeskus.ui.organisations_view import OrganisationsView
 from jarjestokeskus.ui.projects_view import ProjectsView
 from jarjestokeskus.ui.qt_language import apply_language
+from jarjestokeskus.ui.start_page import StartPage
 
 LANGUAGE_NAMES = {"fi": "Suomi", "sv": "Svenska"}
 # The navigation, in order; Ctrl+1… switch to them.
 VIEW_TITLES = (
+    N_("Start page"),
     N_("Organisations"),
     N_("Archive"),
     N_("Projects"),
@@ -95,6 +97,7 @@ class MainWindow(QMainWindow):
         self.database = db
         from jarjestokeskus.ui.staff_view import StaffView
 
+        self.start = StartPage(db)
         self.organisations = OrganisationsView(db, archived=False)
         self.archive = OrganisationsView(db, archived=True)
         self.projects = ProjectsView(db)
@@ -104,6 +107,7 @@ class MainWindow(QMainWindow):
         self.followup = FollowUpView(db)
         self.audit = AuditView(db)
         self._views = [
+            self.start,
             self.organisations,
             self.archive,
             self.projects,
@@ -117,6 +121,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(view)
         self.organisations.editor.archived.connect(lambda _id: self.archive.apply_filters())
         self.archive.editor.restored.connect(lambda _id: self.organisations.apply_filters())
+        self.start.open_record.connect(self.open_record)
         self.banner.setVisible(db.read_only)
         self.navigation.setCurrentRow(row)
         self.stack.setCurrentIndex(row)
@@ -198,8 +203,24 @@ class MainWindow(QMainWindow):
         if 0 <= row < len(self._views):
             self.stack.setCurrentIndex(row)
             view = self._views[row]
-            if view is self.funding or view is self.followup or view is self.audit:
+            if view in (self.start, self.funding, self.followup, self.audit):
                 view.refresh()  # records may have changed meanwhile
+
+    def open_record(self, view_name: str, record_id: object) -> None:
+        """From the start page: show the record's view with the record open."""
+        target = {
+            "organisations": self.organisations,
+            "projects": self.projects,
+            "agreements": self.agreements,
+            "staff": self.staff,
+        }[view_name]
+        if not target.confirm_leaving_edits():
+            return
+        self.navigation.setCurrentRow(self._views.index(target))
+        if target is self.staff:
+            self.staff.show_person(record_id)
+        else:
+            target.open(record_id)
 
     def _call(self, name: str) -> None:
         """The current view's own action (new, save, find), where the view has one."""

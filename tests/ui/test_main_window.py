@@ -45,6 +45,7 @@ def window(qtbot, filled):  # type: ignore[no-untyped-def]
     main = MainWindow(filled)
     qtbot.addWidget(main)
     main.show()
+    main.view_actions[1].trigger()  # Ctrl+2: the organisations
     return main
 
 
@@ -106,12 +107,12 @@ def test_selecting_a_row_opens_it_in_the_editor(qtbot, window: MainWindow) -> No
 def test_language_switch_retranslates_and_is_remembered(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     window.set_language("sv")
     assert i18n.current_language() == "sv"
-    assert window.navigation.item(0).text() == i18n._("Organisations")
-    assert window.navigation.item(0).text() != "Organisations"  # really translated
+    assert window.navigation.item(1).text() == i18n._("Organisations")
+    assert window.navigation.item(1).text() != "Organisations"  # really translated
     assert "Vasanejdens Närståendevårdare rf" in _names(window)  # Swedish names shown
     assert load_settings().language == "sv"
     window.set_language("fi")
-    assert window.navigation.item(0).text() == "Organisaatiot"
+    assert window.navigation.item(1).text() == "Organisaatiot"
     assert load_settings().language == "fi"
 
 
@@ -191,12 +192,12 @@ def test_every_view_is_reachable_and_follows_the_language(qtbot, window: MainWin
         action.trigger()
         assert window.stack.currentIndex() == row
         assert window.navigation.currentRow() == row
-    window.view_actions[2].trigger()
+    window.view_actions[3].trigger()
     assert window.current_view() is window.projects
     window.new_action.trigger()  # Ctrl+N in the Projects view starts a project, not an organisation
     assert window.projects.editor.current_id() is None  # type: ignore[attr-defined]
     window.set_language("sv")
-    assert window.navigation.item(6).text() == i18n._("Staff") != "Staff"
+    assert window.navigation.item(7).text() == i18n._("Staff") != "Staff"
     window.set_language("fi")
 
 
@@ -208,3 +209,12 @@ def test_back_up_now_and_the_automatic_backup_on_closing(qtbot, window: MainWind
     assert window.close()
     kinds = sorted(b.kind.value for b in list_backups(db_path))
     assert kinds == ["automatic", "manual"]
+
+
+def test_a_deadline_on_the_start_page_opens_its_record(qtbot, window: MainWindow, filled) -> None:  # type: ignore[no-untyped-def]
+    row = window.organisations.model.row_at(2)
+    assert row is not None
+    window.view_actions[0].trigger()
+    window.start.open_record.emit("organisations", row.id)
+    assert window.current_view() is window.organisations
+    assert window.organisations.editor.current_id() == row.id
