@@ -30,6 +30,7 @@ from jarjestokeskus.services import agreements as service
 from jarjestokeskus.services.agreement_rows import AgreementNode, AgreementRow
 from jarjestokeskus.services.rows import localized
 from jarjestokeskus.ui.agreement_editor import AgreementEditor
+from jarjestokeskus.ui.unsaved import confirm_leaving_edits
 
 SEARCH_DELAY_MS = 150
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -265,23 +266,9 @@ class AgreementsView(QWidget):
         self.apply_filters()
 
     def confirm_leaving_edits(self) -> bool:
-        """Unsaved edits are never lost silently: save, discard or stay."""
-        if not self.editor.has_unsaved_changes():
-            return True
-        answer = QMessageBox.question(
-            self,
-            _("Unsaved changes"),
-            _("The agreement has changes that are not saved. Save them?"),
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
+        return confirm_leaving_edits(
+            self, self.editor, _("The agreement has changes that are not saved. Save them?")
         )
-        if answer == QMessageBox.StandardButton.Save:
-            return self.editor.save()
-        if answer == QMessageBox.StandardButton.Discard:
-            self.editor.cancel()
-            return True
-        return False
 
     # --- actions from the main window ----------------------------------------------------
     def new_record(self) -> None:

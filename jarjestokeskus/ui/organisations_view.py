@@ -27,6 +27,7 @@ from jarjestokeskus.i18n import _, current_language, format_number, ngettext
 from jarjestokeskus.services import organisations as service
 from jarjestokeskus.ui.organisation_editor import OrganisationEditor
 from jarjestokeskus.ui.organisation_table_model import COL_NAME, ID_ROLE, OrganisationTableModel
+from jarjestokeskus.ui.unsaved import confirm_leaving_edits
 
 SEARCH_DELAY_MS = 150
 
@@ -244,25 +245,9 @@ class OrganisationsView(QWidget):
             self.apply_filters()
 
     def confirm_leaving_edits(self) -> bool:
-        """Unsaved edits are never lost silently: save, discard or stay."""
-        if not self.editor.has_unsaved_changes():
-            return True
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            _("Unsaved changes"),
-            _("The organisation has changes that are not saved. Save them?"),
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            self,
+        return confirm_leaving_edits(
+            self, self.editor, _("The organisation has changes that are not saved. Save them?")
         )
-        answer = box.exec()
-        if answer == QMessageBox.StandardButton.Save:
-            return self.editor.save()
-        if answer == QMessageBox.StandardButton.Discard:
-            self.editor.cancel()
-            return True
-        return False
 
     # --- actions from the main window ----------------------------------------------------
     def new_record(self) -> None:

@@ -29,6 +29,7 @@ from jarjestokeskus.services import projects as service
 from jarjestokeskus.services.rows import localized
 from jarjestokeskus.ui.project_editor import ProjectEditor
 from jarjestokeskus.ui.project_table_model import COL_NAME, ID_ROLE, SORT_ROLE, ProjectTableModel
+from jarjestokeskus.ui.unsaved import confirm_leaving_edits
 
 SEARCH_DELAY_MS = 150
 
@@ -249,23 +250,9 @@ class ProjectsView(QWidget):
             self.apply_filters()
 
     def confirm_leaving_edits(self) -> bool:
-        """Unsaved edits are never lost silently: save, discard or stay."""
-        if not self.editor.has_unsaved_changes():
-            return True
-        answer = QMessageBox.question(
-            self,
-            _("Unsaved changes"),
-            _("The project has changes that are not saved. Save them?"),
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
+        return confirm_leaving_edits(
+            self, self.editor, _("The project has changes that are not saved. Save them?")
         )
-        if answer == QMessageBox.StandardButton.Save:
-            return self.editor.save()
-        if answer == QMessageBox.StandardButton.Discard:
-            self.editor.cancel()
-            return True
-        return False
 
     # --- actions from the main window ----------------------------------------------------
     def new_record(self) -> None:

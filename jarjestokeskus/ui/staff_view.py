@@ -31,6 +31,7 @@ from jarjestokeskus.ui.employment_editor import EmploymentEditor
 from jarjestokeskus.ui.ending_view import EndingView
 from jarjestokeskus.ui.staff_statistics import StaffStatistics
 from jarjestokeskus.ui.staff_table_model import COL_NAME, ID_ROLE, SORT_ROLE, StaffTableModel
+from jarjestokeskus.ui.unsaved import confirm_leaving_edits
 
 TAB_STAFF, TAB_ENDING, TAB_STATISTICS = range(3)
 
@@ -214,25 +215,9 @@ class StaffView(QWidget):
             self.statistics.reload()
 
     def confirm_leaving_edits(self) -> bool:
-        """Unsaved edits are never lost silently: save, discard or stay."""
-        if not self.editor.has_unsaved_changes():
-            return True
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            _("Unsaved changes"),
-            _("The person has changes that are not saved. Save them?"),
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            self,
+        return confirm_leaving_edits(
+            self, self.editor, _("The person has changes that are not saved. Save them?")
         )
-        answer = box.exec()
-        if answer == QMessageBox.StandardButton.Save:
-            return self.editor.save()
-        if answer == QMessageBox.StandardButton.Discard:
-            self.editor.cancel()
-            return True
-        return False
 
     # --- actions from the main window ----------------------------------------------------
     def new_record(self) -> None:

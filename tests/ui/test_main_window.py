@@ -143,10 +143,10 @@ def test_close_with_unsaved_changes_asks(qtbot, window: MainWindow, monkeypatch)
     view.new_record()
     view.editor.fields.lines["name_fi"].setText("Uusi yhdistys ry")
     assert view.editor.has_unsaved_changes()
-    monkeypatch.setattr(QMessageBox, "exec", lambda self: QMessageBox.StandardButton.Cancel)
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Cancel)
     assert not window.close()
     assert window.isVisible()
-    monkeypatch.setattr(QMessageBox, "exec", lambda self: QMessageBox.StandardButton.Discard)
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Discard)
     assert window.close()
 
 
