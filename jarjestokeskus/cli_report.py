@@ -10,9 +10,9 @@ from typing import Any
 
 from jarjestokeskus import i18n
 from jarjestokeskus.i18n import _
+from jarjestokeskus.reports.catalogue import COUNTERPARTY, KINDS, ORGANISATION, ReportOptions
 
 OK, USER_ERROR = 0, 1
-KINDS = ("members", "organisation")
 
 
 class ReportProblem(Exception):
@@ -25,9 +25,9 @@ def add_report_command(commands: Any, shared: argparse.ArgumentParser) -> None:
     report = commands.add_parser("report", help=text, description=text, parents=[shared], add_help=False)
     report.add_argument(
         "kind",
-        choices=KINDS,
+        choices=tuple(KINDS),
         metavar=_("KIND"),
-        help=_("the report: members or organisation"),
+        help=_("the report: {kinds}").format(kinds=", ".join(KINDS)),
     )
     report.add_argument("--year", type=int, metavar=_("YYYY"), help=_("the year the report is about"))
     report.add_argument(
@@ -36,10 +36,27 @@ def add_report_command(commands: Any, shared: argparse.ArgumentParser) -> None:
         help=_("the organisation (its Finnish or Swedish name or abbreviation) of the organisation card"),
     )
     report.add_argument(
+        "--counterparty",
+        metavar=_("NAME"),
+        help=_("the city or wellbeing services county whose agreements are reported"),
+    )
+    report.add_argument(
         "--group-by",
         choices=("municipality", "field"),
         default="municipality",
         help=_("group the member register by municipality (default) or by field"),
+    )
+    report.add_argument(
+        "--without-names",
+        action="store_true",
+        help=_("leave persons' names out of the employment report (statistics only)"),
+    )
+    report.add_argument(
+        "--days",
+        type=int,
+        default=30,
+        metavar=_("DAYS"),
+        help=_("how many days ahead the deadlines report looks (default 30)"),
     )
     report.add_argument(
         "-o", "--output", metavar=_("FILE"), type=Path, required=True, help=_("the PDF file to write")
@@ -49,21 +66,23 @@ def add_report_command(commands: Any, shared: argparse.ArgumentParser) -> None:
 
 def run_report(args: argparse.Namespace) -> int:
     from jarjestokeskus.cli import _open_existing, _Progress
+    from jarjestokeskus.reports.catalogue import build_report
 
     language = getattr(args, "lang", None) or i18n.current_language()
     buffer = BytesIO()
     db = _open_existing(args)
     try:
+        needs = KINDS[args.kind].needs
+        options = ReportOptions(
+            year=args.year,
+            organisation_id=_organisation(db, args.organisation) if ORGANISATION in needs else None,
+            counterparty_id=_counterparty(db, args.counterparty) if COUNTERPARTY in needs else None,
+            group_by=args.group_by,
+            without_names=args.without_names,
+            days=args.days,
+        )
         with _Progress(_("Building the report…")) as progress:
-            if args.kind == "members":
-                from jarjestokeskus.reports.members import build_members
-
-                build_members(db, language, buffer, group_by=args.group_by, progress=progress)
-            else:
-                from jarjestokeskus.reports.organisation import build_organisation
-
-                organisation_id = _organisation(db, args.organisation)
-                build_organisation(db, language, buffer, organisation_id=organisation_id, progress=progress)
+            build_report(db, args.kind, language, buffer, options, progress)
     except ReportProblem as problem:
         print(problem, file=sys.stderr)
         return USER_ERROR
@@ -86,7 +105,24 @@ def _organisation(db: Any, name: str | None) -> Any:
 
     if not name:
         raise ReportProblem(_("Name the organisation with --organisation NAME."))
-    found = find_organisations_by_name(db, name)
+    return _one(find_organisations_by_name(db, name), name)
+
+
+def _counterparty(db: Any, name: str | None) -> Any:
+    from jarjestokeskus.services.agreement_report_data import agreement_counterparties
+    from jarjestokeskus.services.report_data import find_organisations_by_name
+
+    choices = agreement_counterparties(db)
+    if not name:
+        listed = "\n".join(f"  {fi or sv} / {sv or fi}" for _id, fi, sv in choices[:20])
+        raise ReportProblem(
+            _("Name the counterparty with --counterparty NAME. The counterparties:") + "\n" + listed
+        )
+    named = {found[0] for found in find_organisations_by_name(db, name)}
+    return _one([choice for choice in choices if choice[0] in named], name)
+
+
+def _one(found: list[tuple[Any, str, str]], name: str) -> Any:
     if not found:
         raise ReportProblem(_("No organisation is called {name}.").format(name=name))
     if len(found) > 1:

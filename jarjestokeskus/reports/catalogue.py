@@ -1,0 +1,101 @@
+"""The kinds of report, what each needs to be asked, and one way to build any of them.
+
+The Reports view and the `report` command both go through `build_report`, so a report looks the
+same wherever it is made. Each kind names the options it needs; the rest are ignored.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import import_module
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from jarjestokeskus.db.engine import Database
+from jarjestokeskus.i18n import N_
+from jarjestokeskus.reports.template import Progress
+
+YEAR, COUNTERPARTY, ORGANISATION, GROUP_BY, WITHOUT_NAMES, DAYS = (
+    "year",
+    "counterparty",
+    "organisation",
+    "group_by",
+    "without_names",
+    "days",
+)
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """Everything a report can be asked; a kind reads only the options it needs."""
+
+    year: int | None = None
+    counterparty_id: uuid.UUID | None = None
+    organisation_id: uuid.UUID | None = None
+    group_by: str = "municipality"
+    without_names: bool = False
+    days: int = 30
+
+
+@dataclass(frozen=True)
+class ReportKind:
+    key: str
+    title: str  # marked with N_; translate with the report's or the window's catalogue
+    needs: tuple[str, ...]
+    module: str
+    function: str
+
+    def builder(self) -> Callable[..., None]:
+        return getattr(import_module(f"jarjestokeskus.reports.{self.module}"), self.function)
+
+
+KINDS: dict[str, ReportKind] = {
+    kind.key: kind
+    for kind in (
+        ReportKind("members", N_("Member register"), (GROUP_BY,), "members", "build_members"),
+        ReportKind(
+            "organisation", N_("Organisation card"), (ORGANISATION,), "organisation", "build_organisation"
+        ),
+    )
+}
+
+
+class MissingOption(ValueError):
+    """A report was asked without an option it needs (`option` names it)."""
+
+    def __init__(self, option: str) -> None:
+        super().__init__(option)
+        self.option = option
+
+
+def build_report(
+    db: Database,
+    kind: str,
+    language: str,
+    out: Path | BinaryIO,
+    options: ReportOptions,
+    progress: Progress | None = None,
+) -> None:
+    """Write report `kind` in `language` to `out`."""
+    report = KINDS[kind]
+    arguments: dict[str, Any] = {"progress": progress}
+    for need in report.needs:
+        if need == YEAR:
+            arguments["year"] = options.year
+        elif need == COUNTERPARTY:
+            if options.counterparty_id is None:
+                raise MissingOption(COUNTERPARTY)
+            arguments["counterparty_id"] = options.counterparty_id
+        elif need == ORGANISATION:
+            if options.organisation_id is None:
+                raise MissingOption(ORGANISATION)
+            arguments["organisation_id"] = options.organisation_id
+        elif need == GROUP_BY:
+            arguments["group_by"] = options.group_by
+        elif need == WITHOUT_NAMES:
+            arguments["without_names"] = options.without_names
+        elif need == DAYS:
+            arguments["days"] = options.days
+    report.builder()(db, language, out, **arguments)
