@@ -87,11 +87,13 @@ def _resolve(db: Database, text: str, *, by_name: bool) -> tuple[uuid.UUID, str]
 def run_export(args: argparse.Namespace) -> int:
     from jarjestokeskus import i18n
     from jarjestokeskus.services.person_data import export_person
+    from jarjestokeskus.services.report_data import home_names
 
     db = _open(args, write=False)
     try:
         person_id, name = _resolve(db, args.person, by_name=True)
         data = export_person(db, person_id)
+        home = home_names(db)
     except PersonNotFound as problem:
         print(problem, file=sys.stderr)
         return USER_ERROR
@@ -101,7 +103,7 @@ def run_export(args: argparse.Namespace) -> int:
         if args.format == "pdf":
             from jarjestokeskus.reports.person_data import person_data_pdf
 
-            args.output.write_bytes(person_data_pdf(data, i18n.current_language()))
+            args.output.write_bytes(person_data_pdf(data, i18n.current_language(), home))
         else:
             args.output.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
     except OSError as error:

@@ -1,7 +1,7 @@
 """A readable PDF of everything stored about one person (the export of `services.person_data`).
 
-The language is the report's own (Finnish or Swedish), independent of the user interface.
-Helvetica's WinAnsi encoding prints ä, ö and å; no Qt is needed.
+The language is the report's own (Finnish or Swedish), independent of the user interface. It is
+laid out on the shared page template (embedded DejaVu fonts, page x / y); no Qt is needed.
 """
 
 from __future__ import annotations
@@ -10,17 +10,15 @@ from datetime import date, datetime
 from decimal import Decimal
 from io import BytesIO
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
 from jarjestokeskus.domain.employment import LABELS as EMPLOYMENT_LABELS
 from jarjestokeskus.domain.enums import LABELS as ENUM_LABELS
-from jarjestokeskus.i18n import N_, catalog, format_date, format_datetime, format_money, format_number
+from jarjestokeskus.i18n import N_, format_date, format_datetime, format_money, format_number
+from jarjestokeskus.reports.template import CONTENT_WIDTH, ReportWriter, build_pdf
 from jarjestokeskus.services.person_data import organisation_name
 
 TEXTS = {
@@ -46,7 +44,6 @@ TEXTS = {
     "who": N_("Who"),
     "what": N_("What changed"),
     "created": N_("Created"),
-    "page": N_("Page {number}"),
 }
 ACTIONS = {
     "create": N_("created"),
@@ -64,29 +61,13 @@ ENUM_FIELDS = {
 }
 
 
-class _Writer:
-    """Texts, values and paragraphs in the report's language."""
+class _Writer(ReportWriter):
+    """The shared report writer with the person export's own texts and raw values."""
 
-    def __init__(self, language: str) -> None:
-        self.language = language
-        self.t = catalog(language).gettext
-        styles = getSampleStyleSheet()
-        self.title = ParagraphStyle("title", parent=styles["Title"], fontName="Helvetica-Bold", alignment=0)
-        self.heading = ParagraphStyle(
-            "h2", parent=styles["Heading2"], fontName="Helvetica-Bold", spaceBefore=8
-        )
-        self.body = ParagraphStyle(
-            "body", parent=styles["BodyText"], fontName="Helvetica", fontSize=9.5, leading=12
-        )
-        self.cell = ParagraphStyle("cell", parent=self.body, fontSize=9, leading=11)
+    def say(self, key: str, **values: object) -> str:
+        return self.text(TEXTS[key], **values)
 
-    def text(self, key: str, **values: object) -> str:
-        return self.t(TEXTS[key]).format(**values)
-
-    def p(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
-        return Paragraph(escape(text), style or self.body)
-
-    def date(self, iso: str | None) -> str:
+    def iso_date(self, iso: str | None) -> str:
         if not iso:
             return ""
         return format_date(date.fromisoformat(iso[:10]), self.language)
@@ -95,61 +76,49 @@ class _Writer:
         if raw is None or raw == "":
             return ""
         if isinstance(raw, bool):
-            return self.text("yes" if raw else "no")
+            return self.say("yes" if raw else "no")
         if key in ENUM_FIELDS:
             return self.t(ENUM_LABELS[ENUM_FIELDS[key]].get(raw, raw))
         if key.endswith("_date"):
-            return self.date(raw)
+            return self.iso_date(raw)
         if key in MONEY_FIELDS:
             return format_money(Decimal(raw), self.language)
         if key in NUMBER_FIELDS:
             return format_number(Decimal(raw).normalize(), self.language)
         return str(raw)
 
-    def table(self, rows: list[list[str]], widths: list[float], header: bool = False) -> Table:
-        data = [[self.p(cell, self.cell) for cell in row] for row in rows]
-        table = Table(data, colWidths=widths, hAlign="LEFT")
-        style = [
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.lightgrey),
-            ("LEFTPADDING", (0, 0), (-1, -1), 2),
-        ]
-        if header:
-            style += [("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef4"))]
-        else:
-            style += [("TEXTCOLOR", (0, 0), (0, -1), colors.HexColor("#444444"))]
-        table.setStyle(TableStyle(style))
-        return table
 
-
-def person_data_pdf(data: dict[str, Any], language: str, home_name: str = "") -> bytes:
-    """The PDF of `export_person`'s data in `language` ("fi" or "sv")."""
+def person_data_pdf(data: dict[str, Any], language: str, home: tuple[str, str] = ("", "")) -> bytes:
+    """The PDF of `export_person`'s data in `language` ("fi" or "sv"); `home` = the home
+    organisation's (fi, sv) names (else the person's first employer is named)."""
     w = _Writer(language)
     person = data["person"]
-    width = A4[0] - 40 * mm
+    width = CONTENT_WIDTH
+    home_name = w.name(*home) or _home_name(data, language)
     story: list[Any] = [
-        w.p(w.text("title"), w.title),
+        w.title(w.say("title")),
         w.p(
-            w.text(
+            w.say(
                 "intro",
-                organisation=home_name or _home_name(data, language),
+                organisation=home_name,
                 date=format_date(datetime.fromisoformat(data["exported_at"]).date(), language),
             )
         ),
-        w.p(w.text("person"), w.heading),
+        w.heading(w.say("person")),
     ]
     person_rows = [
         [w.t(EMPLOYMENT_LABELS[key]), w.value(key, person[key])]
         for key in ("first_name", "last_name", "email", "phone")
     ]
     person_rows += [
-        [w.text("anonymised"), w.value("anonymised", person["anonymised"])],
-        [w.text("created"), format_datetime(datetime.fromisoformat(person["created_at"]), language)],
+        [w.say("anonymised"), w.value("anonymised", person["anonymised"])],
+        [w.say("created"), format_datetime(datetime.fromisoformat(person["created_at"]), language)],
     ]
-    story.append(w.table(person_rows, [45 * mm, width - 45 * mm]))
-    story.append(w.p(w.text("roles"), w.heading))
+    story.append(w.fields([(label, value or " ") for label, value in person_rows]))
+    story.append(w.heading(w.say("roles")))
     if data["roles"]:
-        rows = [[w.text("organisation"), w.text("role"), w.text("period")]]
+        header = [w.say("organisation"), w.say("role"), w.say("period")]
+        rows = []
         for role in data["roles"]:
             kind = w.t(ENUM_LABELS["RoleKind"].get(role["kind"], role["kind"]))
             rows.append(
@@ -159,16 +128,17 @@ def person_data_pdf(data: dict[str, Any], language: str, home_name: str = "") ->
                     _period(w, role["start_date"], role["end_date"]),
                 ]
             )
-        story.append(w.table(rows, [80 * mm, 45 * mm, width - 125 * mm], header=True))
+        story.append(w.table(header, rows, [80 * mm, 45 * mm, width - 125 * mm]))
     else:
-        story.append(w.p(w.text("none")))
-    story.append(w.p(w.text("employments"), w.heading))
+        story.append(w.p(w.say("none")))
+    story.append(w.heading(w.say("employments")))
     if not data["employments"]:
-        story.append(w.p(w.text("none")))
+        story.append(w.p(w.say("none")))
     for employment in data["employments"]:
         story.append(KeepTogether([_employment(w, employment, width), Spacer(1, 4 * mm)]))
-    story.append(w.p(w.text("history"), w.heading))
-    rows = [[w.text("when"), w.text("who"), w.text("what")]]
+    story.append(w.heading(w.say("history")))
+    header = [w.say("when"), w.say("who"), w.say("what")]
+    rows = []
     for entry in data["history"]:
         changed = ", ".join(_field_name(w, key) for key in entry.get("changes") or {})
         action = w.t(ACTIONS.get(entry["action"], entry["action"]))
@@ -179,25 +149,9 @@ def person_data_pdf(data: dict[str, Any], language: str, home_name: str = "") ->
                 f"{action}: {changed}",
             ]
         )
-    story.append(w.table(rows, [35 * mm, 30 * mm, width - 65 * mm], header=True))
+    story.append(w.table(header, rows, [35 * mm, 30 * mm, width - 65 * mm]))
     buffer = BytesIO()
-    document = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=20 * mm,
-        rightMargin=20 * mm,
-        topMargin=18 * mm,
-        bottomMargin=18 * mm,
-        title=w.text("title"),
-    )
-
-    def footer(canvas, doc) -> None:  # type: ignore[no-untyped-def]
-        canvas.saveState()
-        canvas.setFont("Helvetica", 8)
-        canvas.drawRightString(A4[0] - 20 * mm, 10 * mm, w.text("page", number=doc.page))
-        canvas.restoreState()
-
-    document.build(story, onFirstPage=footer, onLaterPages=footer)
+    build_pdf(w, w.say("title"), (home_name, home_name), story, buffer)
     return buffer.getvalue()
 
 
@@ -210,7 +164,7 @@ def _home_name(data: dict[str, Any], language: str) -> str:
 
 
 def _period(w: _Writer, start: str | None, end: str | None) -> str:
-    return f"{w.date(start)} – {w.date(end)}".strip()
+    return f"{w.iso_date(start)} – {w.iso_date(end)}".strip()
 
 
 def _field_name(w: _Writer, key: str) -> str:
@@ -220,7 +174,7 @@ def _field_name(w: _Writer, key: str) -> str:
 
 def _employment(w: _Writer, e: dict[str, Any], width: float) -> Table:
     heading = f"{w.value('scheme', e['scheme'])}: {_period(w, e['start_date'], e['end_date'])}"
-    rows = [[heading, ""], [w.text("employer"), organisation_name(e, "employer", w.language)]]
+    rows = [[heading, ""], [w.say("employer"), organisation_name(e, "employer", w.language)]]
     for key in EMPLOYMENT_LABELS:
         if key in (
             "first_name",
@@ -244,8 +198,8 @@ def _employment(w: _Writer, e: dict[str, Any], width: float) -> Table:
             f"{organisation_name(p, 'project', w.language)} {format_number(Decimal(p['share_percent']).normalize(), w.language)} %"
             for p in e["paying_projects"]
         )
-        rows.append([w.text("paying_projects"), projects])
-    table = w.table(rows, [45 * mm, width - 45 * mm])
+        rows.append([w.say("paying_projects"), projects])
+    table = w.table(None, rows, [45 * mm, width - 45 * mm])
     table.setStyle(
         TableStyle(
             [

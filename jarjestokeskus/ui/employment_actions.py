@@ -79,6 +79,7 @@ def export_person_file(parent: QWidget, db: Database, person_id: uuid.UUID, name
     """Ask for a file (PDF or JSON by its ending) and write the person's data into it."""
     from jarjestokeskus.reports.person_data import person_data_pdf
     from jarjestokeskus.services.person_data import export_person
+    from jarjestokeskus.services.report_data import home_names
 
     pdf_filter, json_filter = _("PDF document (*.pdf)"), _("JSON file (*.json)")
     suggested = str(Path.home() / (_("personal data") + f" {name}.pdf"))
@@ -96,7 +97,7 @@ def export_person_file(parent: QWidget, db: Database, person_id: uuid.UUID, name
         if as_json:
             target.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
         else:
-            target.write_bytes(person_data_pdf(data, current_language()))
+            target.write_bytes(person_data_pdf(data, current_language(), home_names(db)))
     except DatabaseProblem as problem:
         QMessageBox.warning(parent, _("Export the person's data"), problem.user_message())
         return False
