@@ -40,6 +40,7 @@ extract: $(STAMP)
 
 bench: setup
 	$(PY) bench/organisations_bench.py
+	$(PY) bench/reports_bench.py
 
 lint: $(STAMP)
 	$(PY) -m ruff check --fix jarjestokeskus tests bench

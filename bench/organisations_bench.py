@@ -52,7 +52,8 @@ MUNICIPALITIES = [
 ]
 
 
-def build(path: Path, size: int) -> None:
+def build(path: Path, size: int, *, members_only: bool = False) -> None:
+    """Create `size` synthetic organisations (all of them members if `members_only`)."""
     if path.exists():
         return
     rng = random.Random(2026)
@@ -86,7 +87,9 @@ def build(path: Path, size: int) -> None:
                 "website": "",
                 "member_count": rng.randint(5, 2000),
                 "uses_municipal_premises": rng.random() < 0.6,
-                "membership_status": rng.choice(list(MembershipStatus)),
+                "membership_status": MembershipStatus.MEMBER
+                if members_only
+                else rng.choice(list(MembershipStatus)),
                 "is_home": False,
                 "notes": "",
                 "name_fi_key": sort_key(name_fi or name_sv),
