@@ -159,9 +159,9 @@ def _table(name: str, rows: list[dict]) -> sa.Table:
                 if isinstance(value, int)
                 else sa.String()
             )
-    for row in rows:
-        for key in row:
-            columns.setdefault(key, sa.String())
+    for row in rows:  # a column that is empty in every row is left to its default (NULL)
+        for key in [key for key in row if key not in columns]:
+            del row[key]
     return sa.Table(name, sa.MetaData(), *(sa.Column(key, type_) for key, type_ in columns.items()))
 
 
