@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 CATALOGS := $(wildcard translations/*/LC_MESSAGES/jarjestokeskus.po)
 MOS := $(CATALOGS:.po=.mo)
 
-.PHONY: run test setup catalogs extract bench lint clean
+.PHONY: run test setup catalogs extract bench lint clean dist dist-check
 
 run: setup
 	@tools/system-deps window
@@ -37,6 +37,20 @@ extract: $(STAMP)
 		-o translations/jarjestokeskus.pot jarjestokeskus
 	$(PY) -m babel.messages.frontend update -i translations/jarjestokeskus.pot -d translations \
 		-D jarjestokeskus --no-fuzzy-matching --ignore-obsolete
+
+# The one-folder program (build.spec) in dist/jarjestokeskus/, and its smoke test.
+BUILD_STAMP := $(VENV)/.installed-build
+
+$(BUILD_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e ".[dev,build]"
+	touch $(BUILD_STAMP)
+
+dist: setup $(BUILD_STAMP)
+	$(PY) -m PyInstaller --noconfirm --clean --log-level WARN build.spec
+
+dist-check: dist
+	@tools/system-deps offscreen
+	tools/smoke-dist dist/jarjestokeskus
 
 bench: setup
 	$(PY) bench/organisations_bench.py

@@ -121,9 +121,11 @@ def build_parser() -> argparse.ArgumentParser:
     from jarjestokeskus.cli_person import add_person_command
 
     add_person_command(commands, shared)
+    from jarjestokeskus.cli_calendar import add_calendar_command
     from jarjestokeskus.cli_report import add_report_command
 
     add_report_command(commands, shared)
+    add_calendar_command(commands, shared)
     return parser
 
 

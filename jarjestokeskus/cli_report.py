@@ -109,7 +109,7 @@ def _organisation(db: Any, name: str | None) -> Any:
 
 
 def _counterparty(db: Any, name: str | None) -> Any:
-    from jarjestokeskus.services.agreement_report_data import agreement_counterparties
+    from jarjestokeskus.services.agreement_report_data import agreement_counterparties, find_counterparty
     from jarjestokeskus.services.report_data import find_organisations_by_name
 
     choices = agreement_counterparties(db)
@@ -119,7 +119,9 @@ def _counterparty(db: Any, name: str | None) -> Any:
             _("Name the counterparty with --counterparty NAME. The counterparties:") + "\n" + listed
         )
     named = {found[0] for found in find_organisations_by_name(db, name)}
-    return _one([choice for choice in choices if choice[0] in named], name)
+    exact = [choice for choice in choices if choice[0] in named]
+    partial = find_counterparty(db, name)  # a unique part of a name is enough
+    return _one(exact, name) if exact or partial is None else partial
 
 
 def _one(found: list[tuple[Any, str, str]], name: str) -> Any:

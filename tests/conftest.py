@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
 from pathlib import Path
 
@@ -18,6 +17,7 @@ import pytest  # noqa: E402
 
 from jarjestokeskus import i18n  # noqa: E402
 from jarjestokeskus.db.engine import Database, open_database  # noqa: E402
+from tests import databases  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -36,13 +36,15 @@ def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Migrating takes most of a test's set-up: do it once and copy the file."""
     path = tmp_path_factory.mktemp("template") / "template.sqlite"
     open_database(path).close()
-    return path
+    if databases.on_postgres():
+        databases.make_template()
+    yield path
+    databases.drop_all()
 
 
 @pytest.fixture
 def db(db_path: Path, migrated_template: Path):  # type: ignore[no-untyped-def]
-    """A fresh, migrated SQLite database in a temporary folder."""
-    shutil.copyfile(migrated_template, db_path)
-    database: Database = open_database(db_path)
+    """A fresh, migrated database: a SQLite file in a temporary folder, or on PostgreSQL."""
+    database: Database = databases.new_database(db_path.parent, migrated_template, db_path.name)
     yield database
     database.close()

@@ -58,6 +58,11 @@ KINDS: dict[str, ReportKind] = {
         ReportKind(
             "organisation", N_("Organisation card"), (ORGANISATION,), "organisation", "build_organisation"
         ),
+        ReportKind(
+            "agreements", N_("Agreement report"), (YEAR, COUNTERPARTY), "agreements", "build_agreements"
+        ),
+        ReportKind("deadlines", N_("Deadlines"), (DAYS,), "deadlines", "build_deadlines"),
+        ReportKind("annual", N_("Annual overview"), (YEAR,), "annual", "build_annual"),
     )
 }
 

@@ -14,6 +14,9 @@ it is *overdue* when its due date is before today):
   without an outcome is overdue (due = its end). Archived and erased persons are left out.
 - Membership fee unpaid: fees of the current year only, of organisations that are members, not
   paid; due = 31 March of the year (earlier years' fees are for the member register).
+- Year clock (only when asked for with `year_clock=True`): each live task's date in this year and,
+  when the window reaches it, in the next; done for that year: left out; a date before the task was
+  added (`counts_from`) is left out too. Last year's dates are not carried over into January.
 Archived records (and records under an archived project, funding or agreement) are left out.
 """
 
@@ -51,6 +54,7 @@ from jarjestokeskus.i18n import N_
 from jarjestokeskus.services.agreement_followup import STALE_DAYS, follow_up
 from jarjestokeskus.services.rows import localized
 from jarjestokeskus.services.staff_statistics import ended_without_outcome, ending_periods
+from jarjestokeskus.services.year_clock import occurrences
 
 FEE_DUE_MONTH, FEE_DUE_DAY = 3, 31
 _FINAL = (MonitoringStatus.ACHIEVED, MonitoringStatus.NOT_ACHIEVED, MonitoringStatus.DROPPED)
@@ -59,6 +63,7 @@ VIEW_AGREEMENTS = "agreements"
 VIEW_PROJECTS = "projects"
 VIEW_STAFF = "staff"
 VIEW_ORGANISATIONS = "organisations"
+VIEW_YEAR_CLOCK = "year_clock"
 
 
 class DeadlineKind(LabelledEnum):
@@ -70,6 +75,7 @@ class DeadlineKind(LabelledEnum):
     EMPLOYMENT_ENDS = "employment_ends"
     OUTCOME_MISSING = "outcome_missing"
     FEE_UNPAID = "fee_unpaid"
+    YEAR_CLOCK = "year_clock"
 
     @classmethod
     def _labels(cls) -> dict[str, str]:
@@ -85,6 +91,7 @@ _KIND_LABELS = {
     "employment_ends": N_("Employment period ends"),
     "outcome_missing": N_("Ended period without an outcome"),
     "fee_unpaid": N_("Membership fee unpaid"),
+    "year_clock": N_("Year clock"),
 }
 
 
@@ -139,7 +146,9 @@ class _Collector:
             self.rows.append(DeadlineRow(kind, due, *names, view, record_id, days < 0, days, detail))
 
 
-def deadlines(db: Database, today: date, within_days: int = 30) -> list[DeadlineRow]:
+def deadlines(
+    db: Database, today: date, within_days: int = 30, *, year_clock: bool = False
+) -> list[DeadlineRow]:
     """Overdue items and those due within `within_days` of `today`, soonest first (see module)."""
     out = _Collector(today, within_days)
     in_force = _agreements(db, out)
@@ -153,6 +162,8 @@ def deadlines(db: Database, today: date, within_days: int = 30) -> list[Deadline
     for e in ended_without_outcome(db, today):
         out.add(DeadlineKind.OUTCOME_MISSING, e.end_date, (e.name, e.name), VIEW_STAFF, e.person_id, e.scheme)
     _fees(db, out)
+    if year_clock:
+        _year_clock(db, out)
     return sorted(out.rows, key=lambda r: (r.due_date, r.kind.value, r.title_fi, str(r.record_id)))
 
 
@@ -238,6 +249,18 @@ def _fees(db: Database, out: _Collector) -> None:
     due = date(year, FEE_DUE_MONTH, FEE_DUE_DAY)
     for oid, fi, sv in fees:
         out.add(DeadlineKind.FEE_UNPAID, due, (fi, sv), VIEW_ORGANISATIONS, oid)
+
+
+def _year_clock(db: Database, out: _Collector) -> None:
+    for task in occurrences(db, date(out.today.year, 1, 1), out.last):
+        if not task.done and task.due_date >= task.counts_from:
+            out.add(
+                DeadlineKind.YEAR_CLOCK,
+                task.due_date,
+                (task.title_fi, task.title_sv),
+                VIEW_YEAR_CLOCK,
+                task.id,
+            )
 
 
 def key_figures(db: Database, today: date) -> KeyFigures:

@@ -35,6 +35,7 @@ from jarjestokeskus.ui.organisations_view import OrganisationsView
 from jarjestokeskus.ui.projects_view import ProjectsView
 from jarjestokeskus.ui.qt_language import apply_language
 from jarjestokeskus.ui.start_page import StartPage
+from jarjestokeskus.ui.year_clock_view import YearClockView
 
 LANGUAGE_NAMES = {"fi": "Suomi", "sv": "Svenska"}
 # The navigation, in order; Ctrl+1… switch to them.
@@ -47,6 +48,7 @@ VIEW_TITLES = (
     N_("Agreements"),
     N_("Follow-up of agreements"),
     N_("Staff"),
+    N_("Year clock"),
     N_("Change history"),
 )
 
@@ -105,6 +107,7 @@ class MainWindow(QMainWindow):
         self.staff = StaffView(db)
         self.agreements = AgreementsView(db)
         self.followup = FollowUpView(db)
+        self.year_clock = YearClockView(db)
         self.audit = AuditView(db)
         self._views = [
             self.start,
@@ -115,6 +118,7 @@ class MainWindow(QMainWindow):
             self.agreements,
             self.followup,
             self.staff,
+            self.year_clock,
             self.audit,
         ]
         for view in self._views:
@@ -141,7 +145,10 @@ class MainWindow(QMainWindow):
         self.find_action = self._action(QKeySequence.StandardKey.Find, self.find)
         self.quit_action = self._action(QKeySequence.StandardKey.Quit, self.close)
         self.view_actions = [
-            self._action(f"Ctrl+{row + 1}", lambda _checked=False, r=row: self.navigation.setCurrentRow(r))
+            self._action(
+                f"Ctrl+{(row + 1) % 10}" if row < 10 else None,
+                lambda _checked=False, r=row: self.navigation.setCurrentRow(r),
+            )
             for row in range(len(VIEW_TITLES))
         ]
         self.about_action = self._action(None, self.about)
@@ -213,6 +220,7 @@ class MainWindow(QMainWindow):
             "projects": self.projects,
             "agreements": self.agreements,
             "staff": self.staff,
+            "year_clock": self.year_clock,
         }[view_name]
         if not target.confirm_leaving_edits():
             return

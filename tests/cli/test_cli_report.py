@@ -13,30 +13,29 @@ from tests.reports.pdf_text import demo_database, flat, pdf_text
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory, migrated_template: Path) -> Path:
+def demo(tmp_path_factory: pytest.TempPathFactory, migrated_template: Path) -> str:
+    """The demo database's file, or its URL on PostgreSQL."""
     db = demo_database(tmp_path_factory.mktemp("cli-report"), migrated_template)
-    path = db.path
     db.close()
-    assert path is not None
-    return path
+    return str(db.path or db.url)
 
 
 @pytest.mark.parametrize("language", ["fi", "sv"])
-def test_members_report(demo: Path, tmp_path: Path, language: str) -> None:
+def test_members_report(demo: str, tmp_path: Path, language: str) -> None:
     out = tmp_path / "members.pdf"
     assert main(["report", "members", "--lang", language, "--db", str(demo), "-o", str(out)]) == 0
     text = pdf_text(out.read_bytes())
     assert flat(i18n.catalog(language).gettext(members.TITLE)) in text
 
 
-def test_members_by_field(demo: Path, tmp_path: Path) -> None:
+def test_members_by_field(demo: str, tmp_path: Path) -> None:
     out = tmp_path / "members.pdf"
     args = ["--db", str(demo), "report", "members", "--group-by", "field", "-o", str(out), "--lang", "sv"]
     assert main(args) == 0
     assert flat(i18n.catalog("sv").gettext(members.BY_FIELD)) in pdf_text(out.read_bytes())
 
 
-def test_organisation_report(demo: Path, tmp_path: Path) -> None:
+def test_organisation_report(demo: str, tmp_path: Path) -> None:
     out = tmp_path / "card.pdf"
     args = ["report", "organisation", "--organisation", "Vasa stad", "--db", str(demo), "-o", str(out)]
     assert main([*args, "--lang", "sv"]) == 0
@@ -45,7 +44,7 @@ def test_organisation_report(demo: Path, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("language", ["fi", "sv"])
 def test_unknown_organisation_is_a_user_error(
-    demo: Path, tmp_path: Path, language: str, capsys: pytest.CaptureFixture[str]
+    demo: str, tmp_path: Path, language: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "card.pdf"
     args = ["report", "organisation", "--organisation", "Ei ole ry", "--db", str(demo), "-o", str(out)]
@@ -55,15 +54,15 @@ def test_unknown_organisation_is_a_user_error(
     assert not out.exists()
 
 
-def test_organisation_is_required(demo: Path, tmp_path: Path) -> None:
+def test_organisation_is_required(demo: str, tmp_path: Path) -> None:
     out = tmp_path / "card.pdf"
     assert main(["report", "organisation", "--db", str(demo), "-o", str(out)]) == 1
     assert not out.exists()
 
 
-def test_usage_errors(demo: Path, tmp_path: Path) -> None:
+def test_usage_errors(demo: str, tmp_path: Path) -> None:
     out = str(tmp_path / "x.pdf")
-    assert main(["report", "projects", "--db", str(demo), "-o", out]) == 2
+    assert main(["report", "nonsense", "--db", str(demo), "-o", out]) == 2
     assert main(["report", "members", "--db", str(demo)]) == 2
     assert main(["report", "members", "--lang", "en", "--db", str(demo), "-o", out]) == 2
 
@@ -73,6 +72,30 @@ def test_missing_database(tmp_path: Path) -> None:
     assert main(["report", "members", "--db", str(tmp_path / "none.sqlite"), "-o", str(out)]) == 1
 
 
-def test_unwritable_output(demo: Path, tmp_path: Path) -> None:
+def test_unwritable_output(demo: str, tmp_path: Path) -> None:
     out = tmp_path / "no" / "such" / "folder" / "x.pdf"
     assert main(["report", "members", "--db", str(demo), "-o", str(out)]) == 1
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_agreements_for_a_counterparty(demo: str, tmp_path: Path, language: str) -> None:
+    out = tmp_path / "agreements.pdf"
+    args = ["report", "agreements", "--counterparty", "Vasa stad", "--lang", language, "--db", demo]
+    assert main([*args, "-o", str(out)]) == 0
+    text = pdf_text(out.read_bytes())
+    assert ("Vaasan kaupunki" if language == "fi" else "Vasa stad") in text
+
+
+def test_counterparty_named_or_listed(demo: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "agreements.pdf"
+    assert main(["report", "agreements", "--db", demo, "-o", str(out)]) == 1
+    assert "Vaasan kaupunki" in capsys.readouterr().err  # the counterparties are listed
+    assert main(["report", "agreements", "--counterparty", "Ei ole", "--db", demo, "-o", str(out)]) == 1
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("kind", ["deadlines", "annual"])
+def test_deadlines_and_annual(demo: str, tmp_path: Path, kind: str) -> None:
+    out = tmp_path / f"{kind}.pdf"
+    assert main(["report", kind, "--lang", "sv", "--year", "2026", "--db", demo, "-o", str(out)]) == 0
+    assert out.read_bytes().startswith(b"%PDF")

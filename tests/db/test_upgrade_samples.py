@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import sqlite3
 from datetime import date
@@ -13,7 +14,7 @@ from alembic import command
 
 from jarjestokeskus.db import migrate
 from jarjestokeskus.db.engine import open_database
-from jarjestokeskus.db.migrate import backup_before_upgrade, current_revision, head_revision
+from jarjestokeskus.db.migrate import MIGRATIONS, backup_before_upgrade, current_revision, head_revision
 from jarjestokeskus.domain.enums import MembershipStatus, RoleKind
 from jarjestokeskus.domain.organisation import OrganisationForm
 from jarjestokeskus.services.history import record_history
@@ -25,6 +26,7 @@ from jarjestokeskus.services.organisations import (
     municipalities,
     save_organisation,
 )
+from jarjestokeskus.services.year_clock import list_tasks, set_done
 
 SAMPLES = sorted((Path(__file__).parent / "samples").glob("schema_*.sqlite"))
 
@@ -94,12 +96,48 @@ def test_sample_upgrades_and_its_data_reads_right(sample: Path, tmp_path: Path) 
             ("Role", "create"),
         }
 
+        check_year_clock(db, old_revision)
+
         # The upgraded database takes changes, with the version check still working.
         form = OrganisationForm(name_fi=detail.name_fi, municipality="Mustasaari")
         saved = save_organisation(db, form, detail.id, detail.version)
         assert saved.version == detail.version + 1
     finally:
         db.close()
+
+
+def migration_0003():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location(
+        "migration_0003", MIGRATIONS / "versions" / "0003_year_clock.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def check_year_clock(db, old_revision: str) -> None:  # type: ignore[no-untyped-def]
+    """Schema 0003 seeds the year clock; a sample made at 0003 or later keeps the user's changes."""
+    tasks = {row.title_fi: row for row in list_tasks(db, 2025)}
+    archived = {row.title_fi: row for row in list_tasks(db, 2025, archived=True)}
+    defaults = {fi for _m, _d, _c, fi, _sv, _n in migration_0003().DEFAULTS}
+    if old_revision < "0003":
+        assert set(tasks) == defaults and not archived
+        assert not any(row.done for row in tasks.values())
+    else:
+        assert set(tasks) == (defaults - {"STEA: avustusehdotus julkaistaan"}) | {"Hallituksen kesäkokous"}
+        assert set(archived) == {"STEA: avustusehdotus julkaistaan"}
+        own = tasks["Hallituksen kesäkokous"]
+        assert (own.title_sv, own.due_date, own.done_on) == (
+            "Styrelsens sommarmöte",
+            date(2025, 6, 15),
+            date(2025, 6, 1),
+        )
+        assert tasks["STEA: vuosiselvitys edellisen vuoden avustuksista"].done
+        assert not {row.title_fi: row for row in list_tasks(db, 2026)}["Hallituksen kesäkokous"].done
+    assert all(row.title_sv for row in tasks.values())
+    first = next(iter(tasks.values()))
+    set_done(db, first.id, 2025, not first.done)  # the upgraded year clock takes changes
 
 
 def test_backup_before_upgrade_copies_with_the_revision_in_its_name(db_path: Path) -> None:

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import shutil
 from io import BytesIO
 from pathlib import Path
 
 from pypdf import PdfReader
 
-from jarjestokeskus.db.engine import Database, open_database
+from jarjestokeskus.db.engine import Database
 from jarjestokeskus.services.demo import create_demo
+from tests.databases import new_database
 
 
 def demo_database(folder: Path, template: Path) -> Database:
     """A migrated copy of the template filled with the demo scenario."""
-    path = folder / "demo.sqlite"
-    shutil.copyfile(template, path)
-    db = open_database(path)
+    db = new_database(folder, template, "demo.sqlite")
     create_demo(db)
     return db
 

@@ -20,6 +20,7 @@ from jarjestokeskus.db.models.projects import (
     ReportingObligation,
     ReportingRule,
 )
+from jarjestokeskus.db.models.year_clock import YearClockCompletion, YearClockTask
 
 __all__ = [
     "Agreement",
@@ -43,4 +44,6 @@ __all__ = [
     "ReportingRule",
     "Role",
     "SchemeLimit",
+    "YearClockCompletion",
+    "YearClockTask",
 ]

@@ -30,6 +30,24 @@ SAMPLES = Path(__file__).resolve().parent
 TODAY = date(2025, 6, 1)
 
 
+def fill_year_clock(db) -> None:  # type: ignore[no-untyped-def]
+    """Since schema 0003: a task of the user's own, a default archived, and tasks done for a year."""
+    from jarjestokeskus.domain.year_clock import YearClockCategory, YearClockForm
+    from jarjestokeskus.services.year_clock import archive_task, list_tasks, save_task, set_done
+
+    own = save_task(
+        db,
+        YearClockForm(
+            "Hallituksen kesäkokous", "Styrelsens sommarmöte", "6", "15", YearClockCategory.ASSOCIATION
+        ),
+        today=TODAY,
+    )
+    set_done(db, own.id, 2025, True, today=TODAY)
+    defaults = {row.title_fi: row for row in list_tasks(db, 2025)}
+    archive_task(db, defaults["STEA: avustusehdotus julkaistaan"].id)
+    set_done(db, defaults["STEA: vuosiselvitys edellisen vuoden avustuksista"].id, 2025, True, today=TODAY)
+
+
 def fill(target: Path) -> None:
     db = open_database(target)
     try:
@@ -92,6 +110,7 @@ def fill(target: Path) -> None:
             db, OrganisationForm(name_fi="Lakannut Kerho ry", municipality="Laihia"), today=TODAY
         )
         archive_organisation(db, gone.id, gone.version)
+        fill_year_clock(db)
     finally:
         db.close()
 

@@ -1,0 +1,242 @@
+"""The year in one document for the annual meeting: key figures and charts of members, projects,
+grants, staff by employment scheme and agreements in force (figures from
+`services.annual_report_data`)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import BinaryIO
+
+from babel.numbers import format_decimal
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Spacer
+
+from jarjestokeskus.db.engine import Database
+from jarjestokeskus.domain.enums import FundingInstrument
+from jarjestokeskus.i18n import N_, sort_key
+from jarjestokeskus.reports.charts import bar_chart, horizontal_bars
+from jarjestokeskus.reports.template import CONTENT_WIDTH, Progress, ReportWriter, build_pdf
+from jarjestokeskus.services.annual_report_data import AnnualFigures, annual_figures
+from jarjestokeskus.services.report_data import home_names
+
+TITLE = N_("Annual overview")
+HEADING = N_("Annual overview {year}")
+PURPOSE = N_("The year {year} in figures for the annual meeting.")
+KEY_FIGURES = N_("Key figures")
+MEMBER_ORGANISATIONS = N_("Member organisations")
+MEMBERS_OF_MEMBERS = N_("Their members in total")
+PROJECTS_COUNT = N_("Projects in {year}")
+APPLIED_FOR = N_("Grants applied for {year}")
+GRANTED_FOR = N_("Grants granted for {year}")
+STAFF_PERSONS = N_("Persons employed in {year}")
+PERSON_YEARS = N_("Person-years")
+PLACED = N_("Long-term unemployed placed")
+AGREEMENTS_COUNT = N_("Agreements in force in {year}")
+IN_KIND = N_("In-kind value of premises free of charge")
+MEMBERS_NOTE = N_("Member figures are those of the register on {date}.")
+# Grants
+GRANTS = N_("Grants for {year} by instrument")
+APPLIED = N_("Applied")
+GRANTED = N_("Granted")
+BY_FUNDER = N_("Grants for {year} by funder")
+FUNDER = N_("Funder")
+FUNDINGS = N_("Fundings")
+NO_FUNDER = N_("Funder not given")
+NO_GRANTS = N_("No fundings for {year}.")
+TOTAL = N_("Total")
+TREND = N_("Grants {first}–{last}")
+# Projects
+PROJECTS = N_("Projects in {year}")
+PROJECT = N_("Project")
+OWNER = N_("Owner")
+STATUS = N_("Status")
+PERIOD = N_("Period")
+NO_PROJECTS = N_("No projects in {year}.")
+# Staff
+STAFF = N_("Staff by employment scheme in {year}")
+SCHEME = N_("Scheme")
+PERSONS = N_("Persons")
+# Agreements and members
+AGREEMENTS = N_("Agreements in force in {year} by kind")
+MEMBERS_BY_FIELD = N_("Member organisations by field")
+
+CHART_HEIGHT = 62 * mm
+LOCALES = {"fi": "fi_FI", "sv": "sv_FI"}
+
+
+def build_annual(
+    db: Database,
+    language: str,
+    out: Path | BinaryIO,
+    *,
+    year: int | None = None,
+    progress: Progress | None = None,
+    today: date | None = None,
+) -> None:
+    """Write the overview of `year` (default: this year) in `language` to `out`."""
+    today = today or date.today()
+    year = year if year is not None else today.year
+    w = ReportWriter(language)
+    figures = annual_figures(db, year, today)
+    if progress:
+        progress(1, 3)
+    story: list[Flowable] = [
+        w.title(w.text(HEADING, year=year)),
+        w.p(w.text(PURPOSE, year=year)),
+    ]
+    story += _key_figures(w, figures, today)
+    story += _grants(w, figures)
+    story += _projects(w, figures)
+    story += _staff(w, figures)
+    story += _agreements_and_members(w, figures)
+    if progress:
+        progress(2, 3)
+    build_pdf(w, w.text(TITLE), home_names(db), story, out, printed=today)
+    if progress:
+        progress(3, 3)
+
+
+def _section(w: ReportWriter, heading: str, *flowables: Flowable) -> list[Flowable]:
+    """A heading kept with what follows it, a little space before."""
+    return [Spacer(1, 3 * mm), KeepTogether([w.heading(heading), *flowables])]
+
+
+def _key_figures(w: ReportWriter, f: AnnualFigures, today: date) -> list[Flowable]:
+    year = f.year
+    rows = [
+        [w.text(MEMBER_ORGANISATIONS), w.number(f.member_organisations)],
+        [w.text(MEMBERS_OF_MEMBERS), w.number(f.members_of_members)],
+        [w.text(PROJECTS_COUNT, year=year), w.number(len(f.projects))],
+        [w.text(APPLIED_FOR, year=year), w.money(f.amount_applied)],
+        [w.text(GRANTED_FOR, year=year), w.money(f.amount_granted)],
+        [w.text(STAFF_PERSONS, year=year), w.number(f.staff.persons)],
+        [w.text(PERSON_YEARS), person_years(w, f.staff.person_years)],
+        [w.text(PLACED), w.number(f.staff.long_term_unemployed_placed)],
+        [w.text(AGREEMENTS_COUNT, year=year), w.number(f.agreements_in_force)],
+        [w.text(IN_KIND), w.money(f.in_kind_value)],
+    ]
+    table = w.table(None, rows, [95 * mm, 40 * mm], numeric=(1,))
+    note = w.p(w.text(MEMBERS_NOTE, date=w.date(today)), w.cell_style)
+    return [w.heading(w.text(KEY_FIGURES)), table, Spacer(1, 1.5 * mm), note]
+
+
+def person_years(w: ReportWriter, value: Decimal) -> str:
+    """Person-years always with two decimals (format_number would drop the zeros of 2.00)."""
+    return format_decimal(value, format="#,##0.00", locale=LOCALES[w.language])
+
+
+def _instrument(w: ReportWriter, key: str) -> str:
+    try:
+        return w.label(FundingInstrument(key))
+    except ValueError:
+        return key
+
+
+def _grants(w: ReportWriter, f: AnnualFigures) -> list[Flowable]:
+    year = f.year
+    applied, granted = w.text(APPLIED), w.text(GRANTED)
+    instruments = f.by_instrument
+    chart = bar_chart(
+        w,
+        [_instrument(w, t.key) for t in instruments],
+        [
+            (applied, [float(t.amount_applied) for t in instruments]),
+            (granted, [float(t.amount_granted) for t in instruments]),
+        ],
+        width=CONTENT_WIDTH,
+        height=CHART_HEIGHT,
+        money=True,
+    )
+    story = _section(w, w.text(GRANTS, year=year), chart)
+    story += _section(w, w.text(BY_FUNDER, year=year), _funders(w, f))
+    trend = bar_chart(
+        w,
+        [str(y) for y, _applied, _granted in f.trend],
+        [
+            (applied, [float(a) for _y, a, _g in f.trend]),
+            (granted, [float(g) for _y, _a, g in f.trend]),
+        ],
+        width=CONTENT_WIDTH,
+        height=CHART_HEIGHT,
+        money=True,
+    )
+    story += _section(w, w.text(TREND, first=f.trend[0][0], last=f.trend[-1][0]), trend)
+    return story
+
+
+def _funders(w: ReportWriter, f: AnnualFigures) -> Flowable:
+    if not f.by_funder:
+        return w.p(w.text(NO_GRANTS, year=f.year))
+    funders = sorted(
+        f.by_funder, key=lambda t: (-t.amount_granted, sort_key(t.name(w.language) or w.text(NO_FUNDER)))
+    )
+    rows = [
+        [
+            t.name(w.language) or w.text(NO_FUNDER),
+            w.number(t.fundings),
+            w.money(t.amount_applied),
+            w.money(t.amount_granted),
+        ]
+        for t in funders
+    ]
+    total = [w.text(TOTAL), w.number(sum(t.fundings for t in funders))]
+    rows.append([*total, w.money(f.amount_applied), w.money(f.amount_granted)])
+    widths = [80 * mm, 24 * mm, 35 * mm]
+    widths.append(CONTENT_WIDTH - sum(widths))
+    header = [w.text(FUNDER), w.text(FUNDINGS), w.text(APPLIED), w.text(GRANTED)]
+    return w.table(header, rows, widths, numeric=(1, 2, 3), bold_rows=(len(rows) - 1,))
+
+
+def _projects(w: ReportWriter, f: AnnualFigures) -> list[Flowable]:
+    heading = w.text(PROJECTS, year=f.year)
+    if not f.projects:
+        return _section(w, heading, w.p(w.text(NO_PROJECTS, year=f.year)))
+    projects = sorted(f.projects, key=lambda p: (sort_key(p.code), sort_key(p.name(w.language))))
+    rows = [
+        [
+            " ".join(part for part in (p.code, p.name(w.language)) if part),
+            p.owner_name(w.language),
+            w.label(p.status),
+            w.period(p.start_date, p.end_date),
+        ]
+        for p in projects
+    ]
+    widths = [70 * mm, 45 * mm, 22 * mm]
+    widths.append(CONTENT_WIDTH - sum(widths))
+    header = [w.text(PROJECT), w.text(OWNER), w.text(STATUS), w.text(PERIOD)]
+    table = w.table(header, rows, widths)
+    return [Spacer(1, 3 * mm), w.heading(heading), table]
+
+
+def _staff(w: ReportWriter, f: AnnualFigures) -> list[Flowable]:
+    schemes = f.staff.schemes
+    chart = horizontal_bars(
+        w, [w.label(s.scheme) for s in schemes], [float(s.persons) for s in schemes], width=CONTENT_WIDTH
+    )
+    rows = [[w.label(s.scheme), w.number(s.persons), person_years(w, s.person_years)] for s in schemes]
+    rows.append([w.text(TOTAL), w.number(f.staff.persons), person_years(w, f.staff.person_years)])
+    header = [w.text(SCHEME), w.text(PERSONS), w.text(PERSON_YEARS)]
+    table = w.table(header, rows, [80 * mm, 25 * mm, 30 * mm], numeric=(1, 2), bold_rows=(len(rows) - 1,))
+    # A person in two schemes in the year counts once in the total.
+    return _section(w, w.text(STAFF, year=f.year), chart, Spacer(1, 2 * mm), table)
+
+
+def _agreements_and_members(w: ReportWriter, f: AnnualFigures) -> list[Flowable]:
+    kinds = horizontal_bars(
+        w,
+        [w.label(k) for k, _count in f.agreements_by_kind],
+        [float(count) for _k, count in f.agreements_by_kind],
+        width=CONTENT_WIDTH,
+    )
+    fields = horizontal_bars(
+        w,
+        [w.label(field) for field, _count in f.members_by_field],
+        [float(count) for _f, count in f.members_by_field],
+        width=CONTENT_WIDTH,
+    )
+    return [
+        *_section(w, w.text(AGREEMENTS, year=f.year), kinds),
+        *_section(w, w.text(MEMBERS_BY_FIELD), fields),
+    ]

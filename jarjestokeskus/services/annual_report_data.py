@@ -1,0 +1,95 @@
+"""The figures of one calendar year for the annual meeting, gathered from the other services.
+
+Definitions:
+- Member organisations and their members: the register as it is now (`report_data.count_members`);
+  by field from the member register.
+- Projects of the year: projects not archived whose period overlaps the year (open ends count as
+  open) and whose status is granted, running or ended; a project without dates counts when it has
+  a funding for the year.
+- Grants: fundings of the year, applied and granted, by instrument and by funder
+  (`funding.year_overview`); the same totals for the four years before, for the trend.
+- Staff: `staff_statistics.staff_statistics` of the year (persons and person-years by scheme).
+- Agreements in force in the year: `agreement_report_data.agreements_in_force`.
+- In-kind value of premises free of charge: `agreement_followup.in_kind_totals` of the year.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from jarjestokeskus.db.engine import Database
+from jarjestokeskus.domain.enums import AgreementKind, Field, ProjectStatus
+from jarjestokeskus.services.agreement_followup import in_kind_totals
+from jarjestokeskus.services.agreement_report_data import agreements_in_force
+from jarjestokeskus.services.agreements import overlaps_year
+from jarjestokeskus.services.funding import year_overview
+from jarjestokeskus.services.projects import list_projects
+from jarjestokeskus.services.report_data import count_members, member_register
+from jarjestokeskus.services.rows import AmountTotal, ProjectRow
+from jarjestokeskus.services.staff_statistics import YearStatistics, staff_statistics
+
+TREND_YEARS = 5
+ACTIVE = (ProjectStatus.GRANTED, ProjectStatus.RUNNING, ProjectStatus.ENDED)
+
+
+@dataclass(frozen=True)
+class AnnualFigures:
+    year: int
+    member_organisations: int
+    members_of_members: int
+    members_by_field: tuple[tuple[Field, int], ...]
+    projects: tuple[ProjectRow, ...]
+    amount_applied: Decimal
+    amount_granted: Decimal
+    by_instrument: tuple[AmountTotal, ...]
+    by_funder: tuple[AmountTotal, ...]
+    trend: tuple[tuple[int, Decimal, Decimal], ...]  # (year, applied, granted), oldest first
+    staff: YearStatistics
+    agreements_in_force: int
+    agreements_by_kind: tuple[tuple[AgreementKind, int], ...]
+    in_kind_value: Decimal
+
+
+def project_in_year(row: ProjectRow, year: int) -> bool:
+    if row.status not in ACTIVE:
+        return False
+    if row.start_date is None and row.end_date is None:
+        return year in row.years
+    return overlaps_year(row.start_date, row.end_date, year)
+
+
+def annual_figures(db: Database, year: int, today: date | None = None) -> AnnualFigures:
+    """Everything the annual overview prints about `year` (see the module for the definitions)."""
+    today = today or date.today()
+    organisations, persons = count_members(db)
+    fields = Counter(row.field for row in member_register(db, today))
+    projects = [p for p in list_projects(db) if project_in_year(p, year)]
+    overview = year_overview(db, year, today)
+    trend = [(y, *_sums(db, y, today)) for y in range(year - TREND_YEARS + 1, year)]
+    trend.append((year, overview.amount_applied, overview.amount_granted))
+    agreements = agreements_in_force(db, year)
+    kinds = Counter(a.kind for a in agreements)
+    return AnnualFigures(
+        year=year,
+        member_organisations=organisations,
+        members_of_members=persons,
+        members_by_field=tuple((f, fields[f]) for f in Field if fields[f]),
+        projects=tuple(projects),
+        amount_applied=overview.amount_applied,
+        amount_granted=overview.amount_granted,
+        by_instrument=overview.by_instrument,
+        by_funder=overview.by_funder,
+        trend=tuple(trend),
+        staff=staff_statistics(db, year),
+        agreements_in_force=len(agreements),
+        agreements_by_kind=tuple((k, kinds[k]) for k in AgreementKind if kinds[k]),
+        in_kind_value=sum((r.amount for r in in_kind_totals(db, year)), Decimal("0.00")),
+    )
+
+
+def _sums(db: Database, year: int, today: date) -> tuple[Decimal, Decimal]:
+    overview = year_overview(db, year, today, within_days=0)
+    return overview.amount_applied, overview.amount_granted
