@@ -77,7 +77,9 @@ def test_horizontal_bars_grow_with_the_labels_and_run_over_pages() -> None:
     w = ReportWriter("fi")
     heights = []
     for count in (2, 10):
-        chart = charts.horizontal_bars(w, [f"rivi {n}" for n in range(count)], [float(n + 1) for n in range(count)])
+        chart = charts.horizontal_bars(
+            w, [f"rivi {n}" for n in range(count)], [float(n + 1) for n in range(count)]
+        )
         heights.append(chart.wrap(500, 800)[1])
     assert heights[1] == pytest.approx(heights[0] * 5)
     many = charts.horizontal_bars(w, [f"rivi {n}" for n in range(120)], [float(n) for n in range(1, 121)])
