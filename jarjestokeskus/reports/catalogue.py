@@ -58,6 +58,14 @@ KINDS: dict[str, ReportKind] = {
         ReportKind(
             "organisation", N_("Organisation card"), (ORGANISATION,), "organisation", "build_organisation"
         ),
+        ReportKind("projects", N_("Projects and funding"), (YEAR,), "projects", "build_projects"),
+        ReportKind(
+            "employment",
+            N_("Staff and employment schemes"),
+            (YEAR, WITHOUT_NAMES),
+            "employment",
+            "build_employment",
+        ),
         ReportKind(
             "agreements", N_("Agreement report"), (YEAR, COUNTERPARTY), "agreements", "build_agreements"
         ),

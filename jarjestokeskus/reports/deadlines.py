@@ -58,7 +58,7 @@ def build_deadlines(
         raise ValueError(f"days must not be negative: {days}")
     today = today or date.today()
     w = ReportWriter(language)
-    rows = deadlines(db, today, days)
+    rows = deadlines(db, today, days, year_clock=True)
     if progress:
         progress(1, 3)
     overdue = [r for r in rows if r.overdue]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from jarjestokeskus.i18n import _
@@ -41,6 +41,19 @@ class _Worker(QObject):
         self.progressed.emit(done, total)
 
 
+class _Relay(QObject):
+    """Lives in the GUI thread, so the worker's progress reaches the dialog there."""
+
+    def __init__(self, dialog: QProgressDialog) -> None:
+        super().__init__()
+        self.dialog = dialog
+
+    @Slot(int, int)
+    def progressed(self, done: int, total: int) -> None:
+        self.dialog.setMaximum(max(total, 1))
+        self.dialog.setValue(min(done, total))
+
+
 def run_with_progress(parent: QWidget | None, label: str, work: Callable[[Progress], Any]) -> Any:
     """Run `work(progress)` in a thread while a progress dialog shows; re-raises its error."""
     dialog = QProgressDialog(label, _("Cancel"), 0, 0, parent)
@@ -54,14 +67,11 @@ def run_with_progress(parent: QWidget | None, label: str, work: Callable[[Progre
     worker.moveToThread(thread)
     loop = QEventLoop()
 
-    def progressed(done: int, total: int) -> None:
-        dialog.setMaximum(max(total, 1))
-        dialog.setValue(min(done, total))
-
     def cancel() -> None:
         worker.cancel_requested = True
 
-    worker.progressed.connect(progressed)
+    relay = _Relay(dialog)
+    worker.progressed.connect(relay.progressed)
     worker.finished.connect(loop.quit)
     dialog.canceled.connect(cancel)
     thread.started.connect(worker.run)

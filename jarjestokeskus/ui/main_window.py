@@ -34,6 +34,7 @@ from jarjestokeskus.ui.funding_overview import FundingOverview
 from jarjestokeskus.ui.organisations_view import OrganisationsView
 from jarjestokeskus.ui.projects_view import ProjectsView
 from jarjestokeskus.ui.qt_language import apply_language
+from jarjestokeskus.ui.reports_view import ReportsView
 from jarjestokeskus.ui.start_page import StartPage
 from jarjestokeskus.ui.year_clock_view import YearClockView
 
@@ -49,8 +50,10 @@ VIEW_TITLES = (
     N_("Follow-up of agreements"),
     N_("Staff"),
     N_("Year clock"),
+    N_("Reports"),
     N_("Change history"),
 )
+REPORTS_ROW = VIEW_TITLES.index(N_("Reports"))
 
 
 class MainWindow(QMainWindow):
@@ -108,6 +111,7 @@ class MainWindow(QMainWindow):
         self.agreements = AgreementsView(db)
         self.followup = FollowUpView(db)
         self.year_clock = YearClockView(db)
+        self.reports = ReportsView(db)
         self.audit = AuditView(db)
         self._views = [
             self.start,
@@ -119,6 +123,7 @@ class MainWindow(QMainWindow):
             self.followup,
             self.staff,
             self.year_clock,
+            self.reports,
             self.audit,
         ]
         for view in self._views:
@@ -146,7 +151,11 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action(QKeySequence.StandardKey.Quit, self.close)
         self.view_actions = [
             self._action(
-                f"Ctrl+{(row + 1) % 10}" if row < 10 else None,
+                f"Ctrl+{row + 1}"
+                if row < 9
+                else QKeySequence.StandardKey.Print
+                if row == REPORTS_ROW
+                else None,
                 lambda _checked=False, r=row: self.navigation.setCurrentRow(r),
             )
             for row in range(len(VIEW_TITLES))
@@ -154,6 +163,7 @@ class MainWindow(QMainWindow):
         self.about_action = self._action(None, self.about)
         self.backup_action = self._action(None, self.back_up_now)
         self.restore_action = self._action(None, self.restore_from_backup)
+        self.import_action = self._action(None, self.import_members)
         self.language_group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
         for code, name in LANGUAGE_NAMES.items():
@@ -177,6 +187,8 @@ class MainWindow(QMainWindow):
         self.new_action.setText(_("&New"))
         self.backup_action.setText(_("&Back up now"))
         self.restore_action.setText(_("&Restore from a backup…"))
+        self.import_action.setText(_("Import member organisations…"))
+        self.import_action.setEnabled(not self.database.read_only)
         self.save_action.setText(_("&Save"))
         self.find_action.setText(_("&Find"))
         self.quit_action.setText(_("&Quit"))
@@ -187,6 +199,8 @@ class MainWindow(QMainWindow):
         menu_bar.clear()
         file_menu = menu_bar.addMenu(_("&File"))
         file_menu.addActions([self.new_action, self.save_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_action)
         file_menu.addSeparator()
         file_menu.addActions([self.backup_action, self.restore_action])
         file_menu.addSeparator()
@@ -256,6 +270,12 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, _("Backups"), problem.user_message())
             return
         self.statusBar().showMessage(_("Backup saved to {path}").format(path=path), 10000)
+
+    def import_members(self) -> None:
+        from jarjestokeskus.ui.import_dialog import open_import_dialog
+
+        if self.organisations.confirm_leaving_edits() and open_import_dialog(self, self.database):
+            self.organisations.apply_filters()
 
     def restore_from_backup(self) -> None:
         """Choose a backup; the window lets go of the database while it is restored, then reopens it."""

@@ -1,19 +1,23 @@
-"""The start page: key figures and what is overdue or falls due soon, each row opening its record."""
+"""The start page: key figures and what is overdue or falls due soon, each row opening its record;
+beside them charts of grants by year and funder, staff by scheme and the agreements on a timeline."""
 
 from __future__ import annotations
 
 import uuid
 from datetime import date
+from decimal import Decimal
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QSpinBox,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -22,7 +26,11 @@ from PySide6.QtWidgets import (
 
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.i18n import _, current_language, format_date, format_money, format_number, ngettext
-from jarjestokeskus.services.deadlines import DeadlineRow, KeyFigures, deadlines, key_figures
+from jarjestokeskus.services.deadlines import VIEW_AGREEMENTS, DeadlineRow, KeyFigures, deadlines, key_figures
+from jarjestokeskus.services.start_charts import StartCharts, start_charts
+from jarjestokeskus.ui.chart_base import Number
+from jarjestokeskus.ui.charts import BarChart, BarSeries, HorizontalBarChart
+from jarjestokeskus.ui.timeline_chart import TimelineChart
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole
 WARNING_SIGN = "⚠"
@@ -58,7 +66,10 @@ class DeadlineTable(QTableWidget):
         self.verticalHeader().setVisible(False)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # What and name share the room and elide; the tooltip has the whole text.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.setWordWrap(False)
         self.cellDoubleClicked.connect(lambda row, _column: self.row_chosen.emit(row))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
@@ -66,6 +77,16 @@ class DeadlineTable(QTableWidget):
             self.row_chosen.emit(self.currentRow())
             return
         super().keyPressEvent(event)
+
+
+class RememberingSplitter(QSplitter):
+    """A splitter that knows whether the user's sizes were restored (by the main window)."""
+
+    restored = False
+
+    def restoreState(self, state: QByteArray | bytes) -> bool:  # noqa: N802 (Qt's name)
+        self.restored = super().restoreState(state)
+        return self.restored
 
 
 class StartPage(QWidget):
@@ -78,18 +99,11 @@ class StartPage(QWidget):
         self.db = db
         self.today = today
         self.rows: list[DeadlineRow] = []
+        self._split = False
         self.figures_box = QGroupBox()
         self.figures = QFormLayout()
-        self.staff_title = QLabel()
-        self.staff = QLabel()
-        self.staff.setAlignment(Qt.AlignmentFlag.AlignTop)
-        staff_column = QVBoxLayout()
-        staff_column.addWidget(self.staff_title)
-        staff_column.addWidget(self.staff, 1)
         figures_row = QHBoxLayout(self.figures_box)
         figures_row.addLayout(self.figures)
-        figures_row.addSpacing(40)
-        figures_row.addLayout(staff_column)
         figures_row.addStretch(1)
         self.deadlines_box = QGroupBox()
         self.days_label = QLabel()
@@ -112,10 +126,56 @@ class StartPage(QWidget):
         box.addWidget(self.table, 1)
         box.addWidget(self.empty)
         box.addWidget(self.hint)
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.figures_box)
+        column.addWidget(self.deadlines_box, 1)
+        self.splitter = RememberingSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self._build_charts())
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.figures_box)
-        layout.addWidget(self.deadlines_box, 1)
+        layout.addWidget(self.splitter)
         self.retranslate()
+
+    def _build_charts(self) -> QScrollArea:
+        """The charts, one above the other, in a column that scrolls when the window is small."""
+        self.funding_box, self.staff_box, self.agreements_box = QGroupBox(), QGroupBox(), QGroupBox()
+        self.funding_chart = BarChart()
+        self.staff_chart = HorizontalBarChart()
+        self.timeline = TimelineChart()
+        self.timeline.agreement_chosen.connect(
+            lambda record_id: self.open_record.emit(VIEW_AGREEMENTS, record_id)
+        )
+        self.timeline_hint = QLabel()
+        self.timeline_hint.setWordWrap(True)
+        QVBoxLayout(self.funding_box).addWidget(self.funding_chart)
+        QVBoxLayout(self.staff_box).addWidget(self.staff_chart)
+        timeline_layout = QVBoxLayout(self.agreements_box)
+        timeline_layout.addWidget(self.timeline)
+        timeline_layout.addWidget(self.timeline_hint)
+        charts = QWidget()
+        column = QVBoxLayout(charts)
+        column.setContentsMargins(0, 0, 0, 0)
+        for box in (self.funding_box, self.staff_box, self.agreements_box):
+            column.addWidget(box)
+        column.addStretch(1)
+        self.charts_area = QScrollArea()
+        self.charts_area.setWidgetResizable(True)
+        self.charts_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.charts_area.setWidget(charts)
+        return self.charts_area
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        # The first time, unless the main window restored the user's split: deadlines get more room.
+        if not self._split and not self.splitter.restored:
+            self._split = True
+            width = max(self.splitter.width(), 1)
+            self.splitter.setSizes([width * 56 // 100, width * 44 // 100])
+        super().showEvent(event)
 
     def _today(self) -> date:
         return self.today or date.today()
@@ -123,7 +183,19 @@ class StartPage(QWidget):
     def retranslate(self) -> None:
         self.figures_box.setTitle(_("Key figures"))
         self.deadlines_box.setTitle(_("Deadlines"))
-        self.staff_title.setText(_("Staff by scheme:"))
+        self.funding_box.setTitle(_("Grants granted by year and funder"))
+        self.staff_box.setTitle(_("Staff by scheme today"))
+        self.agreements_box.setTitle(_("Agreements in force and starting within a year"))
+        for box, chart in (
+            (self.funding_box, self.funding_chart),
+            (self.staff_box, self.staff_chart),
+            (self.agreements_box, self.timeline),
+        ):
+            chart.setAccessibleName(box.title())
+        self.funding_chart.set_empty_text(_("No grants granted in the last five years."))
+        self.staff_chart.set_empty_text(_("Nobody has an employment period running today."))
+        self.timeline.set_empty_text(_("No agreements in force or starting within a year."))
+        self.timeline_hint.setText(_("Click an agreement, or press Enter on it, to open it."))
         self.days_label.setText(_("Overdue and due within (days):"))
         self.hint.setText(_("Double-click a row or press Enter to open its record."))
         self.table.setHorizontalHeaderLabels([_("Due date"), _("What"), _("Name"), _("When")])
@@ -133,7 +205,8 @@ class StartPage(QWidget):
         """Read the figures and deadlines again (after a save elsewhere, or a new day)."""
         today = self._today()
         self._show_figures(key_figures(self.db, today))
-        self.rows = deadlines(self.db, today, self.days.value())
+        self._show_charts(start_charts(self.db, today))
+        self.rows = deadlines(self.db, today, self.days.value(), year_clock=True)
         self._show_rows()
 
     def _show_figures(self, figures: KeyFigures) -> None:
@@ -149,11 +222,26 @@ class StartPage(QWidget):
         self.figures.addRow(
             _("Agreements in force:"), QLabel(format_number(figures.agreements_in_force, language))
         )
-        staff = "\n".join(
-            _("{scheme}: {count}").format(scheme=scheme.label, count=format_number(count, language))
-            for scheme, count in figures.staff_by_scheme
-        )
-        self.staff.setText(staff or _("none"))
+
+    def _show_charts(self, charts: StartCharts) -> None:
+        language = current_language()
+
+        def money(value: Number) -> str:
+            return format_money(Decimal(value), language)
+
+        def number(value: Number) -> str:
+            return format_number(value, language)
+
+        funding = charts.funding
+        series = [
+            BarSeries(_("Other funders") if s.is_other else s.short_name(language), s.amounts, s.is_other)
+            for s in funding.series
+        ]
+        self.funding_chart.axis_text = number
+        self.funding_chart.set_data([str(year) for year in funding.years], series, money)
+        self.staff_chart.set_data([(scheme.label, count) for scheme, count in charts.staff_by_scheme], number)
+        self.timeline.set_data(charts.agreements, charts.today)
+        self.timeline_hint.setVisible(bool(charts.agreements))
 
     def _show_rows(self) -> None:
         language = current_language()
@@ -168,11 +256,12 @@ class StartPage(QWidget):
             ]
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)
                 if row.overdue:
                     font = item.font()
                     font.setBold(True)
                     item.setFont(font)
-                    item.setToolTip(_("Overdue"))
+                    item.setToolTip(f"{text}\n{_('Overdue')}")
                 item.setData(RECORD_ROLE, (row.view, row.record_id))
                 self.table.setItem(index, column, item)
         self.empty.setVisible(not self.rows)

@@ -94,7 +94,7 @@ def test_counterparty_named_or_listed(demo: str, tmp_path: Path, capsys: pytest.
     assert not out.exists()
 
 
-@pytest.mark.parametrize("kind", ["deadlines", "annual"])
+@pytest.mark.parametrize("kind", ["deadlines", "annual", "projects", "employment"])
 def test_deadlines_and_annual(demo: str, tmp_path: Path, kind: str) -> None:
     out = tmp_path / f"{kind}.pdf"
     assert main(["report", kind, "--lang", "sv", "--year", "2026", "--db", demo, "-o", str(out)]) == 0

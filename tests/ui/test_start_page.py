@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
+from decimal import Decimal
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.domain.agreements import AgreementForm
-from jarjestokeskus.domain.enums import AgreementStatus, MembershipStatus
+from jarjestokeskus.domain.enums import AgreementStatus, FundingInstrument, MembershipStatus
 from jarjestokeskus.domain.organisation import FeeForm, OrganisationForm
-from jarjestokeskus.i18n import _, format_date
+from jarjestokeskus.domain.projects import FundingForm, ProjectForm
+from jarjestokeskus.i18n import _, format_date, format_money
 from jarjestokeskus.services.agreement_store import save_agreement
 from jarjestokeskus.services.deadlines import DeadlineKind
 from jarjestokeskus.services.organisations import save_organisation
+from jarjestokeskus.services.projects import save_project
+from jarjestokeskus.services.year_clock import archive_task, list_tasks
 from jarjestokeskus.ui.qt_language import apply_language
 from jarjestokeskus.ui.start_page import WARNING_SIGN, StartPage, days_text
 
@@ -48,6 +52,9 @@ def fill(db: Database) -> dict[str, uuid.UUID]:
 
 
 def page(qtbot: QtBot, db: Database) -> StartPage:
+    # The year clock's seeded tasks count from the day the database was made: out of the way here.
+    for task in list_tasks(db, TODAY.year):
+        archive_task(db, task.id)
     widget = StartPage(db, today=TODAY)
     qtbot.addWidget(widget)
     widget.show()
@@ -96,6 +103,8 @@ def test_empty_list_says_so(qtbot: QtBot, db: Database) -> None:
     widget = page(qtbot, db)
     assert widget.table.rowCount() == 0
     assert not widget.empty.isHidden()
+    assert widget.timeline.is_empty()
+    assert widget.timeline_hint.isHidden()  # nothing to click
 
 
 def test_retranslate_to_swedish(qtbot: QtBot, db: Database) -> None:
@@ -110,5 +119,55 @@ def test_retranslate_to_swedish(qtbot: QtBot, db: Database) -> None:
         assert widget.table.item(1, 2).text() == "Lokal för minneskaféet"
         assert widget.table.item(1, 3).text() == days_text(3)
         assert widget.deadlines_box.title() == _("Deadlines")
+    finally:
+        apply_language("fi")
+
+
+def test_charts_show_the_register(qtbot: QtBot, db: Database) -> None:
+    ids = fill(db)
+    widget = page(qtbot, db)
+    assert widget.funding_chart.is_empty()
+    assert widget.staff_chart.is_empty()
+    assert [r.id for r in widget.timeline.rows] == [ids["agreement"]]
+    assert not widget.timeline_hint.isHidden()
+    assert widget.funding_chart.accessibleDescription() == _("No grants granted in the last five years.")
+    assert widget.timeline.accessibleName() == _("Agreements in force and starting within a year")
+    for chart in (widget.funding_chart, widget.staff_chart, widget.timeline):
+        assert not chart.grab().isNull()
+
+
+def test_timeline_click_opens_the_agreement(qtbot: QtBot, db: Database) -> None:
+    ids = fill(db)
+    widget = page(qtbot, db)
+    widget.resize(1280, 800)
+    point = widget.timeline.bar_rect(0).center().toPoint()
+    with qtbot.waitSignal(widget.open_record) as blocker:
+        qtbot.mouseClick(widget.timeline, Qt.MouseButton.LeftButton, pos=point)
+    assert blocker.args == ["agreements", ids["agreement"]]
+
+
+def test_charts_follow_a_save_and_the_language(qtbot: QtBot, db: Database) -> None:
+    fill(db)
+    widget = page(qtbot, db)
+    save_project(
+        db,
+        ProjectForm(
+            name_fi="Hanke",
+            fundings=[FundingForm(FundingInstrument.STEA_C, year="2025", amount_granted="1000")],
+        ),
+    )
+    widget.refresh()
+    assert not widget.funding_chart.is_empty()
+    assert widget.funding_chart.series[0].name == _("Other funders")  # no funder named
+    assert widget.funding_chart.categories[-1] == "2026"
+    assert format_money(Decimal("1000"), "fi") in widget.funding_chart.accessibleDescription()
+    try:
+        apply_language("sv")
+        widget.retranslate()
+        assert widget.funding_box.title() == _("Grants granted by year and funder")
+        assert widget.funding_chart.series[0].name == _("Other funders")
+        assert format_money(Decimal("1000"), "sv") in widget.funding_chart.accessibleDescription()
+        assert "Lokal för minneskaféet" in widget.timeline.accessibleDescription()
+        assert not widget.grab().isNull()
     finally:
         apply_language("fi")
