@@ -122,10 +122,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_person_command(commands, shared)
     from jarjestokeskus.cli_calendar import add_calendar_command
+    from jarjestokeskus.cli_export import add_export_command
     from jarjestokeskus.cli_import import add_import_command
     from jarjestokeskus.cli_report import add_report_command
 
     add_report_command(commands, shared)
+    add_export_command(commands, shared)
     add_import_command(commands, shared)
     add_calendar_command(commands, shared)
     return parser

@@ -155,9 +155,16 @@ class AuditTableModel(QAbstractTableModel):
         return not parent.isValid() and len(self._rows) < self._total
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
-        if parent.isValid():
-            return
-        more = self._page(self._query, len(self._rows), PAGE_SIZE)
+        if not parent.isValid():
+            self._fetch(PAGE_SIZE)
+
+    def fetch_all(self) -> None:
+        """Every row of the list at once (for an export): one query for the rest."""
+        if len(self._rows) < self._total:
+            self._fetch(self._total - len(self._rows))
+
+    def _fetch(self, limit: int) -> None:
+        more = self._page(self._query, len(self._rows), limit)
         if not more:
             self._total = len(self._rows)
             return

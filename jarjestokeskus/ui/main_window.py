@@ -164,6 +164,7 @@ class MainWindow(QMainWindow):
         self.backup_action = self._action(None, self.back_up_now)
         self.restore_action = self._action(None, self.restore_from_backup)
         self.import_action = self._action(None, self.import_members)
+        self.export_action = self._action("Ctrl+E", self.export_list)
         self.language_group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
         for code, name in LANGUAGE_NAMES.items():
@@ -188,6 +189,7 @@ class MainWindow(QMainWindow):
         self.backup_action.setText(_("&Back up now"))
         self.restore_action.setText(_("&Restore from a backup…"))
         self.import_action.setText(_("Import member organisations…"))
+        self.export_action.setText(_("Export &list…"))
         self.import_action.setEnabled(not self.database.read_only)
         self.save_action.setText(_("&Save"))
         self.find_action.setText(_("&Find"))
@@ -200,7 +202,7 @@ class MainWindow(QMainWindow):
         file_menu = menu_bar.addMenu(_("&File"))
         file_menu.addActions([self.new_action, self.save_action])
         file_menu.addSeparator()
-        file_menu.addAction(self.import_action)
+        file_menu.addActions([self.export_action, self.import_action])
         file_menu.addSeparator()
         file_menu.addActions([self.backup_action, self.restore_action])
         file_menu.addSeparator()
@@ -270,6 +272,12 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, _("Backups"), problem.user_message())
             return
         self.statusBar().showMessage(_("Backup saved to {path}").format(path=path), 10000)
+
+    def export_list(self) -> None:
+        """The current view's list, as shown (filter, sort, columns), to CSV or Excel."""
+        from jarjestokeskus.ui.table_export import export_current_view
+
+        export_current_view(self, self.current_view(), _(VIEW_TITLES[self.navigation.currentRow()]))
 
     def import_members(self) -> None:
         from jarjestokeskus.ui.import_dialog import open_import_dialog

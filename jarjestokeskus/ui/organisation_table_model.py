@@ -7,7 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from jarjestokeskus.i18n import N_, _, format_number
+from jarjestokeskus.i18n import _, format_number
+from jarjestokeskus.services.list_columns import ORGANISATION_HEADERS as HEADERS
 from jarjestokeskus.services.organisations import SORT_COLUMNS, OrganisationPage, OrganisationQuery
 from jarjestokeskus.services.rows import OrganisationRow
 
@@ -23,16 +24,6 @@ Index = QModelIndex | QPersistentModelIndex
     COL_KIND,
     COL_MEMBERS,
 ) = range(8)
-HEADERS = (
-    N_("Name"),
-    N_("Abbreviation"),
-    N_("Business ID"),
-    N_("Municipality"),
-    N_("Membership status"),
-    N_("Field"),
-    N_("Kind"),
-    N_("Members"),
-)
 # The service's sort key for each column, in the columns' order.
 SORT_KEYS = SORT_COLUMNS
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -99,9 +90,16 @@ class OrganisationTableModel(QAbstractTableModel):
         return not parent.isValid() and len(self._rows) < self._total
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
-        if parent.isValid():
-            return
-        more = self._page(self._query, len(self._rows), PAGE_SIZE, self._total)
+        if not parent.isValid():
+            self._fetch(PAGE_SIZE)
+
+    def fetch_all(self) -> None:
+        """Every row of the list at once (for an export): one query for the rest."""
+        if len(self._rows) < self._total:
+            self._fetch(self._total - len(self._rows))
+
+    def _fetch(self, limit: int) -> None:
+        more = self._page(self._query, len(self._rows), limit, self._total)
         if not more:
             self._total = len(self._rows)
             return

@@ -6,21 +6,13 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from jarjestokeskus.i18n import N_, _, current_language, format_date, format_money, sort_key
+from jarjestokeskus.i18n import _, current_language, format_date, format_money, sort_key
+from jarjestokeskus.services.list_columns import PROJECT_HEADERS as HEADERS
 from jarjestokeskus.services.rows import ProjectRow
 
 Index = QModelIndex | QPersistentModelIndex
 
 COL_NAME, COL_CODE, COL_OWNER, COL_STATUS, COL_PERIOD, COL_APPLIED, COL_GRANTED = range(7)
-HEADERS = (
-    N_("Name"),
-    N_("Code"),
-    N_("Owner"),
-    N_("Status"),
-    N_("Period"),
-    N_("Applied"),
-    N_("Granted"),
-)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3

@@ -218,3 +218,24 @@ def test_a_deadline_on_the_start_page_opens_its_record(qtbot, window: MainWindow
     window.start.open_record.emit("organisations", row.id)
     assert window.current_view() is window.organisations
     assert window.organisations.editor.current_id() == row.id
+
+
+def test_reports_year_clock_and_export_reachable(qtbot, window: MainWindow, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QFileDialog
+
+    assert window.export_action.shortcut().toString() == "Ctrl+E"
+    print_row = [a.shortcut() for a in window.view_actions].index(
+        QKeySequence(QKeySequence.StandardKey.Print)
+    )
+    window.view_actions[print_row].trigger()
+    assert window.current_view() is window.reports
+    window.view_actions[8].trigger()  # Ctrl+9
+    assert window.current_view() is window.year_clock
+    window.view_actions[1].trigger()
+    target = tmp_path / "list.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "CSV (*.csv)"))
+    window.export_action.trigger()
+    lines = target.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].split(";")[0] == window.organisations.model.headerData(0, Qt.Orientation.Horizontal)
+    assert len(lines) == 1 + window.organisations.model.rowCount()
