@@ -48,17 +48,19 @@ def catalog(language: str) -> gettext.NullTranslations:
     if language not in LANGUAGES:
         raise ValueError(f"unsupported language {language!r}")
     if language not in _catalogs:
-        try:
+        folder = TRANSLATIONS_DIR / language / "LC_MESSAGES"
+        po, mo = folder / f"{DOMAIN}.po", folder / f"{DOMAIN}.mo"
+        if po.exists() and (not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime):
+            _catalogs[language] = _compile_in_memory(language)  # no .mo built, or an old one
+        else:
             _catalogs[language] = gettext.translation(
                 DOMAIN, localedir=str(TRANSLATIONS_DIR), languages=[language], fallback=False
             )
-        except FileNotFoundError:
-            _catalogs[language] = _compile_in_memory(language)
     return _catalogs[language]
 
 
 def _compile_in_memory(language: str) -> gettext.NullTranslations:
-    """Without a built .mo (a developer running pytest directly), read the .po itself."""
+    """Without an up-to-date .mo (a developer running from the source), read the .po itself."""
     from io import BytesIO
 
     from babel.messages.mofile import write_mo

@@ -66,7 +66,7 @@ NOT_DECIDED = N_("no decision yet")
 TOTAL = N_("Total")
 
 MONEY = 25 * mm  # "999 999,00 €" in bold
-DAY = 20 * mm
+DAY = 22 * mm  # "Förfallodag" in bold
 FUNDING_WIDTHS = [40 * mm, 34 * mm, CONTENT_WIDTH - 74 * mm - 3 * MONEY, MONEY, MONEY, MONEY]
 INSTRUMENT_WIDTHS = [CONTENT_WIDTH - 27 * mm - 2 * MONEY, 27 * mm, MONEY, MONEY]
 INSTALMENT_WIDTHS = [DAY, 44 * mm, CONTENT_WIDTH - 44 * mm - 2 * DAY - 2 * MONEY, MONEY, DAY, MONEY]

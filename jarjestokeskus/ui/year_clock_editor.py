@@ -71,7 +71,6 @@ class YearClockEditor(QWidget):
             self.month.addItem("", month)
         self.day = QLineEdit()
         self.day.setMaxLength(2)
-        self.day.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 8)
         self.category = QComboBox()
         for member in YearClockCategory:
             self.category.addItem("", member.value)
@@ -134,6 +133,7 @@ class YearClockEditor(QWidget):
         for index, member in enumerate(YearClockCategory):
             self.category.setItemText(index, member.label)
         self.day.setPlaceholderText(_("end of the month"))
+        self.day.setFixedWidth(self.fontMetrics().horizontalAdvance(self.day.placeholderText()) + 24)
         self.day_hint.setText(
             _("Empty: by the end of the month. 29 in February falls on the 28th in other years.")
         )
