@@ -11,11 +11,12 @@ from pathlib import Path
 from typing import BinaryIO, Literal
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.domain.enums import Field
 from jarjestokeskus.i18n import N_, sort_key
+from jarjestokeskus.reports.flow import heading_over_table
 from jarjestokeskus.reports.template import CONTENT_WIDTH, Progress, ReportWriter, build_pdf
 from jarjestokeskus.services.report_data import MemberRow, home_names, member_register
 
@@ -69,7 +70,7 @@ def build_members(
         story.append(w.p(w.text(NONE)))
     for key in sorted(groups):
         members = sorted(groups[key], key=lambda r: sort_key(r.name(language)))
-        story.append(_group(w, str(key[-1]), members))
+        story += _group(w, str(key[-1]), members)
     if rows:
         total_members = sum(r.member_count or 0 for r in rows)
         story += [
@@ -96,7 +97,7 @@ def _group_key(w: ReportWriter, row: MemberRow, group_by: GroupBy) -> tuple[obje
     return (0, sort_key(municipality), municipality)
 
 
-def _group(w: ReportWriter, group: str, members: list[MemberRow]) -> Flowable:
+def _group(w: ReportWriter, group: str, members: list[MemberRow]) -> list[Flowable]:
     header = [w.text(NAME), w.text(CONTACT), w.text(EMAIL), w.text(PHONE), w.text(MEMBERS)]
     body = [
         [
@@ -112,8 +113,8 @@ def _group(w: ReportWriter, group: str, members: list[MemberRow]) -> Flowable:
     count = w.text(ORGANISATIONS, count=w.number(len(members)))
     body.append([w.text(GROUP_TOTAL, group=group), count, "", "", w.number(total)])
     table = w.table(header, body, WIDTHS, numeric=(4,), bold_rows=(len(body) - 1,))
-    # The heading stays with its table; a table longer than a page still splits.
-    return KeepTogether([w.heading(group), table])
+    # The heading starts a page only when its first rows would not fit; the table splits after it.
+    return [*heading_over_table(w, group), table]
 
 
 def _contact(w: ReportWriter, row: MemberRow) -> str:
