@@ -218,7 +218,7 @@ def _staff(w: ReportWriter, f: AnnualFigures) -> list[Flowable]:
     rows = [[w.label(s.scheme), w.number(s.persons), person_years(w, s.person_years)] for s in schemes]
     rows.append([w.text(TOTAL), w.number(f.staff.persons), person_years(w, f.staff.person_years)])
     header = [w.text(SCHEME), w.text(PERSONS), w.text(PERSON_YEARS)]
-    table = w.table(header, rows, [80 * mm, 25 * mm, 30 * mm], numeric=(1, 2), bold_rows=(len(rows) - 1,))
+    table = w.table(header, rows, [80 * mm, 25 * mm, 36 * mm], numeric=(1, 2), bold_rows=(len(rows) - 1,))
     # A person in two schemes in the year counts once in the total.
     return _section(w, w.text(STAFF, year=f.year), chart, Spacer(1, 2 * mm), table)
 
