@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 CATALOGS := $(wildcard translations/*/LC_MESSAGES/jarjestokeskus.po)
 MOS := $(CATALOGS:.po=.mo)
 
-.PHONY: run test setup catalogs extract bench lint clean dist dist-check
+.PHONY: run test test-postgres setup catalogs extract bench lint clean dist dist-check
 
 run: setup
 	@tools/system-deps window
@@ -17,6 +17,14 @@ test: setup
 	$(PY) -m ruff check jarjestokeskus tests bench
 	$(PY) -m ruff format --check jarjestokeskus tests bench
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+# The suite against a PostgreSQL server: JK_TEST_POSTGRES=postgresql+psycopg://user@host:port
+# (no database name; tests/databases.py makes and drops its own). tools/postgres-test starts a
+# throw-away server and runs this.
+test-postgres: setup
+	@test -n "$(JK_TEST_POSTGRES)" || { echo "Set JK_TEST_POSTGRES, or run tools/postgres-test" >&2; exit 2; }
+	@tools/system-deps offscreen
+	QT_QPA_PLATFORM=offscreen JK_TEST_POSTGRES=$(JK_TEST_POSTGRES) $(PY) -m pytest -q tests
 
 setup: $(STAMP) catalogs
 

@@ -124,12 +124,14 @@ def build_parser() -> argparse.ArgumentParser:
     from jarjestokeskus.cli_calendar import add_calendar_command
     from jarjestokeskus.cli_export import add_export_command
     from jarjestokeskus.cli_import import add_import_command
+    from jarjestokeskus.cli_meeting import add_meeting_copy_command
     from jarjestokeskus.cli_report import add_report_command
 
     add_report_command(commands, shared)
     add_export_command(commands, shared)
     add_import_command(commands, shared)
     add_calendar_command(commands, shared)
+    add_meeting_copy_command(commands, shared)
     return parser
 
 
@@ -215,7 +217,7 @@ def run_restore(args: argparse.Namespace) -> int:
     from jarjestokeskus.db.engine import database_url, sqlite_path
     from jarjestokeskus.services.maintenance import NotAFile, restore_database
 
-    path = sqlite_path(database_url(getattr(args, "db", None)))
+    path = sqlite_path(database_url(database_target(args)))
     if path is None:
         raise NotAFile()
     with _Progress(_("Restoring…")) as progress:
@@ -230,12 +232,19 @@ def run_restore(args: argparse.Namespace) -> int:
     return OK
 
 
+def database_target(args: argparse.Namespace) -> str | None:
+    """--db, else $JARJESTOKESKUS_DB, else the database chosen in the window's settings."""
+    from jarjestokeskus.services.settings import load_settings, start_database
+
+    return getattr(args, "db", None) or start_database(load_settings())
+
+
 def _open_existing(args: argparse.Namespace) -> Database:
     """Open without changing anything: no upgrade, no lock (another user may have it open)."""
     from jarjestokeskus.db.engine import database_url, open_database, sqlite_path
     from jarjestokeskus.services.maintenance import FileMissing
 
-    url = database_url(getattr(args, "db", None))
+    url = database_url(database_target(args))
     path = sqlite_path(url)
     if path is not None and not path.is_file():
         raise FileMissing(str(path))

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from jarjestokeskus import i18n
+from jarjestokeskus.db.errors import os_reason
 from jarjestokeskus.i18n import _
 
 OK, USER_ERROR = 0, 1
@@ -67,7 +68,7 @@ def run_calendar(args: argparse.Namespace) -> int:
         )
     except OSError as error:
         print(
-            _("Cannot write {path}: {reason}").format(path=args.output, reason=error.strerror),
+            _("Cannot write {path}: {reason}").format(path=args.output, reason=os_reason(error)),
             file=sys.stderr,
         )
         return USER_ERROR

@@ -68,10 +68,11 @@ def run_import(args: argparse.Namespace) -> int:
     if args.dry_run:
         db = _open_existing(args)
     else:
+        from jarjestokeskus.cli import database_target
         from jarjestokeskus.db.engine import database_url, sqlite_path
         from jarjestokeskus.services.maintenance import FileMissing
 
-        url = database_url(getattr(args, "db", None))
+        url = database_url(database_target(args))
         path = sqlite_path(url)
         if path is not None and not path.is_file():
             raise FileMissing(str(path))

@@ -9,6 +9,7 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from jarjestokeskus.db.errors import os_reason
 from jarjestokeskus.i18n import _
 
 if TYPE_CHECKING:
@@ -50,10 +51,11 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 
 
 def _open(args: argparse.Namespace, *, write: bool) -> Database:
+    from jarjestokeskus.cli import database_target
     from jarjestokeskus.db.engine import database_url, open_database, sqlite_path
     from jarjestokeskus.services.maintenance import FileMissing
 
-    url = database_url(getattr(args, "db", None))
+    url = database_url(database_target(args))
     path = sqlite_path(url)
     if path is not None and not path.is_file():
         raise FileMissing(str(path))
@@ -108,7 +110,7 @@ def run_export(args: argparse.Namespace) -> int:
             args.output.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
     except OSError as error:
         print(
-            _("Cannot write {path}: {reason}").format(path=args.output, reason=error.strerror),
+            _("Cannot write {path}: {reason}").format(path=args.output, reason=os_reason(error)),
             file=sys.stderr,
         )
         return USER_ERROR

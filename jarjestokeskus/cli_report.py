@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from jarjestokeskus import i18n
+from jarjestokeskus.db.errors import os_reason
 from jarjestokeskus.i18n import _
 from jarjestokeskus.reports.catalogue import COUNTERPARTY, KINDS, ORGANISATION, ReportOptions
 
@@ -92,7 +93,7 @@ def run_report(args: argparse.Namespace) -> int:
         args.output.write_bytes(buffer.getvalue())
     except OSError as error:
         print(
-            _("Cannot write {path}: {reason}").format(path=args.output, reason=error.strerror),
+            _("Cannot write {path}: {reason}").format(path=args.output, reason=os_reason(error)),
             file=sys.stderr,
         )
         return USER_ERROR

@@ -20,6 +20,16 @@ from jarjestokeskus.db.engine import Database, open_database  # noqa: E402
 from tests import databases  # noqa: E402
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On PostgreSQL (JK_TEST_POSTGRES), skip the tests about the SQLite file itself."""
+    if not databases.on_postgres():
+        return
+    skip = pytest.mark.skip(reason="about the SQLite file (lock, WAL, file copies): not on PostgreSQL")
+    for item in items:
+        if item.get_closest_marker("sqlite_only"):
+            item.add_marker(skip)
+
+
 @pytest.fixture(autouse=True)
 def finnish() -> None:
     """Every test starts in Finnish, the default language."""

@@ -14,11 +14,12 @@ import uuid
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
+from sqlalchemy.exc import DBAPIError
 
 from jarjestokeskus.db.engine import Database, open_database
 
 SERVER = os.environ.get("JK_TEST_POSTGRES", "").rstrip("/")
-TEMPLATE = "jk_test_template"
+TEMPLATE = f"jk_test_template_{os.getpid()}"  # one per run: two runs on one server keep apart
 _made: list[str] = []
 
 
@@ -26,7 +27,7 @@ def on_postgres() -> bool:
     return bool(SERVER)
 
 
-def _admin(statement: str) -> None:
+def admin(statement: str) -> None:
     engine = create_engine(f"{SERVER}/postgres", isolation_level="AUTOCOMMIT")
     try:
         with engine.connect() as connection:
@@ -35,11 +36,30 @@ def _admin(statement: str) -> None:
         engine.dispose()
 
 
+def _create_empty(database: str) -> None:
+    try:
+        # A Finnish office server's order (ICU, PostgreSQL 15+): it skips punctuation such as the
+        # "{", "|", "}" in sort keys, which a C-locale test cluster would not show.
+        admin(
+            f"CREATE DATABASE {database} TEMPLATE template0 ENCODING 'UTF8' "
+            "LOCALE_PROVIDER icu ICU_LOCALE 'fi-FI' LOCALE 'C.UTF-8'"
+        )
+    except DBAPIError:  # no ICU, or an older server
+        admin(f"CREATE DATABASE {database}")
+
+
 def make_template() -> None:
     """Create and migrate the template database on the server (once per run)."""
-    _admin(f"DROP DATABASE IF EXISTS {TEMPLATE} WITH (FORCE)")
-    _admin(f"CREATE DATABASE {TEMPLATE}")
+    admin(f"DROP DATABASE IF EXISTS {TEMPLATE} WITH (FORCE)")
+    _create_empty(TEMPLATE)
     open_database(f"{SERVER}/{TEMPLATE}").close()
+
+
+def _from_template(template: str) -> Database:
+    database = f"jk_test_{uuid.uuid4().hex[:16]}"
+    admin(f"CREATE DATABASE {database} TEMPLATE {template}")
+    _made.append(database)
+    return open_database(f"{SERVER}/{database}")
 
 
 def new_database(folder: Path, template: Path, name: str = "register.sqlite") -> Database:
@@ -48,13 +68,29 @@ def new_database(folder: Path, template: Path, name: str = "register.sqlite") ->
         path = folder / name
         shutil.copyfile(template, path)
         return open_database(path)
+    return _from_template(TEMPLATE)
+
+
+def copy_of(target: Path | str, folder: Path) -> Database:
+    """An open copy of a closed database: the file copied, or a server database made from it."""
+    if isinstance(target, Path):
+        path = folder / target.name
+        shutil.copyfile(target, path)
+        return open_database(path)
+    return _from_template(target.rsplit("/", 1)[1])
+
+
+def empty_database() -> str:
+    """The URL of a new, empty database on the test server (nothing migrated yet)."""
     database = f"jk_test_{uuid.uuid4().hex[:16]}"
-    _admin(f"CREATE DATABASE {database} TEMPLATE {TEMPLATE}")
+    _create_empty(database)
     _made.append(database)
-    return open_database(f"{SERVER}/{database}")
+    return f"{SERVER}/{database}"
 
 
 def drop_all() -> None:
-    for database in _made:
-        _admin(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
+    if not SERVER:
+        return
+    for database in [*_made, TEMPLATE]:
+        admin(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
     _made.clear()

@@ -16,7 +16,8 @@ from jarjestokeskus.db.base import Record
 from jarjestokeskus.db.models.audit import AuditEntry
 
 # Derived columns are not history: they follow from the fields that are recorded.
-_SKIPPED = {"id", "created_at", "updated_at", "version", "archived_at", "search_text"}
+# A document's content is a file, recorded by its name, size and hash.
+_SKIPPED = {"id", "created_at", "updated_at", "version", "archived_at", "search_text", "content"}
 
 
 def os_user() -> str:

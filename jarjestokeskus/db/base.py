@@ -8,8 +8,11 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import DateTime, Enum, Integer, MetaData, Numeric, Uuid
+from sqlalchemy import DateTime, Enum, Integer, MetaData, Numeric, String, Uuid
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.visitors import InternalTraversal
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -43,6 +46,42 @@ def enum_column(enum_type: type[enum.Enum]) -> Enum:
     )
 
 
+def sort_key_type(length: int) -> String:
+    """A column holding `i18n.sort_key` values: compared byte by byte, on every database.
+
+    The keys put å, ä, ö after z as the characters after "z"; SQLite compares text in binary,
+    but a PostgreSQL database compares in its locale's collation, which skips such punctuation.
+    """
+    return String(length).with_variant(String(length, collation="C"), "postgresql")
+
+
+class BinaryOrder(ColumnElement[str]):
+    """`expression` compared in binary (code point) order: as SQLite does, `COLLATE "C"` on PostgreSQL."""
+
+    inherit_cache = True
+    _traverse_internals = [("inner", InternalTraversal.dp_clauseelement)]
+
+    def __init__(self, inner: ColumnElement[Any]) -> None:
+        self.inner = inner
+        self.type = String()
+
+
+@compiles(BinaryOrder)
+def _binary_order(element: BinaryOrder, compiler: Any, **kw: Any) -> str:
+    return compiler.process(element.inner, **kw)
+
+
+@compiles(BinaryOrder, "postgresql")
+def _binary_order_postgresql(element: BinaryOrder, compiler: Any, **kw: Any) -> str:
+    return f'({compiler.process(element.inner, **kw)}) COLLATE "C"'
+
+
+def binary_order(expression: Any) -> BinaryOrder:
+    from sqlalchemy.sql import coercions, roles
+
+    return BinaryOrder(coercions.expect(roles.ExpressionElementRole, expression))
+
+
 class Record:
     """UUID key, timestamps, optimistic-lock version and soft delete."""
 
@@ -61,4 +100,14 @@ class Record:
         return self.archived_at is not None
 
 
-__all__ = ["Base", "Decimal", "Money", "Record", "enum_column", "utcnow"]
+__all__ = [
+    "Base",
+    "BinaryOrder",
+    "Decimal",
+    "Money",
+    "Record",
+    "binary_order",
+    "enum_column",
+    "sort_key_type",
+    "utcnow",
+]

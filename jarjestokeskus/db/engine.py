@@ -10,7 +10,7 @@ from pathlib import Path
 
 import platformdirs
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from jarjestokeskus.db import audit
@@ -33,6 +33,9 @@ def database_url(target: str | Path | None = None) -> str:
     """`--db` value, else $JARJESTOKESKUS_DB, else the file in the user's data folder."""
     target = target or os.environ.get(ENV_DB) or default_database_path()
     text = str(target)
+    for plain in ("postgresql://", "postgres://"):
+        if text.startswith(plain):  # the driver this program ships with
+            return "postgresql+psycopg://" + text[len(plain) :]
     if "://" in text:
         return text
     return f"sqlite:///{Path(text).expanduser().resolve()}"
@@ -58,6 +61,21 @@ def _sqlite_query_only(dbapi_connection, _record) -> None:  # type: ignore[no-un
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA query_only=ON")
     cursor.close()
+
+
+def _postgres_read_only(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    """Read-only mode on a server: every transaction of this connection refuses writes."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+    cursor.close()
+    dbapi_connection.commit()  # psycopg began a transaction for the statement
+
+
+def refused_as_read_only(exc: DBAPIError) -> bool:
+    """SQLite's "attempt to write a readonly database" or PostgreSQL's read-only transaction."""
+    if getattr(exc.orig, "sqlstate", None) == "25006":  # read_only_sql_transaction
+        return True
+    return "readonly" in str(exc.orig).lower()
 
 
 @dataclass
@@ -89,9 +107,9 @@ class Database:
         except StaleDataError as exc:
             session.rollback()
             raise StaleRecord() from exc
-        except OperationalError as exc:
+        except DBAPIError as exc:
             session.rollback()
-            if self.read_only and "readonly" in str(exc.orig).lower():
+            if self.read_only and refused_as_read_only(exc):
                 raise ReadOnlyDatabase(session.info["holder"]) from exc
             raise
         except BaseException:
@@ -137,11 +155,13 @@ def open_database(
             holder = lock.acquire()
             if holder is not None:
                 read_only, lock = True, None
-    engine = create_engine(url, future=True)
+    engine = _engine(url)
     if path is not None:
         event.listen(engine, "connect", _sqlite_pragmas)
         if read_only:
             event.listen(engine, "connect", _sqlite_query_only)
+    elif read_only and engine.dialect.name == "postgresql":
+        event.listen(engine, "connect", _postgres_read_only)
     try:
         if migrate and not read_only:
             upgrade(engine, path)
@@ -158,15 +178,34 @@ def open_database(
             lock.release()
         if path is not None and "not a database" in str(exc).lower():
             raise NotADatabase(str(path)) from exc
-        raise CannotOpen(str(path or url), str(exc.orig)) from exc
+        raise CannotOpen(str(path or _shown(url)), str(exc.orig).strip()) from exc
     except BaseException:
         engine.dispose()
         if lock:
             lock.release()
         raise
+    if path is None and engine.dialect.name == "postgresql":
+        from jarjestokeskus.db import server_errors
+
+        server_errors.install(engine, _shown(url))
     factory = sessionmaker(engine, expire_on_commit=False)
     audit.install(factory)
     return Database(url, engine, factory, read_only=read_only, holder=holder, lock=lock)
+
+
+def _engine(url: str) -> Engine:
+    if not url.startswith("postgresql"):
+        return create_engine(url, future=True)
+    # A server far away: give up on a dead one in seconds, and test a pooled connection before
+    # use, since the window stays open for hours and the server may have dropped it meanwhile.
+    return create_engine(url, future=True, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+
+
+def _shown(url: str) -> str:
+    """The URL as the user may see it: without the password."""
+    from sqlalchemy import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
 
 
 def _looks_like_sqlite(path: Path) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import socket
@@ -11,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from jarjestokeskus.db.audit import os_user
+from jarjestokeskus.db.errors import CannotOpen, DatabaseProblem, ReadOnlyLocation
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,13 @@ def read_holder(database: Path) -> LockHolder | None:
         return None
 
 
+def _cannot_lock(database: Path, error: OSError) -> DatabaseProblem:
+    """The lock file cannot be made: a read-only folder or disk, or a folder that has gone."""
+    if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return ReadOnlyLocation(str(database))
+    return CannotOpen(str(database), error)
+
+
 class DatabaseLock:
     """Held while the program has the database open for writing."""
 
@@ -75,11 +84,20 @@ class DatabaseLock:
                     return None
                 if holder is None or (holder.host == me.host and not _alive(holder.pid)):
                     # Left by a program that crashed: take it over.
-                    self.path.unlink(missing_ok=True)
+                    try:
+                        self.path.unlink(missing_ok=True)
+                    except OSError as exc:
+                        raise _cannot_lock(self.database, exc) from exc
                     continue
                 return holder
-            with os.fdopen(fd, "w", encoding="utf-8") as file:
-                json.dump(me.__dict__, file)
+            except OSError as exc:
+                raise _cannot_lock(self.database, exc) from exc
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as file:
+                    json.dump(me.__dict__, file)
+            except OSError as exc:  # a full disk
+                self.path.unlink(missing_ok=True)
+                raise _cannot_lock(self.database, exc) from exc
             self._hold()
             return None
         return read_holder(self.database)

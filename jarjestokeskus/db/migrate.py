@@ -13,6 +13,7 @@ from sqlalchemy import Engine, inspect
 from jarjestokeskus.db.errors import NewerDatabase, NotADatabase
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+_MIGRATION_LOCK = 0x4A4B4D49  # PostgreSQL advisory lock key held while upgrading ("JKMI")
 
 
 def alembic_config() -> Config:
@@ -85,6 +86,10 @@ def upgrade(engine: Engine, path: Path | None) -> None:
             # pysqlite starts no transaction before DDL, so each statement would commit on its
             # own; begin one: the steps and their stamp are all or nothing.
             connection.exec_driver_sql("BEGIN")
+        elif connection.dialect.name == "postgresql":
+            # Two programs opening a new or older server database at once: the second waits here
+            # until the first has committed, and then finds nothing left to do.
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
         try:
             config.attributes["connection"] = connection
             command.upgrade(config, "head")

@@ -52,7 +52,8 @@ class Errors:
 
 
 def clean(text: str | None) -> str:
-    return (text or "").strip()
+    """Trimmed text; NUL characters (a pasted binary, never meant) are dropped, as PostgreSQL refuses them."""
+    return (text or "").replace("\x00", "").strip()
 
 
 def parse_date(text: str | None, field: str, label: str, errors: Errors) -> date | None:

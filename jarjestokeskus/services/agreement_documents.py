@@ -1,4 +1,4 @@
-"""Documents of an agreement (signed copies, scans), kept in a folder beside the database file."""
+"""Documents of an agreement (signed copies, scans): in a folder beside a database file, in the row on a server."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from jarjestokeskus.db.base import utcnow
-from jarjestokeskus.db.engine import Database
+from jarjestokeskus.db.engine import Database, data_dir
 from jarjestokeskus.db.errors import RecordNotFound
 from jarjestokeskus.db.models import Agreement, AgreementDocument
 from jarjestokeskus.services.agreement_rows import DocumentRow
@@ -45,7 +45,12 @@ def _hash(path: Path) -> str:
 
 
 def attach_document(db: Database, agreement_id: uuid.UUID, source: Path) -> DocumentRow:
-    """Copy `source` under a new unique name (never over an existing file) and record it."""
+    """Copy `source` under a new unique name (never over an existing file) and record it.
+
+    On a database server the content goes into the record, so every user of the server has it.
+    """
+    if db.path is None:
+        return _attach_to_row(db, agreement_id, Path(source))
     folder = document_folder(db)
     folder.mkdir(parents=True, exist_ok=True)
     source = Path(source)
@@ -79,6 +84,26 @@ def attach_document(db: Database, agreement_id: uuid.UUID, source: Path) -> Docu
         raise
 
 
+def _attach_to_row(db: Database, agreement_id: uuid.UUID, source: Path) -> DocumentRow:
+    content = source.read_bytes()
+    with db.transaction() as session:
+        if session.get(Agreement, agreement_id) is None:
+            raise RecordNotFound()
+        document = AgreementDocument(
+            id=uuid.uuid4(),
+            agreement_id=agreement_id,
+            file_name=source.name[:255],
+            stored_name=f"{uuid.uuid4().hex}{source.suffix.lower()[:20]}",
+            content_type=mimetypes.guess_type(source.name)[0] or "",
+            size_bytes=len(content),
+            sha256=hashlib.sha256(content).hexdigest(),
+            content=content,
+        )
+        session.add(document)
+        session.flush()
+        return _row(document)
+
+
 def list_documents(db: Database, agreement_id: uuid.UUID) -> list[DocumentRow]:
     with db.reading() as session:
         stmt = (
@@ -90,12 +115,25 @@ def list_documents(db: Database, agreement_id: uuid.UUID) -> list[DocumentRow]:
 
 
 def document_path(db: Database, document_id: uuid.UUID) -> Path:
-    """Where the stored copy is, to open it in the system's viewer."""
+    """Where the stored copy is, to open it in the system's viewer.
+
+    A document kept in the database (on a server) is written out to the user's own data folder
+    first, under its stored name, and written again when that copy is not the recorded one.
+    """
     with db.reading() as session:
         document = session.get(AgreementDocument, document_id)
         if document is None:
             raise RecordNotFound()
-        return document_folder(db) / Path(document.stored_name).name
+        name = Path(document.stored_name).name
+        if db.path is not None and document.content is None:
+            return document_folder(db) / name
+        target = data_dir() / "server-documents" / name
+        if document.content is not None and not (target.is_file() and _hash(target) == document.sha256):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            partial = target.with_name(target.name + ".part")
+            partial.write_bytes(document.content)
+            partial.replace(target)
+        return target
 
 
 def remove_document(db: Database, document_id: uuid.UUID) -> None:

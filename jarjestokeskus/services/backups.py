@@ -15,7 +15,6 @@ from jarjestokeskus.db.engine import Database, open_database
 from jarjestokeskus.db.errors import DatabaseProblem
 from jarjestokeskus.i18n import _
 from jarjestokeskus.services.maintenance import (
-    BACKUP_FOLDER,
     BackupFailed,
     DatabaseInUse,
     NotAFile,
@@ -23,6 +22,7 @@ from jarjestokeskus.services.maintenance import (
     backup_database,
     restore_database,
 )
+from jarjestokeskus.services.settings import backup_folder_for
 
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 _STAMP = r"(?P<stamp>\d{8}-\d{6})(?:-\d+)?\.sqlite"
@@ -110,7 +110,8 @@ def _newest_per_bucket(
 
 
 def backup_folder(database_path: Path) -> Path:
-    return database_path.parent / BACKUP_FOLDER
+    """The backup folder chosen in the settings, else `backups` beside the database file."""
+    return backup_folder_for(database_path)
 
 
 def automatic_backup(
@@ -135,7 +136,7 @@ def automatic_backup(
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise BackupFailed(str(folder), exc.strerror or str(exc)) from exc
+        raise BackupFailed(str(folder), exc) from exc
     target = _free_name(folder, f"auto-{path.stem}-{now:%Y%m%d-%H%M%S}")
     made = backup_database(db, target, progress=progress)
     existing[made] = now

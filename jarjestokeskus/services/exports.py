@@ -12,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, Literal
 
+from jarjestokeskus.db.errors import os_reason
 from jarjestokeskus.i18n import _
 
 Format = Literal["csv", "xlsx"]
@@ -35,13 +36,16 @@ class Euros(Decimal):
 class ExportFailed(Exception):
     """The file could not be written; the old file (if any) is left as it was."""
 
-    def __init__(self, path: Path, reason: str) -> None:
+    def __init__(self, path: Path, reason: str | BaseException) -> None:
         super().__init__(f"{path}: {reason}")
         self.path = path
-        self.reason = reason
+        self.reason = (
+            reason if isinstance(reason, str) else (getattr(reason, "strerror", None) or str(reason))
+        )
+        self.error = reason  # worded in the user's language when shown
 
     def user_message(self) -> str:
-        return _("Cannot write {path}: {reason}").format(path=self.path, reason=self.reason)
+        return _("Cannot write {path}: {reason}").format(path=self.path, reason=os_reason(self.error))
 
 
 def format_from_suffix(path: Path) -> Format | None:
@@ -88,7 +92,7 @@ def write_table(
         os.replace(temporary, target)
         temporary = None
     except OSError as error:
-        raise ExportFailed(target, error.strerror or str(error)) from error
+        raise ExportFailed(target, error) from error
     finally:
         if temporary is not None:
             temporary.unlink(missing_ok=True)

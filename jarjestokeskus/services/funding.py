@@ -11,6 +11,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
+from jarjestokeskus.db.base import binary_order
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.models import Funding, Organisation, Project, ReportingObligation
 from jarjestokeskus.domain.enums import FundingInstrument, ReportKind
@@ -170,6 +171,6 @@ def funding_choices(db: Database) -> list[FundingChoice]:
             select(Funding.id, Project.name_fi, Project.name_sv, Funding.instrument, Funding.year)
             .join(Project, Funding.project_id == Project.id)
             .where(Funding.archived_at.is_(None), Project.archived_at.is_(None))
-            .order_by(Funding.year.desc(), Project.name_fi)
+            .order_by(Funding.year.desc(), binary_order(Project.name_fi))
         )
         return [FundingChoice(*row) for row in session.execute(stmt)]

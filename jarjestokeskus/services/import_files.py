@@ -9,6 +9,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
 
+from jarjestokeskus.db.errors import os_reason
 from jarjestokeskus.i18n import _
 
 DELIMITERS = (";", ",", "\t")  # on a tie the first wins: Finnish and Swedish Excel write ";"
@@ -60,7 +61,7 @@ def read_table(path: Path | str) -> Table:
         data = path.read_bytes()
     except OSError as error:
         raise ImportFileProblem(
-            _("Cannot read {path}: {reason}").format(path=path, reason=error.strerror or error)
+            _("Cannot read {path}: {reason}").format(path=path, reason=os_reason(error))
         ) from error
     if data.startswith(_OLD_EXCEL_MAGIC):
         raise ImportFileProblem(_("Old Excel files (.xls) cannot be read; save the file as XLSX or CSV."))

@@ -16,10 +16,11 @@ from pathlib import Path
 from sqlalchemy.exc import DBAPIError
 
 from jarjestokeskus.db.engine import Database
-from jarjestokeskus.db.errors import DatabaseProblem, NewerDatabase, NotADatabase
+from jarjestokeskus.db.errors import DatabaseProblem, NewerDatabase, NotADatabase, os_reason
 from jarjestokeskus.db.lock import DatabaseLock, read_holder
 from jarjestokeskus.db.migrate import alembic_config, current_revision, head_revision
 from jarjestokeskus.i18n import _
+from jarjestokeskus.services.settings import backup_folder_for
 
 Progress = Callable[[int, int], None]
 """Called with (pages done, pages in all); it may raise to cancel the copy."""
@@ -41,22 +42,29 @@ class BackupExists(DatabaseProblem):
 
 
 class BackupFailed(DatabaseProblem):
-    def __init__(self, path: str, reason: str) -> None:
+    """`reason`: the OSError or SQLite error (worded in the user's language when shown), or a text."""
+
+    def __init__(self, path: str, reason: str | BaseException) -> None:
         super().__init__(f"{path}: {reason}")
         self.path = path
-        self.reason = reason
+        self.reason = (
+            reason if isinstance(reason, str) else (getattr(reason, "strerror", None) or str(reason))
+        )
+        self.error = reason  # worded in the user's language when shown
 
     def user_message(self) -> str:
-        return _("The copy {path} could not be written: {reason}").format(path=self.path, reason=self.reason)
+        return _("The copy {path} could not be written: {reason}").format(
+            path=self.path, reason=os_reason(self.error)
+        )
 
 
 class NotAFile(DatabaseProblem):
-    """Backup and restore work on a database file, not on a database server."""
+    """Backup and restore work on a database file; a shared server's are its administrator's job."""
 
     def user_message(self) -> str:
         return _(
-            "Backup and restore work on a database file. Back up a database server with the server's "
-            "own tools."
+            "This database is on a shared server. Its backups are made and restored by the server's "
+            "administrator (for example with pg_dump), not by this program."
         )
 
 
@@ -116,14 +124,14 @@ def check_database(db: Database) -> CheckResult:
                             table=table, rowid=rowid, parent=parent
                         )
                     )
-        except DBAPIError as exc:
-            integrity = str(exc.orig)
+        except (DBAPIError, DatabaseProblem) as exc:
+            integrity = _driver_words(exc)
             problems.append(integrity)
     try:
         revision = current_revision(db.engine)
-    except DBAPIError as exc:
+    except (DBAPIError, DatabaseProblem) as exc:
         revision = None
-        problems.append(str(exc.orig))
+        problems.append(_driver_words(exc))
     else:
         if revision is None:
             problems.append(_("The database has no schema version: it was not made by this program."))
@@ -132,9 +140,15 @@ def check_database(db: Database) -> CheckResult:
     return CheckResult(not problems, integrity, revision, head, tuple(problems))
 
 
+def _driver_words(error: BaseException) -> str:
+    """SQLite's own words for a failed check (a DatabaseProblem made of it keeps them as its cause)."""
+    cause = error.__cause__ if isinstance(error, DatabaseProblem) and error.__cause__ else error
+    return str(getattr(cause, "orig", None) or cause)
+
+
 def default_backup_path(database_path: Path, kind: str = "jarjestokeskus") -> Path:
-    """`backups/<kind>-YYYYMMDD-HHMMSS.sqlite` beside the database; a free name, never an old one."""
-    folder = database_path.parent / BACKUP_FOLDER
+    """`<kind>-YYYYMMDD-HHMMSS.sqlite` in the backup folder (settings, else `backups` beside it)."""
+    folder = backup_folder_for(database_path)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     candidate = folder / f"{kind}-{stamp}.sqlite"
     number = 2
@@ -156,7 +170,7 @@ def backup_database(db: Database, target: Path | None = None, *, progress: Progr
         with _connect(path) as source:
             return _write_copy(source, target, progress)
     except sqlite3.DatabaseError as exc:
-        raise BackupFailed(str(target), str(exc)) from exc
+        raise BackupFailed(str(target), exc) from exc
 
 
 def restore_database(
@@ -244,7 +258,7 @@ def _safety_copy(database_path: Path) -> Path:
             if wal.exists():
                 shutil.copy2(wal, target.with_name(target.name + "-wal"))
         except OSError as exc:
-            raise BackupFailed(str(target), exc.strerror or str(exc)) from exc
+            raise BackupFailed(str(target), exc) from exc
         return target
 
 
@@ -258,7 +272,7 @@ def _replace_files(source: sqlite3.Connection, database_path: Path, progress: Pr
         os.replace(fresh, database_path)
     except OSError as exc:
         fresh.unlink(missing_ok=True)
-        raise BackupFailed(str(database_path), exc.strerror or str(exc)) from exc
+        raise BackupFailed(str(database_path), exc) from exc
 
 
 def _write_copy(source: sqlite3.Connection, target: Path, progress: Progress | None) -> Path:
@@ -270,7 +284,7 @@ def _write_copy(source: sqlite3.Connection, target: Path, progress: Progress | N
     try:
         os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
     except OSError as exc:
-        raise BackupFailed(str(target), exc.strerror or str(exc)) from exc
+        raise BackupFailed(str(target), exc) from exc
     try:
         with _connect(partial) as copy:
             source.backup(copy, pages=_PAGES_PER_STEP, progress=_adapter(progress))
@@ -298,7 +312,7 @@ def _rename_new(partial: Path, target: Path) -> None:
         try:
             os.rename(partial, target)  # file systems without hard links
         except OSError as exc:
-            raise BackupFailed(str(target), exc.strerror or str(exc)) from exc
+            raise BackupFailed(str(target), exc) from exc
         return
     partial.unlink()
 
@@ -327,7 +341,7 @@ def _make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise BackupFailed(str(folder), exc.strerror or str(exc)) from exc
+        raise BackupFailed(str(folder), exc) from exc
 
 
 __all__ = [

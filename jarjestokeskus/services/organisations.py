@@ -9,7 +9,7 @@ from datetime import date, datetime
 from sqlalchemy import Select, case, func, select
 from sqlalchemy import inspect as sa_inspect
 
-from jarjestokeskus.db.base import utcnow
+from jarjestokeskus.db.base import binary_order, utcnow
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.errors import RecordNotFound, StaleRecord
 from jarjestokeskus.db.models import MembershipFee, Organisation, Person, Role
@@ -89,7 +89,7 @@ def _collated(column):  # type: ignore[no-untyped-def]
     expression = func.lower(column)
     for letter, key in (("Å", "{"), ("å", "{"), ("Ä", "|"), ("ä", "|"), ("Ö", "}"), ("ö", "}")):
         expression = func.replace(expression, letter, key)
-    return expression
+    return binary_order(expression)  # PostgreSQL's locale order would skip "{", "|", "}"
 
 
 def _label_order(column, enum_type):  # type: ignore[no-untyped-def]
@@ -222,7 +222,7 @@ def _detail(session, org: Organisation) -> OrganisationDetail:  # type: ignore[n
         select(Role, Person)
         .join(Person, Role.person_id == Person.id)
         .where(Role.organisation_id == org.id, Role.archived_at.is_(None))
-        .order_by(Role.start_date.desc(), Person.last_name, Person.first_name)
+        .order_by(Role.start_date.desc(), binary_order(Person.last_name), binary_order(Person.first_name))
     ).all()
     return detail_from(
         org,

@@ -10,7 +10,6 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -40,6 +39,7 @@ from jarjestokeskus.ui.agreement_goals import GoalsPanel
 from jarjestokeskus.ui.agreement_tables import DocumentList, PartyTable
 from jarjestokeskus.ui.field_errors import STYLE_SHEET, ErrorList
 from jarjestokeskus.ui.history_panel import HistoryPanel
+from jarjestokeskus.ui.record_buttons import RecordButtons
 
 BASIC_TAB, PARTIES_TAB, GOALS_TAB, DOCUMENTS_TAB, HISTORY_TAB = range(5)
 _ROW_KEY = re.compile(r"^(parties|goals)\[(\d+)\]\.(\w+)$")
@@ -89,27 +89,18 @@ class AgreementEditor(QWidget):
         self.tabs.setDocumentMode(True)
         for page in (self.fields.page, self.parties, self.goal_panel, self.documents, self.history):
             self.tabs.addTab(page, "")
-        self.save_button = QPushButton(clicked=self.save)
-        self.cancel_button = QPushButton(clicked=self.cancel)
         self.renew_button = QPushButton(clicked=self.renew)
-        self.archive_button = QPushButton(clicked=self.archive)
-        self.restore_button = QPushButton(clicked=self.restore)
-        self.unsaved_label = QLabel()
-        self.unsaved_label.setStyleSheet("font-style: italic;")
-        buttons = QHBoxLayout()
-        for button in (self.renew_button, self.archive_button, self.restore_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.unsaved_label)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.save_button)
+        self.buttons = RecordButtons(self, left=[self.renew_button])
+        self.save_button, self.cancel_button, self.archive_button, self.restore_button, self.unsaved_label = (
+            self.buttons.parts()
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.heading)
         layout.addWidget(self.archived_notice)
         layout.addWidget(self.error_list)
         layout.addWidget(self.tabs, 1)
-        layout.addLayout(buttons)
+        layout.addWidget(self.buttons)
         self.retranslate()
         self.new_agreement()
 
@@ -117,13 +108,9 @@ class AgreementEditor(QWidget):
         texts = (_("&Basic"), _("&Parties"), _("&Goals"), _("&Documents"), _("&History"))
         for index, text in enumerate(texts):
             self.tabs.setTabText(index, text)
-        self.save_button.setText(_("&Save"))
-        self.cancel_button.setText(_("&Cancel"))
+        self.buttons.retranslate()
         self.renew_button.setText(_("Re&new…"))
         self.renew_button.setToolTip(_("Make a draft renewal with the same parties and goals"))
-        self.archive_button.setText(_("&Archive…"))
-        self.restore_button.setText(_("&Restore"))
-        self.unsaved_label.setText(_("Unsaved changes"))
         self.fields.retranslate()
         self.parties.retranslate()
         self.goal_panel.retranslate()
@@ -208,14 +195,14 @@ class AgreementEditor(QWidget):
         archived = detail is not None and detail.archived_at is not None
         for part in (self.fields, self.parties, self.goal_panel, self.documents):
             part.set_read_only(read_only or archived)
-        self.save_button.setEnabled(not read_only and not archived)
-        self.cancel_button.setEnabled(not read_only)
         self.renew_button.setEnabled(not read_only and detail is not None and not archived)
-        self.archive_button.setVisible(not archived)
-        self.archive_button.setEnabled(not read_only and detail is not None)
-        self.restore_button.setVisible(archived)
-        self.restore_button.setEnabled(not read_only)
-        self.unsaved_label.setVisible(not read_only and self.has_unsaved_changes(commit=False))
+        self.buttons.show_state(
+            read_only=read_only,
+            archived=archived,
+            stored=detail is not None,
+            unsaved=self.has_unsaved_changes(commit=False),
+            save=not read_only and not archived,
+        )
 
     # --- errors --------------------------------------------------------------------------
     def clear_errors(self) -> None:

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import sys
+import traceback
+from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from jarjestokeskus import __version__, i18n
-from jarjestokeskus.db.engine import open_database
 from jarjestokeskus.db.errors import DatabaseProblem
 from jarjestokeskus.i18n import _
-from jarjestokeskus.services.settings import load_settings
+from jarjestokeskus.services.settings import load_settings, remember_database, start_database
 from jarjestokeskus.ui.qt_language import apply_language
 
 ORGANISATION = "Jarjestokeskus"
@@ -31,16 +32,23 @@ def application() -> QApplication:
 
 
 def run_gui(db_target: str | None, language: str | None) -> int:
-    """Open the main window on `db_target` (the default database when None)."""
+    """Open the main window on `db_target`; else on $JARJESTOKESKUS_DB, the saved one, the default.
+
+    A meeting copy opens read-only; a server that wants a password it cannot find asks for it.
+    """
+    from jarjestokeskus.ui.database_actions import try_open
     from jarjestokeskus.ui.main_window import MainWindow
 
     app = application()
-    apply_language(language or load_settings().language or i18n.system_language())
-    try:
-        db = open_database(db_target)
-    except DatabaseProblem as problem:
-        QMessageBox.critical(None, _("Cannot open the database"), problem.user_message())
+    settings = load_settings()
+    apply_language(language or settings.language or i18n.system_language())
+    target = db_target or start_database(settings)
+    db = try_open(None, target)
+    if isinstance(db, str):
+        QMessageBox.critical(None, _("Cannot open the database"), db)
         return 1
+    remember_database(target or str(db.path or db.url))
+    install_exception_hook()
     window = MainWindow(db)
     window.show()
     window.offer_first_start()
@@ -48,3 +56,34 @@ def run_gui(db_target: str | None, language: str | None) -> int:
         return app.exec()
     finally:
         window.database.close()
+
+
+def install_exception_hook() -> None:
+    """A problem that escapes a button's or a list's handler is shown, not only printed.
+
+    A DatabaseProblem (a full disk, a deleted file…) gets its own message; anything else, a bug,
+    is printed for the support and the user is told that what is typed stays in the window.
+    """
+    sys.excepthook = show_unexpected
+
+
+def show_unexpected(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+    if isinstance(error, KeyboardInterrupt):
+        sys.__excepthook__(kind, error, trace)
+        return
+    parent = QApplication.activeWindow()
+    try:
+        if isinstance(error, DatabaseProblem):
+            QMessageBox.warning(parent, _("Database"), error.user_message())
+            return
+        traceback.print_exception(kind, error, trace)
+        QMessageBox.critical(
+            parent,
+            _("Unexpected error"),
+            _(
+                "Something unexpected went wrong: {error}\n\nWhat you typed is still in the window. "
+                "Try again; if the problem repeats, tell your IT support what you were doing."
+            ).format(error=str(error) or kind.__name__),
+        )
+    except Exception:  # noqa: BLE001 - never let the last resort itself fail
+        sys.__excepthook__(kind, error, trace)

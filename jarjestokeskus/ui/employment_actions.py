@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from jarjestokeskus.db.engine import Database
-from jarjestokeskus.db.errors import DatabaseProblem
+from jarjestokeskus.db.errors import DatabaseProblem, os_reason
 from jarjestokeskus.domain.employment import EmploymentForm, FundingShareForm, PersonForm
 from jarjestokeskus.i18n import _, current_language, format_date
 from jarjestokeskus.services.staff_rows import EmploymentRow, PersonDetail
@@ -105,7 +105,7 @@ def export_person_file(parent: QWidget, db: Database, person_id: uuid.UUID, name
         QMessageBox.warning(
             parent,
             _("Export the person's data"),
-            _("Cannot write {path}: {reason}").format(path=target, reason=error.strerror),
+            _("Cannot write {path}: {reason}").format(path=target, reason=os_reason(error)),
         )
         return False
     return True

@@ -1,11 +1,10 @@
-"""The main window: navigation, menus and shortcuts, language, read-only banner, window state."""
+"""The main window: navigation, menus and shortcuts, language, read-only banner, the database."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -19,16 +18,18 @@ from PySide6.QtWidgets import (
 
 from jarjestokeskus import __version__, i18n
 from jarjestokeskus.db.engine import Database
-from jarjestokeskus.db.errors import DatabaseProblem, ReadOnlyDatabase
+from jarjestokeskus.db.errors import DatabaseProblem
 from jarjestokeskus.i18n import N_, _
 from jarjestokeskus.services import organisations as service
 from jarjestokeskus.services.backups import automatic_backup
 from jarjestokeskus.services.maintenance import backup_database
+from jarjestokeskus.services.meeting_copy import meeting_copy_info
 from jarjestokeskus.services.settings import load_settings, save_settings
 from jarjestokeskus.ui.agreements_view import AgreementsView
 from jarjestokeskus.ui.audit_view import AuditView
 from jarjestokeskus.ui.background import Cancelled, run_with_progress
 from jarjestokeskus.ui.backup_dialog import RestoreDialog, run_restore
+from jarjestokeskus.ui.database_actions import DatabaseActions, banner_and_title, describe
 from jarjestokeskus.ui.followup_view import FollowUpView
 from jarjestokeskus.ui.funding_overview import FundingOverview
 from jarjestokeskus.ui.organisations_view import OrganisationsView
@@ -36,6 +37,7 @@ from jarjestokeskus.ui.projects_view import ProjectsView
 from jarjestokeskus.ui.qt_language import apply_language
 from jarjestokeskus.ui.reports_view import ReportsView
 from jarjestokeskus.ui.start_page import StartPage
+from jarjestokeskus.ui.window_state import restore_window_state, save_window_state
 from jarjestokeskus.ui.year_clock_view import YearClockView
 
 LANGUAGE_NAMES = {"fi": "Suomi", "sv": "Svenska"}
@@ -65,7 +67,7 @@ class MainWindow(QMainWindow):
         self._install_views(db)
         self._build_actions()
         self.retranslate()
-        self._restore_state()
+        restore_window_state(self, self.navigation, self.splitter, self._views)
 
     def _build(self) -> None:
         self.navigation = QListWidget(objectName="navigation")
@@ -100,6 +102,8 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(view)
             view.deleteLater()
         self.database = db
+        # A meeting copy is opened read-only (services.meeting_copy); its mark gives the date.
+        self.meeting_copy = meeting_copy_info(db.path) if db.read_only else None
         from jarjestokeskus.ui.staff_view import StaffView
 
         self.start = StartPage(db)
@@ -134,7 +138,7 @@ class MainWindow(QMainWindow):
         self.banner.setVisible(db.read_only)
         self.navigation.setCurrentRow(row)
         self.stack.setCurrentIndex(row)
-        self.statusBar().showMessage(str(db.path or db.url))
+        self.statusBar().showMessage(describe(db.url))
 
     def _action(self, shortcut: QKeySequence | str | None, slot) -> QAction:  # type: ignore[no-untyped-def]
         action = QAction(self)
@@ -165,6 +169,7 @@ class MainWindow(QMainWindow):
         self.restore_action = self._action(None, self.restore_from_backup)
         self.import_action = self._action(None, self.import_members)
         self.export_action = self._action("Ctrl+E", self.export_list)
+        self.database_actions = DatabaseActions(self)
         self.language_group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
         for code, name in LANGUAGE_NAMES.items():
@@ -176,11 +181,8 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         for action in (self.new_action, self.save_action):
             action.setEnabled(not self.database.read_only)
-        holder = self.database.holder.describe() if self.database.holder else ""
-        self.banner.setText(ReadOnlyDatabase(holder).user_message())
-        title = _("Järjestökeskus")
-        if self.database.read_only:
-            title = _("{title} (read-only)").format(title=title)
+        banner, title = banner_and_title(self.database, self.meeting_copy)
+        self.banner.setText(banner)
         self.setWindowTitle(title)
         for row, view_title in enumerate(VIEW_TITLES):
             self.navigation.item(row).setText(_(view_title))
@@ -202,6 +204,11 @@ class MainWindow(QMainWindow):
         file_menu = menu_bar.addMenu(_("&File"))
         file_menu.addActions([self.new_action, self.save_action])
         file_menu.addSeparator()
+        self.database_actions.retranslate()
+        file_menu.addAction(self.database_actions.open_action)
+        file_menu.addMenu(self.database_actions.recent_menu)
+        file_menu.addAction(self.database_actions.meeting_copy_action)
+        file_menu.addSeparator()
         file_menu.addActions([self.export_action, self.import_action])
         file_menu.addSeparator()
         file_menu.addActions([self.backup_action, self.restore_action])
@@ -209,6 +216,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         edit_menu = menu_bar.addMenu(_("&Edit"))
         edit_menu.addAction(self.find_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.database_actions.settings_action)
         view_menu = menu_bar.addMenu(_("&View"))
         view_menu.addActions(self.view_actions)
         language_menu = menu_bar.addMenu(_("&Language"))
@@ -327,62 +336,25 @@ class MainWindow(QMainWindow):
         else:
             self.organisations.apply_filters()
 
+    def confirm_leaving_edits(self) -> bool:
+        """Every view's unsaved edits saved or thrown away; False when the user stays."""
+        return all(getattr(view, "confirm_leaving_edits", lambda: True)() for view in self._views)
+
     def switch_database(self, db: Database) -> None:
-        """Open another database in this window (the demo, for now)."""
+        """Open another database in this window; the caller has checked for unsaved edits."""
         old = self.database
         self._install_views(db)
         self.retranslate()
         old.close()
 
-    # --- window state --------------------------------------------------------------------
-    def _restore_state(self) -> None:
-        settings = QSettings()
-        geometry = settings.value("main/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
-        for key, splitter in self._splitters().items():
-            state = settings.value(key)
-            if isinstance(state, QByteArray):
-                splitter.restoreState(state)
-        for key, header in self._headers().items():
-            state = settings.value(key)
-            if isinstance(state, QByteArray):
-                header.restoreState(state)
-        self.navigation.setCurrentRow(int(settings.value("main/view", 0) or 0) % len(self._views))
-
-    def _splitters(self) -> dict[str, QSplitter]:
-        views = {f"main/split{i}": getattr(v, "splitter", None) for i, v in enumerate(self._views)}
-        return {"main/splitter": self.splitter, **{k: v for k, v in views.items() if v is not None}}
-
-    def _headers(self) -> dict[str, QHeaderView]:
-        headers = {}
-        for index, view in enumerate(self._views):
-            table = getattr(view, "table", None)
-            header = getattr(table, "horizontalHeader", None) or getattr(table, "header", None)
-            if header is not None:
-                headers[f"main/header{index}"] = header()
-        return headers
-
-    def _save_state(self) -> None:
-        settings = QSettings()
-        settings.setValue("main/geometry", self.saveGeometry())
-        settings.setValue("main/view", self.navigation.currentRow())
-        for key, splitter in self._splitters().items():
-            settings.setValue(key, splitter.saveState())
-        for key, header in self._headers().items():
-            settings.setValue(key, header.saveState())
-
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        for view in self._views:
-            confirm = getattr(view, "confirm_leaving_edits", None)
-            if confirm is not None and not confirm():
-                event.ignore()
-                return
-        self._save_state()
+        if not self.confirm_leaving_edits():
+            event.ignore()
+            return
+        save_window_state(self, self.navigation, self.splitter, self._views)
         try:
-            automatic_backup(self.database)  # at most daily, rotated: ~1 s per 100 MB
+            if self.meeting_copy is None:  # a meeting copy is not backed up: it is itself a copy
+                automatic_backup(self.database)  # at most daily, rotated: ~1 s per 100 MB
         except DatabaseProblem as problem:
             QMessageBox.warning(self, _("Backups"), problem.user_message())
         event.accept()

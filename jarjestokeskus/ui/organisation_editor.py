@@ -7,10 +7,8 @@ from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -34,6 +32,7 @@ from jarjestokeskus.ui.fee_table import FeeTable
 from jarjestokeskus.ui.field_errors import STYLE_SHEET, ErrorList
 from jarjestokeskus.ui.history_panel import HistoryPanel, local_time
 from jarjestokeskus.ui.organisation_fields import OrganisationFields, form_from_detail
+from jarjestokeskus.ui.record_buttons import RecordButtons
 from jarjestokeskus.ui.role_table import RoleTable
 
 BASIC_TAB, CONTACT_TAB, MEMBERSHIP_TAB, PERSONS_TAB, HISTORY_TAB = range(5)
@@ -83,23 +82,10 @@ class OrganisationEditor(QWidget):
             self.tabs.addTab(page, "")
         self.errors = EditorErrors(self.fields, self.fee_table, self.role_table, self.error_list, self.tabs)
 
-        self.save_button = QPushButton()
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button = QPushButton()
-        self.cancel_button.clicked.connect(self.cancel)
-        self.archive_button = QPushButton()
-        self.archive_button.clicked.connect(self.archive)
-        self.restore_button = QPushButton()
-        self.restore_button.clicked.connect(self.restore)
-        self.unsaved_label = QLabel()
-        self.unsaved_label.setStyleSheet("color: palette(placeholder-text); font-style: italic;")
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.archive_button)
-        buttons.addWidget(self.restore_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.unsaved_label)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.save_button)
+        self.buttons = RecordButtons(self)
+        self.save_button, self.cancel_button, self.archive_button, self.restore_button, self.unsaved_label = (
+            self.buttons.parts()
+        )
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -107,7 +93,7 @@ class OrganisationEditor(QWidget):
         layout.addWidget(self.archived_notice)
         layout.addWidget(self.error_list)
         layout.addWidget(self.tabs, 1)
-        layout.addLayout(buttons)
+        layout.addWidget(self.buttons)
 
         # Down the fields page by page (Membership is the last, its fee table follows it), then the
         # persons, the history and the buttons.
@@ -123,15 +109,11 @@ class OrganisationEditor(QWidget):
         """The language was switched: every text again through `_()`."""
         for index, text in enumerate((_("Basic"), _("Contact"), _("Membership"), _("Persons"), _("History"))):
             self.tabs.setTabText(index, text)
-        self.save_button.setText(_("&Save"))
+        self.buttons.retranslate()
         self.save_button.setToolTip(_("Save the organisation (Ctrl+S)"))
-        self.cancel_button.setText(_("&Cancel"))
         self.cancel_button.setToolTip(_("Throw away the changes and show the stored values (Esc)"))
-        self.archive_button.setText(_("&Archive…"))
         self.archive_button.setToolTip(_("Move the organisation to the archive; it can be restored"))
-        self.restore_button.setText(_("&Restore"))
         self.restore_button.setToolTip(_("Bring the organisation back to the register"))
-        self.unsaved_label.setText(_("Unsaved changes"))
         self.fields.retranslate()
         self.fee_table.retranslate()
         self.role_table.retranslate()
@@ -225,13 +207,12 @@ class OrganisationEditor(QWidget):
         self.fields.set_read_only(read_only)
         self.fee_table.set_read_only(read_only)
         self.role_table.set_read_only(read_only)
-        self.save_button.setEnabled(not read_only)
-        self.cancel_button.setEnabled(not read_only)
-        self.archive_button.setVisible(not archived)
-        self.archive_button.setEnabled(not read_only and self._detail is not None)
-        self.restore_button.setVisible(archived)
-        self.restore_button.setEnabled(not read_only)
-        self.unsaved_label.setVisible(not read_only and self.has_unsaved_changes())
+        self.buttons.show_state(
+            read_only=read_only,
+            archived=archived,
+            stored=self._detail is not None,
+            unsaved=self.has_unsaved_changes(),
+        )
 
     # --- actions -------------------------------------------------------------------------
     def save(self) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
@@ -242,7 +243,10 @@ class OrganisationsView(QWidget):
             self.editor.setEnabled(True)
         except DatabaseProblem as problem:
             QMessageBox.warning(self, _("Organisations"), problem.user_message())
-            self.apply_filters()
+            # It may have been archived meanwhile: the list as it is now. When the database itself
+            # failed, the message above said so already.
+            with contextlib.suppress(DatabaseProblem):
+                self.apply_filters()
 
     def confirm_leaving_edits(self) -> bool:
         return confirm_leaving_edits(

@@ -7,10 +7,8 @@ import uuid
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -37,6 +35,7 @@ from jarjestokeskus.ui.history_panel import local_time
 from jarjestokeskus.ui.project_basic import ProjectFields, form_from_detail
 from jarjestokeskus.ui.project_errors import ProjectErrorList, ProjectErrors, ProjectHistoryPanel
 from jarjestokeskus.ui.project_tables import PartnerTable
+from jarjestokeskus.ui.record_buttons import RecordButtons
 
 BASIC_TAB, PARTNERS_TAB, STAFF_TAB, FUNDINGS_TAB, HISTORY_TAB = range(5)
 
@@ -95,26 +94,17 @@ class ProjectEditor(QWidget):
             self.tabs.addTab(page, "")
         self.errors = ProjectErrors(self.fields, self.partners, self.fundings, self.error_list, self.tabs)
 
-        self.save_button = QPushButton(clicked=self.save)
-        self.cancel_button = QPushButton(clicked=self.cancel)
-        self.archive_button = QPushButton(clicked=self.archive)
-        self.restore_button = QPushButton(clicked=self.restore)
-        self.unsaved_label = QLabel()
-        self.unsaved_label.setStyleSheet("color: palette(placeholder-text); font-style: italic;")
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.archive_button)
-        buttons.addWidget(self.restore_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.unsaved_label)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.save_button)
+        self.buttons = RecordButtons(self)
+        self.save_button, self.cancel_button, self.archive_button, self.restore_button, self.unsaved_label = (
+            self.buttons.parts()
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.heading)
         layout.addWidget(self.archived_notice)
         layout.addWidget(self.error_list)
         layout.addWidget(self.tabs, 1)
-        layout.addLayout(buttons)
+        layout.addWidget(self.buttons)
         chain: list[QWidget] = [self.tabs, *self.fields.tab_chain()]
         chain += [
             self.partners.picker,
@@ -131,14 +121,10 @@ class ProjectEditor(QWidget):
         texts = (_("&Basic"), _("&Partners"), _("S&taff"), _("F&undings"), _("&History"))
         for index, text in enumerate(texts):
             self.tabs.setTabText(index, text)
-        self.save_button.setText(_("&Save"))
+        self.buttons.retranslate()
         self.save_button.setToolTip(_("Save the project (Ctrl+S)"))
-        self.cancel_button.setText(_("&Cancel"))
         self.cancel_button.setToolTip(_("Throw away the changes and show the stored values (Esc)"))
-        self.archive_button.setText(_("&Archive…"))
         self.archive_button.setToolTip(_("Move the project to the archive; it can be restored"))
-        self.restore_button.setText(_("&Restore"))
-        self.unsaved_label.setText(_("Unsaved changes"))
         self.staff.setHorizontalHeaderLabels(
             [_("Person"), _("Title"), _("Share (%)"), _("Start date"), _("End date")]
         )
@@ -243,13 +229,12 @@ class ProjectEditor(QWidget):
         self.fields.set_read_only(read_only)
         self.partners.set_read_only(read_only)
         self.fundings.set_read_only(read_only)
-        self.save_button.setEnabled(not read_only)
-        self.cancel_button.setEnabled(not read_only)
-        self.archive_button.setVisible(not archived)
-        self.archive_button.setEnabled(not read_only and self._detail is not None)
-        self.restore_button.setVisible(archived)
-        self.restore_button.setEnabled(not read_only)
-        self.unsaved_label.setVisible(not read_only and self.has_unsaved_changes())
+        self.buttons.show_state(
+            read_only=read_only,
+            archived=archived,
+            stored=self._detail is not None,
+            unsaved=self.has_unsaved_changes(),
+        )
 
     # --- actions -------------------------------------------------------------------------
     def save(self) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -21,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from jarjestokeskus.db.engine import Database
-from jarjestokeskus.db.errors import DatabaseProblem
+from jarjestokeskus.db.errors import DatabaseProblem, os_reason
 from jarjestokeskus.i18n import _
 from jarjestokeskus.reports.catalogue import COUNTERPARTY, MissingOption
 from jarjestokeskus.ui.background import Cancelled
@@ -169,8 +171,9 @@ class ReportsView(QWidget):
         elif isinstance(error, DatabaseProblem):
             self._set_message(error.user_message)
         elif isinstance(error, OSError):
-            reason = error.strerror or str(error)
-            self._set_message(lambda: _("The report could not be built: {reason}").format(reason=reason))
+            self._set_message(
+                lambda: _("The report could not be built: {reason}").format(reason=os_reason(error))
+            )
         elif isinstance(error, Exception):
             reason = str(error) or type(error).__name__
             self._set_message(lambda: _("The report could not be built: {reason}").format(reason=reason))
@@ -248,16 +251,21 @@ class ReportsView(QWidget):
         return path
 
     def _write(self, path: Path) -> bool:
+        """Into a file beside it first: a full disk leaves no half report and the old file as it was."""
         assert self.pdf is not None
+        partial = path.with_name(f".{path.name}.partial")
         try:
-            path.write_bytes(self.pdf)
+            partial.write_bytes(self.pdf)
+            os.replace(partial, path)
         except OSError as error:
+            with contextlib.suppress(OSError):
+                partial.unlink(missing_ok=True)
             self._cannot_write(path, error)
             return False
         return True
 
     def _cannot_write(self, path: Path, error: OSError) -> None:
-        reason = error.strerror or str(error)
+        reason = os_reason(error)
         QMessageBox.warning(
             self, _("Reports"), _("Cannot write {path}: {reason}").format(path=path, reason=reason)
         )

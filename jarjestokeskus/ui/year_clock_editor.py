@@ -9,12 +9,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +31,7 @@ from jarjestokeskus.i18n import _, current_language
 from jarjestokeskus.services import year_clock as service
 from jarjestokeskus.services.year_clock import YearClockRow
 from jarjestokeskus.ui.field_errors import STYLE_SHEET, FieldBox
+from jarjestokeskus.ui.record_buttons import RecordButtons
 
 KEYS = ("title_fi", "title_sv", "month", "day", "category", "notes")
 
@@ -100,26 +99,17 @@ class YearClockEditor(QWidget):
         self.category.currentIndexChanged.connect(lambda _index: self._edited("category"))
         self.notes.textChanged.connect(lambda: self._edited("notes"))
 
-        self.save_button = QPushButton(clicked=self.save)
-        self.cancel_button = QPushButton(clicked=self.cancel)
-        self.archive_button = QPushButton(clicked=self.archive)
-        self.restore_button = QPushButton(clicked=self.restore)
-        self.unsaved_label = QLabel()
-        self.unsaved_label.setStyleSheet("color: palette(placeholder-text); font-style: italic;")
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.archive_button)
-        buttons.addWidget(self.restore_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.unsaved_label)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.save_button)
+        self.buttons = RecordButtons(self)
+        self.save_button, self.cancel_button, self.archive_button, self.restore_button, self.unsaved_label = (
+            self.buttons.parts()
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.heading)
         layout.addWidget(self.archived_notice)
         layout.addLayout(form)
         layout.addStretch(1)
-        layout.addLayout(buttons)
+        layout.addWidget(self.buttons)
         chain = [*self.inputs.values(), self.save_button, self.cancel_button, self.archive_button]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
@@ -137,14 +127,10 @@ class YearClockEditor(QWidget):
         self.day_hint.setText(
             _("Empty: by the end of the month. 29 in February falls on the 28th in other years.")
         )
-        self.save_button.setText(_("&Save"))
+        self.buttons.retranslate()
         self.save_button.setToolTip(_("Save the task (Ctrl+S)"))
-        self.cancel_button.setText(_("&Cancel"))
         self.cancel_button.setToolTip(_("Throw away the changes and show the stored values (Esc)"))
-        self.archive_button.setText(_("&Archive…"))
         self.archive_button.setToolTip(_("Take the task out of the year clock (Delete); it can be restored"))
-        self.restore_button.setText(_("&Restore"))
-        self.unsaved_label.setText(_("Unsaved changes"))
         self._show_heading()
         if any(box.has_error() for box in self.boxes.values()):
             self._check(show_all=False)
@@ -219,13 +205,13 @@ class YearClockEditor(QWidget):
         self.notes.setReadOnly(read_only or archived)
         self.month.setEnabled(not read_only and not archived)
         self.category.setEnabled(not read_only and not archived)
-        self.save_button.setEnabled(not read_only and not archived)
-        self.cancel_button.setEnabled(not read_only)
-        self.archive_button.setVisible(not archived)
-        self.archive_button.setEnabled(not read_only and self._row is not None)
-        self.restore_button.setVisible(archived)
-        self.restore_button.setEnabled(not read_only)
-        self.unsaved_label.setVisible(not read_only and self.has_unsaved_changes())
+        self.buttons.show_state(
+            read_only=read_only,
+            archived=archived,
+            stored=self._row is not None,
+            unsaved=self.has_unsaved_changes(),
+            save=not read_only and not archived,
+        )
 
     def _edited(self, key: str) -> None:
         if self._loading:

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from jarjestokeskus.db.engine import Database
-from jarjestokeskus.db.errors import DatabaseProblem
+from jarjestokeskus.db.errors import DatabaseProblem, os_reason
 from jarjestokeskus.i18n import _, current_language
 from jarjestokeskus.services.ical import write_calendar
 
@@ -31,7 +31,7 @@ def export_calendar(parent: QWidget, db: Database, today: date | None = None) ->
         QMessageBox.warning(
             parent,
             _("Export to calendar"),
-            _("Cannot write {path}: {reason}").format(path=path, reason=error.strerror),
+            _("Cannot write {path}: {reason}").format(path=path, reason=os_reason(error)),
         )
         return None
     except DatabaseProblem as problem:

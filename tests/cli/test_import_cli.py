@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,19 +14,20 @@ from jarjestokeskus.db.models import Organisation
 from jarjestokeskus.domain.organisation import OrganisationForm
 from jarjestokeskus.i18n import _
 from jarjestokeskus.services.organisations import save_organisation
+from tests.databases import new_database
 
 GOOD = "Nimi;Y-tunnus;Kunta\nVaasan Martat ry;0242746-2;Vaasa\nKorsholms byaförening;;Mustasaari\n"
 BAD = GOOD + "Huono ry;2077474-1;Vaasa\n"
 
 
 @pytest.fixture
-def database(tmp_path: Path, migrated_template: Path) -> Path:
-    path = tmp_path / "register.sqlite"
-    shutil.copyfile(migrated_template, path)
-    db = open_database(path)
+def database(tmp_path: Path, migrated_template: Path) -> Path | str:
+    """A SQLite file, or a database on the PostgreSQL test server (JK_TEST_POSTGRES)."""
+    db = new_database(tmp_path, migrated_template)
     save_organisation(db, OrganisationForm(name_fi="Vaasan Martat ry", business_id="0242746-2"))
+    target = db.path or db.url
     db.close()
-    return path
+    return target
 
 
 def names(path: Path) -> dict[str, str]:

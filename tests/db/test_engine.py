@@ -38,6 +38,7 @@ def make_database(path: Path) -> None:
     database.close()
 
 
+@pytest.mark.sqlite_only
 def test_sqlite_connection_settings(db: Database) -> None:
     with db.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"

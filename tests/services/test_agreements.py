@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from jarjestokeskus.db.engine import Database
+from jarjestokeskus.db.engine import Database, data_dir
 from jarjestokeskus.db.errors import StaleRecord
 from jarjestokeskus.db.models import Agreement, AgreementGoal, AgreementParty, Funding, Project
 from jarjestokeskus.domain.agreements import AgreementForm, GoalForm, MonitoringForm, PartyForm
@@ -294,7 +294,9 @@ def test_documents_are_stored_with_hash_and_never_overwritten(
     source.write_bytes(b"%PDF-1.4 second scan")
     second = attach_document(db, detail.id, source)
     first_path, second_path = document_path(db, first.id), document_path(db, second.id)
-    assert first_path != second_path and first_path.parent == db.path.parent / "documents"  # type: ignore[union-attr]
+    # Beside a database file; from a server's row, written out to the user's own data folder.
+    folder = db.path.parent / "documents" if db.path else data_dir() / "server-documents"
+    assert first_path != second_path and first_path.parent == folder
     assert first_path.read_bytes() == b"%PDF-1.4 signed"
     assert first.sha256 == hashlib.sha256(b"%PDF-1.4 signed").hexdigest() and first.size_bytes == 15
     assert first.file_name == "sopimus.pdf" and first.content_type == "application/pdf"

@@ -113,6 +113,7 @@ def test_several_on_one_day_keep_the_newest_and_a_future_date_is_kept() -> None:
 # --- automatic backups ---------------------------------------------------------------------------
 
 
+@pytest.mark.sqlite_only
 def test_one_automatic_backup_a_day(db: Database) -> None:
     save_organisation(db, OrganisationForm(name_fi="Kylätoimikunta"))
     first = automatic_backup(db, datetime(2026, 11, 23, 9, 0, 0))
@@ -126,6 +127,7 @@ def test_one_automatic_backup_a_day(db: Database) -> None:
     assert [r.path for r in list_backups(db)] == [second, first]
 
 
+@pytest.mark.sqlite_only
 def test_rotation_over_400_days_keeps_exactly_the_right_files(db: Database, fake_copy: list[Path]) -> None:
     folder = db.path.parent / "backups"
     manual = touch(folder / "jarjestokeskus-20251020-120000.sqlite")
@@ -219,6 +221,7 @@ def test_no_backups_folder_is_an_empty_list(db_path: Path) -> None:
 # --- restoring into the window's database --------------------------------------------------------
 
 
+@pytest.mark.sqlite_only
 def test_restore_and_reopen_round_trip(db: Database) -> None:
     save_organisation(db, OrganisationForm(name_fi="Ennen"))
     backup = backup_database(db)
@@ -236,6 +239,7 @@ def test_restore_and_reopen_round_trip(db: Database) -> None:
         reopened.close()
 
 
+@pytest.mark.sqlite_only
 def test_failed_restore_reopens_the_database_as_it_was(db: Database, tmp_path: Path) -> None:
     save_organisation(db, OrganisationForm(name_fi="Säilyy"))
     not_a_backup = touch(tmp_path / "kuvat.sqlite", size=100)
@@ -252,6 +256,7 @@ def test_failed_restore_reopens_the_database_as_it_was(db: Database, tmp_path: P
         reopened.close()
 
 
+@pytest.mark.sqlite_only
 def test_read_only_window_does_not_close_or_restore(db_path: Path, db: Database) -> None:
     save_organisation(db, OrganisationForm(name_fi="Luettava"))
     backup = backup_database(db)
@@ -275,6 +280,7 @@ class Stop(Exception):
     pass
 
 
+@pytest.mark.sqlite_only
 def test_cancelled_restore_leaves_the_database_whole(db: Database) -> None:
     with db.transaction() as session:  # a backup of more pages than one step of the copy
         session.execute(text("CREATE TABLE ballast (x TEXT)"))
@@ -300,6 +306,7 @@ def test_cancelled_restore_leaves_the_database_whole(db: Database) -> None:
         reopened.close()
 
 
+@pytest.mark.sqlite_only
 def test_cancel_after_the_last_step_is_too_late(db: Database) -> None:
     """The copy is complete when the last progress arrives: the restore stands, no error."""
     backup = backup_database(db)

@@ -12,6 +12,7 @@ import pytest
 from openpyxl import load_workbook
 
 from jarjestokeskus import i18n
+from jarjestokeskus.db.errors import os_reason
 from jarjestokeskus.services import exports
 from jarjestokeskus.services.exports import Euros, ExportFailed, csv_text, sheet_name, write_table
 
@@ -143,7 +144,7 @@ def test_failed_write_leaves_the_old_file(
     assert os.listdir(tmp_path) == [path.name]  # no temporary file left behind
     assert failure.value.path == path
     assert str(path) in failure.value.user_message()
-    assert "Permission denied" in failure.value.user_message()
+    assert os_reason(PermissionError(13, "Permission denied")) in failure.value.user_message()
 
 
 def test_failed_build_leaves_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

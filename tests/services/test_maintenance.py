@@ -69,6 +69,7 @@ def test_check_a_healthy_database(db: Database) -> None:
     assert result.problems == ()
 
 
+@pytest.mark.sqlite_only
 def test_check_finds_a_broken_foreign_key(db: Database) -> None:
     with db.engine.connect() as connection:
         connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
@@ -98,6 +99,7 @@ def test_check_finds_a_damaged_file(db_path: Path) -> None:
     assert result.problems
 
 
+@pytest.mark.sqlite_only
 def test_backup_goes_to_a_dated_file_beside_the_database(db: Database, db_path: Path) -> None:
     save_organisation(db, OrganisationForm(name_fi="Vaasan Martat ry"))
     first = backup_database(db)
@@ -112,12 +114,14 @@ def test_backup_goes_to_a_dated_file_beside_the_database(db: Database, db_path: 
     assert sorted(p.name for p in first.parent.iterdir()) == sorted([first.name, second.name])
 
 
+@pytest.mark.sqlite_only
 def test_backup_reports_progress(db: Database, tmp_path: Path) -> None:
     seen: list[tuple[int, int]] = []
     backup_database(db, tmp_path / "copy.sqlite", progress=lambda done, total: seen.append((done, total)))
     assert seen and seen[-1][0] == seen[-1][1] > 0
 
 
+@pytest.mark.sqlite_only
 def test_backup_never_overwrites(db: Database, tmp_path: Path) -> None:
     target = tmp_path / "kept.sqlite"
     target.write_bytes(b"an earlier file")
@@ -127,6 +131,7 @@ def test_backup_never_overwrites(db: Database, tmp_path: Path) -> None:
     assert target.read_bytes() == b"an earlier file"
 
 
+@pytest.mark.sqlite_only
 def test_a_failed_backup_leaves_nothing_behind(db: Database, tmp_path: Path) -> None:
     folder = tmp_path / "out"
     folder.mkdir()
@@ -231,6 +236,7 @@ def test_restore_refuses_a_database_held_by_another_program(db_path: Path, tmp_p
     assert lock_path(db_path).exists()  # the other program's lock stays
 
 
+@pytest.mark.sqlite_only
 def test_restore_refuses_a_database_this_program_has_open(
     db: Database, db_path: Path, tmp_path: Path
 ) -> None:

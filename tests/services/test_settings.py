@@ -71,9 +71,9 @@ def test_readable_parts_of_a_partly_wrong_file_are_kept(path: Path) -> None:
     assert load_settings() == Settings(language="fi", recent_databases=("a.sqlite", "b.sqlite"))
 
 
-def test_recent_databases_are_at_most_ten(path: Path) -> None:
+def test_recent_databases_are_at_most_eight(path: Path) -> None:
     save_settings(Settings(recent_databases=tuple(f"{n}.sqlite" for n in range(15))))
-    assert load_settings().recent_databases == tuple(f"{n}.sqlite" for n in range(10))
+    assert load_settings().recent_databases == tuple(f"{n}.sqlite" for n in range(8))
 
 
 def test_write_replaces_the_file_whole_and_leaves_no_temporary(path: Path) -> None:

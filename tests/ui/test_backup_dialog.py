@@ -69,6 +69,7 @@ def test_format_size() -> None:
     assert format_size(int(2.5 * 1024 * 1024)) == _("{size} MB").format(size="2,5")
 
 
+@pytest.mark.sqlite_only
 def test_lists_backups_with_kind_and_size(qtbot: QtBot, db: Database, messages: Messages) -> None:
     backup_database(db)
     folder = db.path.parent / "backups"
@@ -85,6 +86,7 @@ def test_lists_backups_with_kind_and_size(qtbot: QtBot, db: Database, messages: 
     apply_language("fi")
 
 
+@pytest.mark.sqlite_only
 def test_back_up_now_adds_a_row(qtbot: QtBot, db: Database, messages: Messages) -> None:
     dialog = RestoreDialog(db)
     qtbot.addWidget(dialog)
@@ -98,6 +100,7 @@ def test_back_up_now_adds_a_row(qtbot: QtBot, db: Database, messages: Messages) 
     assert messages.shown == []
 
 
+@pytest.mark.sqlite_only
 def test_restore_asks_and_hands_the_choice_back(qtbot: QtBot, db: Database, messages: Messages) -> None:
     path = backup_database(db)
     dialog = RestoreDialog(db)
@@ -113,6 +116,7 @@ def test_restore_asks_and_hands_the_choice_back(qtbot: QtBot, db: Database, mess
     assert kind == "question" and path.name in question
 
 
+@pytest.mark.sqlite_only
 def test_read_only_database_cannot_be_restored(
     qtbot: QtBot, db_path: Path, db: Database, messages: Messages
 ) -> None:
@@ -132,6 +136,7 @@ def test_read_only_database_cannot_be_restored(
         reader.close()
 
 
+@pytest.mark.sqlite_only
 def test_run_restore_returns_the_restored_database(qtbot: QtBot, db: Database, messages: Messages) -> None:
     save_organisation(db, OrganisationForm(name_fi="Ennen"))
     backup = backup_database(db)
@@ -148,6 +153,7 @@ def test_run_restore_returns_the_restored_database(qtbot: QtBot, db: Database, m
         reopened.close()
 
 
+@pytest.mark.sqlite_only
 def test_failed_restore_warns_and_goes_on_with_the_old_content(
     qtbot: QtBot, db: Database, tmp_path: Path, messages: Messages
 ) -> None:
@@ -165,6 +171,7 @@ def test_failed_restore_warns_and_goes_on_with_the_old_content(
         reopened.close()
 
 
+@pytest.mark.sqlite_only
 def test_look_in_both_languages(qtbot: QtBot, db: Database, messages: Messages) -> None:
     save_organisation(db, OrganisationForm(name_fi="Kylätoimikunta"))
     backup_database(db)

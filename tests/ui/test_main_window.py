@@ -150,6 +150,7 @@ def test_close_with_unsaved_changes_asks(qtbot, window: MainWindow, monkeypatch)
     assert window.close()
 
 
+@pytest.mark.sqlite_only
 def test_read_only_when_another_user_has_it(qtbot, db_path: Path, filled) -> None:  # type: ignore[no-untyped-def]
     filled.close()
     lock_path(db_path).write_text(
@@ -201,6 +202,7 @@ def test_every_view_is_reachable_and_follows_the_language(qtbot, window: MainWin
     window.set_language("fi")
 
 
+@pytest.mark.sqlite_only
 def test_back_up_now_and_the_automatic_backup_on_closing(qtbot, window: MainWindow, db_path: Path) -> None:  # type: ignore[no-untyped-def]
     from jarjestokeskus.services.backups import list_backups
 

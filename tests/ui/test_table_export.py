@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import shutil
 from collections.abc import Iterator
 from datetime import date, datetime
 from decimal import Decimal
@@ -16,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from jarjestokeskus import i18n
-from jarjestokeskus.db.engine import Database, open_database
+from jarjestokeskus.db.engine import Database
 from jarjestokeskus.domain.enums import Field
 from jarjestokeskus.services.export_tables import export_table
 from jarjestokeskus.services.exports import Euros
@@ -35,6 +34,7 @@ from jarjestokeskus.ui.table_export import (
     typed_value,
     view_contents,
 )
+from tests.databases import copy_of
 from tests.reports.pdf_text import demo_database
 
 TODAY = date(2026, 3, 2)
@@ -42,19 +42,16 @@ pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (propagate
 
 
 @pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory, migrated_template: Path) -> Path:
+def demo_file(tmp_path_factory: pytest.TempPathFactory, migrated_template: Path) -> Path | str:
     db = demo_database(tmp_path_factory.mktemp("ui-export"), migrated_template)
-    path = db.path
+    target = db.path or db.url  # a file, or a database on the PostgreSQL test server
     db.close()
-    assert path is not None
-    return path
+    return target
 
 
 @pytest.fixture
-def demo(demo_file: Path, tmp_path: Path) -> Iterator[Database]:
-    path = tmp_path / "demo.sqlite"
-    shutil.copyfile(demo_file, path)
-    db = open_database(path)
+def demo(demo_file: Path | str, tmp_path: Path) -> Iterator[Database]:
+    db = copy_of(demo_file, tmp_path)
     yield db
     db.close()
 

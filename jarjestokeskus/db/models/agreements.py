@@ -6,8 +6,8 @@ import uuid
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, Numeric, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, LargeBinary, Numeric, String, Text
+from sqlalchemy.orm import Mapped, deferred, mapped_column
 
 from jarjestokeskus.db.base import Base, Money, Record, enum_column
 from jarjestokeskus.domain.enums import AgreementKind, AgreementStatus, MonitoringStatus
@@ -74,7 +74,7 @@ class MonitoringEntry(Record, Base):
 
 
 class AgreementDocument(Record, Base):
-    """A signed agreement or scan, stored beside the database."""
+    """A signed agreement or scan, stored beside a database file, or in the row on a server."""
 
     __tablename__ = "agreement_document"
 
@@ -84,3 +84,5 @@ class AgreementDocument(Record, Base):
     content_type: Mapped[str] = mapped_column(String(100), default="")
     size_bytes: Mapped[int] = mapped_column(Integer, default=0)
     sha256: Mapped[str] = mapped_column(String(64), default="")
+    # On a database server there is no folder beside the database: the file is kept in the row.
+    content: Mapped[bytes | None] = deferred(mapped_column(LargeBinary, default=None))

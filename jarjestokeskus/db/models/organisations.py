@@ -9,7 +9,7 @@ from decimal import Decimal
 from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from jarjestokeskus.db.base import Base, Money, Record, enum_column
+from jarjestokeskus.db.base import Base, Money, Record, enum_column, sort_key_type
 from jarjestokeskus.domain.enums import (
     Field,
     MembershipStatus,
@@ -49,9 +49,9 @@ class Organisation(Record, Base):
     is_home: Mapped[bool] = mapped_column(Boolean, default=False)
     notes: Mapped[str] = mapped_column(Text, default="")
     # Derived columns kept for fast search and collated sorting of large registers.
-    name_fi_key: Mapped[str] = mapped_column(String(200), default="", index=True)
-    name_sv_key: Mapped[str] = mapped_column(String(200), default="", index=True)
-    municipality_key: Mapped[str] = mapped_column(String(80), default="", index=True)
+    name_fi_key: Mapped[str] = mapped_column(sort_key_type(200), default="", index=True)
+    name_sv_key: Mapped[str] = mapped_column(sort_key_type(200), default="", index=True)
+    municipality_key: Mapped[str] = mapped_column(sort_key_type(80), default="", index=True)
     search_text: Mapped[str] = mapped_column(Text, default="")
 
     fees: Mapped[list[MembershipFee]] = relationship(back_populates="organisation")

@@ -1,0 +1,151 @@
+"""SQLite's own failures while the program runs, turned into problems the user can act on.
+
+A full disk, a read-only folder, a removed USB stick, a damaged file or a database file deleted
+under the running program would otherwise reach the window as a driver error in English. The
+listeners here are installed for every engine when `jarjestokeskus.db` is imported:
+
+- `handle_error` turns a failing SQLite statement or commit into a `DatabaseProblem`;
+- a commit first checks that the database file is still the one that was opened: SQLite keeps
+  writing into a deleted file, and everything saved after the deletion would be lost;
+- a new connection to an open database whose file has gone is refused instead of letting SQLite
+  make a new, empty file in its place.
+
+Only SQLite is touched; a database server's errors are left as they are.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import weakref
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, event
+from sqlalchemy.engine import ExceptionContext
+from sqlalchemy.orm import Session
+
+from jarjestokeskus.db.errors import (
+    DatabaseBusy,
+    DatabaseDamaged,
+    DatabaseGone,
+    DatabaseProblem,
+    DatabaseUnavailable,
+    DiskFull,
+    ReadOnlyLocation,
+)
+
+# SQLite's primary result codes (https://sqlite.org/rescode.html).
+SQLITE_ERROR, SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED = 1, 3, 5, 6
+SQLITE_READONLY, SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL = 8, 10, 11, 13
+SQLITE_CANTOPEN, SQLITE_NOTADB = 14, 26
+
+# The file each engine opened: (device, inode), taken at its first connection.
+_opened: weakref.WeakKeyDictionary[Engine, tuple[int, int]] = weakref.WeakKeyDictionary()
+
+
+def _path(engine: Engine | None) -> Path | None:
+    if engine is None or engine.dialect.name != "sqlite":
+        return None
+    name = engine.url.database
+    return Path(name) if name and name != ":memory:" and not name.startswith("file:") else None
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_dev, stat.st_ino)
+
+
+def _query_only(engine: Engine) -> bool:
+    """A read-only window: its refused writes are worded by the engine, naming who holds the file."""
+    from jarjestokeskus.db.engine import _sqlite_query_only
+
+    return event.contains(engine, "connect", _sqlite_query_only)
+
+
+def driver_problem(
+    error: BaseException, path: Path | None, query_only: bool = False
+) -> DatabaseProblem | None:
+    """The problem a SQLite error means to the user, or None for an error that is a bug."""
+    if not isinstance(error, sqlite3.Error) or path is None:
+        return None
+    code = getattr(error, "sqlite_errorcode", SQLITE_ERROR) & 0xFF
+    where = str(path)
+    if code == SQLITE_FULL:
+        return DiskFull(where)
+    if code in (SQLITE_READONLY, SQLITE_PERM):
+        return None if query_only else ReadOnlyLocation(where)
+    if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
+        return DatabaseDamaged(where)
+    if code in (SQLITE_IOERR, SQLITE_CANTOPEN):
+        return DatabaseGone(where) if not path.exists() else DatabaseUnavailable(where)
+    if code in (SQLITE_BUSY, SQLITE_LOCKED):
+        return DatabaseBusy()
+    if code == SQLITE_ERROR and str(error).startswith("no such table") and _emptied(path):
+        # The file was deleted and SQLite made a new, empty one in its place.
+        return DatabaseGone(where)
+    return None
+
+
+def _emptied(path: Path) -> bool:
+    try:
+        return path.stat().st_size == 0
+    except OSError:
+        return True
+
+
+@event.listens_for(Engine, "engine_connect")
+def _remember_file(connection: Connection) -> None:
+    engine = connection.engine
+    if engine not in _opened and (path := _path(engine)) is not None:
+        identity = _identity(path)
+        if identity is not None:
+            _opened[engine] = identity
+
+
+@event.listens_for(Engine, "engine_disposed")
+def _forget_closed(engine: Engine) -> None:
+    _opened.pop(engine, None)
+
+
+@event.listens_for(Engine, "do_connect")
+def _no_empty_file_in_its_place(dialect, _record, cargs, _cparams) -> None:  # type: ignore[no-untyped-def]
+    """A new connection to an open database whose file has gone: SQLite would make an empty file
+    there, and the next start would take that for a new, empty register."""
+    if dialect.name != "sqlite" or not cargs:
+        return
+    name = str(cargs[0])
+    if not Path(name).exists() and any(str(_path(engine)) == name for engine in list(_opened)):
+        raise DatabaseGone(name)
+
+
+@event.listens_for(Engine, "handle_error")
+def _translate(context: ExceptionContext) -> None:
+    engine = context.engine
+    path = _path(engine)
+    if engine is None or path is None:
+        return
+    problem = driver_problem(context.original_exception, path, _query_only(engine))
+    if problem is not None:
+        raise problem from context.sqlalchemy_exception
+
+
+@event.listens_for(Session, "before_commit")
+def _file_still_there(session: Session) -> None:
+    """Refuse to commit into a database file that was deleted or replaced since it was opened."""
+    bind = session.get_bind()
+    engine = bind if isinstance(bind, Engine) else getattr(bind, "engine", None)
+    path = _path(engine)
+    if engine is None or path is None or engine not in _opened:
+        return
+    if _identity(path) != _opened[engine]:
+        raise DatabaseGone(str(path))
+
+
+def forget(engine: Engine) -> None:
+    """For a file replaced on purpose (a restore) while the engine stays in use."""
+    _opened.pop(engine, None)
+
+
+__all__ = ["driver_problem", "forget"]
