@@ -99,6 +99,7 @@ class StartPage(QWidget):
         self.db = db
         self.today = today
         self.rows: list[DeadlineRow] = []
+        self._read: tuple[KeyFigures, StartCharts, list[DeadlineRow]] | None = None
         self._split = False
         self.figures_box = QGroupBox()
         self.figures = QFormLayout()
@@ -175,6 +176,8 @@ class StartPage(QWidget):
             self._split = True
             width = max(self.splitter.width(), 1)
             self.splitter.setSizes([width * 56 // 100, width * 44 // 100])
+        if self._read is None:  # read when first shown: the window opens on another view fast
+            self.refresh()
         super().showEvent(event)
 
     def _today(self) -> date:
@@ -199,14 +202,23 @@ class StartPage(QWidget):
         self.days_label.setText(_("Overdue and due within (days):"))
         self.hint.setText(_("Double-click a row or press Enter to open its record."))
         self.table.setHorizontalHeaderLabels([_("Due date"), _("What"), _("Name"), _("When")])
-        self.refresh()
+        if self._read is not None:  # the same figures in the new language: not read again
+            self._show(*self._read)
 
     def refresh(self) -> None:
         """Read the figures and deadlines again (after a save elsewhere, or a new day)."""
         today = self._today()
-        self._show_figures(key_figures(self.db, today))
-        self._show_charts(start_charts(self.db, today))
-        self.rows = deadlines(self.db, today, self.days.value(), year_clock=True)
+        self._read = (
+            key_figures(self.db, today),
+            start_charts(self.db, today),
+            deadlines(self.db, today, self.days.value(), year_clock=True),
+        )
+        self._show(*self._read)
+
+    def _show(self, figures: KeyFigures, charts: StartCharts, rows: list[DeadlineRow]) -> None:
+        self._show_figures(figures)
+        self._show_charts(charts)
+        self.rows = rows
         self._show_rows()
 
     def _show_figures(self, figures: KeyFigures) -> None:
