@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 
@@ -123,21 +124,23 @@ class _Known:
     by_name_fi: dict[str, list[uuid.UUID]]
     by_name_sv: dict[str, list[uuid.UUID]]
     business_ids: dict[uuid.UUID, str | None]
+    municipalities: dict[uuid.UUID, str]  # casefolded
 
 
 def _known(session) -> _Known:  # type: ignore[no-untyped-def]
-    known = _Known({}, {}, {}, {})
+    known = _Known({}, {}, {}, {}, {})
     stmt = select(
         Organisation.id, Organisation.business_id, Organisation.name_fi, Organisation.name_sv,
-        Organisation.archived_at,
+        Organisation.archived_at, Organisation.municipality,
     )  # fmt: skip
-    for org_id, business_id, name_fi, name_sv, archived_at in session.execute(stmt):
+    for org_id, business_id, name_fi, name_sv, archived_at, municipality in session.execute(stmt):
         archived = archived_at is not None
         if business_id:
             known.by_business_id.setdefault(business_id, []).append((org_id, archived))
         if archived:
             continue
         known.business_ids[org_id] = business_id
+        known.municipalities[org_id] = (municipality or "").strip().casefold()
         if name_fi:
             known.by_name_fi.setdefault(name_fi.strip(), []).append(org_id)
         if name_sv:
@@ -160,7 +163,7 @@ def plan_import(
     columns = {key: column for column, key in mapping.items()}
     total = len(table.rows)
     planned: list[PlannedRow] = []
-    seen: dict[tuple[str, object], int] = {}
+    seen: dict[tuple[str, object], Any] = {}  # row number; for names [(municipality, row)]
     with db.reading() as session:
         known = _known(session)
         for index, number in enumerate(table.numbers):
@@ -223,7 +226,8 @@ def _plan_row(session, known, table, number, cells, columns, on_match, today) ->
 
 
 def _match(known: _Known, cells: dict[str, str]) -> tuple[uuid.UUID | None, tuple[str, str] | None]:
-    """The organisation a row is about: by business ID, else by exact name; or a problem."""
+    """The organisation a row is about: by business ID, else by exact name and municipality (a
+    stored organisation without a municipality matches any); or a problem."""
     from stdnum.fi import ytunnus
 
     business_id = cells.get("business_id", "")
@@ -243,6 +247,9 @@ def _match(known: _Known, cells: dict[str, str]) -> tuple[uuid.UUID | None, tupl
     for key, index in (("name_fi", known.by_name_fi), ("name_sv", known.by_name_sv)):
         if cells.get(key):
             candidates.update(index.get(cells[key], []))
+    municipality = cells.get("municipality", "").strip().casefold()
+    if municipality:  # the same name in another municipality is another association
+        candidates = {c for c in candidates if known.municipalities.get(c, "") in ("", municipality)}
     if not candidates:
         return None, None
     name_key = "name_fi" if cells.get("name_fi") else "name_sv"
@@ -278,9 +285,14 @@ def _check_repeats(row: PlannedRow, cells, table, columns, seen) -> PlannedRow: 
         repeated("org", row.organisation_id, column, _("the same organisation as row {row}"))
     if values.get("business_id"):
         repeated("business_id", values["business_id"], "business_id", _("the same business ID as row {row}"))
+    place = str(values.get("municipality") or "").strip().casefold()
     for key in NAME_FIELDS:
-        if values.get(key):
-            repeated(key, values[key], key, _("the same name as row {row}"))
+        if values.get(key):  # the same name twice, unless both rows name different municipalities
+            earlier = [(p, n) for p, n in seen.get((key, values[key]), []) if "" in (p, place) or p == place]
+            if earlier:
+                text = _("the same name as row {row}").format(row=earlier[0][1])
+                problems.append(_row_error(table, row.row, columns, key, text))
+            seen.setdefault((key, values[key]), []).append((place, row.row))
     if not problems:
         return row
     return replace(row, status=RowStatus.ERROR, values=None, errors=row.errors + tuple(problems[:1]))

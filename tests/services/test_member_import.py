@@ -340,3 +340,27 @@ def test_row_without_mapped_values_is_skipped(db: Database, tmp_path: Path) -> N
     plan = plan_file(db, path)
     assert [row.status for row in plan.rows] == [RowStatus.SKIP, RowStatus.NEW]
     assert plan.ok and uuid.UUID(int=0) != plan.rows[1].organisation_id
+
+
+def test_same_name_in_another_municipality_is_another_association(db: Database, tmp_path: Path) -> None:
+    vaasa = save_organisation(
+        db, OrganisationForm(name_fi="Kyläyhdistys ry", municipality="Vaasa"), today=TODAY
+    )
+    laihia = save_organisation(
+        db, OrganisationForm(name_fi="Kyläyhdistys ry", municipality="Laihia"), today=TODAY
+    )
+    path = write_csv(
+        tmp_path / "m.csv",
+        [
+            ["Nimi", "Kunta", "Jäsenmäärä"],
+            ["Kyläyhdistys ry", "laihia", "40"],
+            ["Kyläyhdistys ry", "Isokyrö", "25"],
+            ["Kyläyhdistys ry", "Vaasa", "60"],
+        ],
+    )
+    plan = plan_file(db, path)
+    assert [row.status for row in plan.rows] == [RowStatus.UPDATE, RowStatus.NEW, RowStatus.UPDATE]
+    assert [plan.rows[0].organisation_id, plan.rows[2].organisation_id] == [laihia.id, vaasa.id]
+    result = apply_import(db, plan)
+    assert (result.created, result.updated) == (1, 2)
+    assert get_organisation(db, laihia.id).member_count == 40
