@@ -6,7 +6,7 @@ import csv
 import os
 import re
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -14,6 +14,8 @@ from typing import IO, Literal
 
 from jarjestokeskus.db.errors import os_reason
 from jarjestokeskus.i18n import _
+
+Progress = Callable[[int, int], None]
 
 Format = Literal["csv", "xlsx"]
 FORMATS: tuple[Format, ...] = ("csv", "xlsx")
@@ -65,12 +67,15 @@ def write_table(
     rows: Sequence[Sequence[object]],
     format: Format,
     sheet_title: str = "",
+    progress: Progress | None = None,
 ) -> None:
     """Write `header` and `rows` into `path`, replacing it only when the whole file is written.
 
     Cells may be text, int, Decimal (Euros for money), float, date, datetime, bool or None.
-    Raises ExportFailed (naming the file) when the file cannot be written.
+    Raises ExportFailed (naming the file) when the file cannot be written. `progress(done, total)`
+    is told every few hundred rows; an exception from it (a cancel) leaves the old file as it was.
     """
+    report = _every(progress, len(rows))
     if format not in FORMATS:
         raise ValueError(f"unknown export format {format!r}")
     target = Path(path)
@@ -81,11 +86,11 @@ def write_table(
         if format == "csv":
             # Excel opens a semicolon-separated file with a byte order mark as UTF-8, in Finland too.
             with os.fdopen(handle, "w", encoding="utf-8-sig", newline="") as text:
-                _write_csv(text, header, rows)
+                _write_csv(text, header, rows, report)
                 _sync(text)
         else:
             with os.fdopen(handle, "wb") as binary:
-                _write_xlsx(binary, header, rows, sheet_title)
+                _write_xlsx(binary, header, rows, sheet_title, report)
                 _sync(binary)
         # mkstemp makes a private file; the export gets the old file's mode or an ordinary one.
         os.chmod(temporary, target.stat().st_mode & 0o777 if target.exists() else 0o644)
@@ -120,11 +125,24 @@ def csv_text(value: object) -> str:
     return "'" + text if needs_neutralising(text) else text
 
 
-def _write_csv(file: IO[str], header: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+def _every(progress: Progress | None, total: int) -> Callable[[int], None]:
+    """A row counter that tells `progress` every 500 rows and at the end."""
+
+    def report(done: int) -> None:
+        if progress is not None and (done % 500 == 0 or done == total):
+            progress(done, total)
+
+    return report
+
+
+def _write_csv(
+    file: IO[str], header: Sequence[str], rows: Sequence[Sequence[object]], report: Callable[[int], None]
+) -> None:
     writer = csv.writer(file, delimiter=";", lineterminator="\r\n")
     writer.writerow([csv_text(h) for h in header])
-    for row in rows:
+    for done, row in enumerate(rows, start=1):
         writer.writerow([csv_text(v) for v in row])
+        report(done)
 
 
 def _sync(file: IO[str] | IO[bytes]) -> None:
@@ -145,7 +163,11 @@ def sheet_name(title: str) -> str:
 
 
 def _write_xlsx(
-    file: IO[bytes], header: Sequence[str], rows: Sequence[Sequence[object]], sheet_title: str
+    file: IO[bytes],
+    header: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    sheet_title: str,
+    report: Callable[[int], None],
 ) -> None:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
@@ -173,13 +195,18 @@ def _write_xlsx(
         cell.font = bold
         titles.append(cell)
     sheet.append(titles)
-    for row in rows:
-        cells = []
-        for value in row:
-            cell = WriteOnlyCell(sheet)
-            _set_value(cell, value)
-            cells.append(cell)
-        sheet.append(cells)
+    try:
+        for done, row in enumerate(rows, start=1):
+            cells = []
+            for value in row:
+                cell = WriteOnlyCell(sheet)
+                _set_value(cell, value)
+                cells.append(cell)
+            sheet.append(cells)
+            report(done)
+    except BaseException:
+        sheet.close()  # finish the sheet's writer now, while its file is still open
+        raise
     workbook.save(file)
 
 

@@ -32,10 +32,12 @@ from PySide6.QtWidgets import (
 from jarjestokeskus.db.errors import DatabaseProblem
 from jarjestokeskus.i18n import _, current_language, format_date, format_datetime, format_money, format_number
 from jarjestokeskus.services.exports import Euros, ExportFailed, Format, format_from_suffix, write_table
+from jarjestokeskus.ui.background import Cancelled, run_with_progress
 
 FOLDER_KEY = "export/folder"
 FORMAT_KEY = "export/format"
 STATUS_MS = 10000
+BACKGROUND_ROWS = 2000  # longer lists are written off the GUI thread, with progress and Cancel
 _DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _DATETIME = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4}) (\d{1,2})\.(\d{2})$")
 _NUMBER = re.compile(r"^[-\u2212]?\d[\d \u00a0\u202f]*(?:,\d+)?$")
@@ -213,12 +215,13 @@ def export_table_view(parent: QWidget, view: QAbstractItemView, title: str) -> N
     failure = None
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        header, rows = view_contents(view, current_language())
-        write_table(target, header, rows, format, title)
-    except (ExportFailed, DatabaseProblem) as problem:
+        header, rows = view_contents(view, current_language())  # the model lives in this thread
+    except DatabaseProblem as problem:
         failure = problem.user_message()
     finally:
         QApplication.restoreOverrideCursor()
+    if failure is None:
+        failure = _write(parent, target, header, rows, format, title)
     if failure is not None:
         QMessageBox.warning(parent, _("Export list"), failure)
         return
@@ -230,6 +233,26 @@ def export_table_view(parent: QWidget, view: QAbstractItemView, title: str) -> N
         window.statusBar().showMessage(message, STATUS_MS)
     else:
         QMessageBox.information(parent, _("Export list"), message)
+
+
+def _write(
+    parent: QWidget, target: Path, header: list[str], rows: list[list[object]], format: Format, title: str
+) -> str | None:
+    """Write the file; a long list off the GUI thread with progress and Cancel. The problem, or None."""
+    try:
+        if len(rows) < BACKGROUND_ROWS:
+            write_table(target, header, rows, format, title)
+        else:
+            run_with_progress(
+                parent,
+                _("Exporting the list…"),
+                lambda progress: write_table(target, header, rows, format, title, progress),
+            )
+    except Cancelled:
+        return _("The export was cancelled; {path} was not written.").format(path=target)
+    except ExportFailed as problem:
+        return problem.user_message()
+    return None
 
 
 def export_current_view(parent: QWidget, view: QWidget, title: str | None = None) -> None:

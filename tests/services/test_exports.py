@@ -183,3 +183,26 @@ def _sheet_xml(path: Path) -> str:
 
     with ZipFile(path) as archive:
         return archive.read("xl/worksheets/sheet1.xml").decode("utf-8")
+
+
+@pytest.mark.parametrize("format", ["csv", "xlsx"])
+def test_progress_is_told_and_a_cancel_keeps_the_old_file(tmp_path: Path, format: str) -> None:
+    rows = [[f"rivi {n}", n] for n in range(1200)]
+    target = tmp_path / f"list.{format}"
+    calls: list[tuple[int, int]] = []
+    write_table(
+        target, ["Nimi", "Numero"], rows, format, "Lista", lambda done, total: calls.append((done, total))
+    )
+    assert calls == [(500, 1200), (1000, 1200), (1200, 1200)]
+    before = target.read_bytes()
+
+    class Cancelled(Exception):
+        pass
+
+    def cancel(done: int, total: int) -> None:
+        raise Cancelled
+
+    with pytest.raises(Cancelled):
+        write_table(target, ["Nimi"], [["uusi"]] * 600, format, "Lista", cancel)
+    assert target.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]  # no temporary file left behind

@@ -371,3 +371,35 @@ def test_export_current_view(
     qtbot.addWidget(empty)
     export_current_view(empty, empty, "Tyhjä")
     assert messages.informations[-1] == i18n._("This view has no list to export.")
+
+
+def test_a_long_list_is_written_in_the_background_and_can_be_cancelled(
+    organisations: OrganisationsView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, messages: Messages
+) -> None:
+    from jarjestokeskus.ui import background, table_export
+
+    monkeypatch.setattr(table_export, "BACKGROUND_ROWS", 1)  # the demo's list counts as long
+    target = tmp_path / "jasenet.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", SaveDialog(target))
+    shown_with_progress: list[str] = []
+    real = background.run_with_progress
+
+    def watched(parent, label, work):  # type: ignore[no-untyped-def]
+        shown_with_progress.append(label)
+        return real(parent, label, work)
+
+    monkeypatch.setattr(table_export, "run_with_progress", watched)
+    export_table_view(organisations, organisations.table, organisations.title.text())
+    assert shown_with_progress and target.exists() and not messages.warnings
+    before = target.read_bytes()
+
+    def cancelled(parent, label, work):  # type: ignore[no-untyped-def]
+        def progress(done: int, total: int) -> None:
+            raise background.Cancelled()
+
+        return work(progress)
+
+    monkeypatch.setattr(table_export, "run_with_progress", cancelled)
+    export_table_view(organisations, organisations.table, organisations.title.text())
+    assert target.read_bytes() == before  # the earlier export stays as it was
+    assert messages.warnings and str(target) in messages.warnings[-1]
