@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,7 @@ from jarjestokeskus.services import audit_log
 from jarjestokeskus.services.audit_log import PAGE_SIZE, AuditPage, AuditQuery, AuditRow
 from jarjestokeskus.services.rows import HistoryRow
 from jarjestokeskus.ui.history_panel import ACTIONS, ENTITIES, change_lines, local_time, show_value
+from jarjestokeskus.ui.paged_model import PagedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -110,75 +111,11 @@ def action_label(action: str) -> str:
     return _(ACTIONS[action]) if action in ACTIONS else action
 
 
-class AuditTableModel(QAbstractTableModel):
+class AuditTableModel(PagedTableModel):
     """Holds the entries fetched so far; the view asks for more as the user scrolls."""
 
     def __init__(self, first_page: FirstPage, page: Pager, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._first_page = first_page
-        self._page = page
-        self._query = AuditQuery()
-        self._rows: list[AuditRow] = []
-        self._total = 0
-
-    @property
-    def query(self) -> AuditQuery:
-        return self._query
-
-    @property
-    def total(self) -> int:
-        return self._total
-
-    def set_query(self, query: AuditQuery) -> None:
-        self.beginResetModel()
-        self._query = query
-        first = self._first_page(query, PAGE_SIZE)
-        self._total = first.total
-        self._rows = list(first.rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> AuditRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(HEADERS) - 1))
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
-        return not parent.isValid() and len(self._rows) < self._total
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
-        if not parent.isValid():
-            self._fetch(PAGE_SIZE)
-
-    def fetch_all(self) -> None:
-        """Every row of the list at once (for an export): one query for the rest."""
-        if len(self._rows) < self._total:
-            self._fetch(self._total - len(self._rows))
-
-    def _fetch(self, limit: int) -> None:
-        more = self._page(self._query, len(self._rows), limit)
-        if not more:
-            self._total = len(self._rows)
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
-        self._rows.extend(more)
-        self.endInsertRows()
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(HEADERS[section])
-        return None
+        super().__init__(first_page, page, AuditQuery(), HEADERS, PAGE_SIZE, parent)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):

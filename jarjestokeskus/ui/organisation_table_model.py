@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
-from jarjestokeskus.i18n import _, format_number
+from jarjestokeskus.i18n import format_number
 from jarjestokeskus.services.list_columns import ORGANISATION_HEADERS as HEADERS
 from jarjestokeskus.services.organisations import SORT_COLUMNS, OrganisationPage, OrganisationQuery
 from jarjestokeskus.services.rows import OrganisationRow
+from jarjestokeskus.ui.paged_model import PagedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -34,86 +35,26 @@ FirstPage = Callable[[OrganisationQuery, int], OrganisationPage]
 Pager = Callable[[OrganisationQuery, int, int, int], list[OrganisationRow]]
 
 
-class OrganisationTableModel(QAbstractTableModel):
+class OrganisationTableModel(PagedTableModel):
     """Holds the rows fetched so far; the view asks for more as the user scrolls."""
 
     def __init__(self, first_page: FirstPage, page: Pager, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._first_page = first_page
-        self._page = page
-        self._query = OrganisationQuery()
-        self._rows: list[OrganisationRow] = []
-        self._total = 0
+        super().__init__(first_page, page, OrganisationQuery(), HEADERS, PAGE_SIZE, parent)
         self._active = False
 
     # --- what the view shows -------------------------------------------------------------
-    @property
-    def query(self) -> OrganisationQuery:
-        return self._query
-
-    @property
-    def total(self) -> int:
-        return self._total
-
     def set_query(self, query: OrganisationQuery) -> None:
-        """Show another search, filter or sort: count the matches, load the first page."""
-        self.beginResetModel()
-        self._query = query
         self._active = True
-        first = self._first_page(query, PAGE_SIZE)
-        self._total = first.total
-        self._rows = list(first.rows)
-        self.endResetModel()
+        super().set_query(query)
 
     def reload(self) -> None:
         self.set_query(self._query)
 
-    def row_at(self, row: int) -> OrganisationRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
     def row_of(self, organisation_id: object) -> int:
         return next((i for i, r in enumerate(self._rows) if r.id == organisation_id), -1)
 
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(HEADERS) - 1))
-
-    # --- Qt model API ----------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
-        return not parent.isValid() and len(self._rows) < self._total
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
-        if not parent.isValid():
-            self._fetch(PAGE_SIZE)
-
-    def fetch_all(self) -> None:
-        """Every row of the list at once (for an export): one query for the rest."""
-        if len(self._rows) < self._total:
-            self._fetch(self._total - len(self._rows))
-
-    def _fetch(self, limit: int) -> None:
-        more = self._page(self._query, len(self._rows), limit, self._total)
-        if not more:
-            self._total = len(self._rows)
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
-        self._rows.extend(more)
-        self.endInsertRows()
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(HEADERS[section])
-        return None
+    def _more(self, offset: int, limit: int) -> list[OrganisationRow]:
+        return self._page(self._query, offset, limit, self._total)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
