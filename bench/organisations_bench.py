@@ -25,7 +25,7 @@ from jarjestokeskus.db.engine import open_database  # noqa: E402
 from jarjestokeskus.db.models import Organisation  # noqa: E402
 from jarjestokeskus.domain.enums import Field, MembershipStatus, OrganisationKind, WorkingLanguage  # noqa: E402
 from jarjestokeskus.i18n import sort_key  # noqa: E402
-from jarjestokeskus.services import organisations as service  # noqa: E402
+from jarjestokeskus.services.organisations import register as service  # noqa: E402
 
 SIZE = int(os.environ.get("BENCH_SIZE", "100000"))
 PATH = Path(__file__).resolve().parent / f"organisations-{SIZE}.sqlite"

@@ -27,7 +27,7 @@ from organisations_bench import build  # noqa: E402
 
 from jarjestokeskus.db.engine import Database, open_database  # noqa: E402
 from jarjestokeskus.reports.catalogue import COUNTERPARTY, KINDS, ORGANISATION, ReportOptions, build_report  # noqa: E402
-from jarjestokeskus.services.demo import create_demo  # noqa: E402
+from jarjestokeskus.services.demo.scenario import create_demo  # noqa: E402
 
 REGISTER = Path(__file__).resolve().parent / "members-1000.sqlite"
 
@@ -55,8 +55,8 @@ def libreoffice(folder: Path, db: Database) -> None:
     if soffice is None:
         print("LibreOffice is not installed: no comparison (apt install libreoffice-calc-nogui)")
         return
-    from jarjestokeskus.services.export_tables import export_table
-    from jarjestokeskus.services.exports import write_table
+    from jarjestokeskus.services.exports.files import write_table
+    from jarjestokeskus.services.exports.tables import export_table
 
     csv = folder / "members.csv"
     title, header, rows = export_table(db, "members", "fi")
@@ -103,7 +103,7 @@ def main() -> int:
 
 
 def _demo_options(db: Database) -> ReportOptions:
-    from jarjestokeskus.services.report_data import find_organisations_by_name
+    from jarjestokeskus.services.organisations.report_data import find_organisations_by_name
 
     found = find_organisations_by_name(db, "Vasa stad")
     city = found[0][0] if found else None

@@ -2,6 +2,6 @@
 
 import sys
 
-from jarjestokeskus.cli import main
+from jarjestokeskus.cli.main import main
 
 sys.exit(main())

@@ -6,7 +6,7 @@ folder itself, on the analysis path.
 
 import sys
 
-from jarjestokeskus.cli import main
+from jarjestokeskus.cli.main import main
 
 if __name__ == "__main__":
     sys.exit(main())

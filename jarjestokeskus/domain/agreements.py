@@ -312,3 +312,10 @@ def validate_entry(form: MonitoringForm, today: date | None = None) -> Monitorin
     errors.raise_if_any()
     assert when is not None and form.goal_id is not None
     return MonitoringValues(form.goal_id, when, form.status, clean(form.note))
+
+
+def overlaps_year(valid_from: date | None, valid_to: date | None, year: int) -> bool:
+    """Open ends count as open: an agreement without an end is valid every later year."""
+    return (valid_from is None or valid_from <= date(year, 12, 31)) and (
+        valid_to is None or valid_to >= date(year, 1, 1)
+    )

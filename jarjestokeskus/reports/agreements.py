@@ -16,13 +16,13 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.i18n import N_
 from jarjestokeskus.reports.template import CONTENT_WIDTH, Progress, ReportWriter, build_pdf
-from jarjestokeskus.services.agreement_report_data import (
+from jarjestokeskus.services.agreements.report_data import (
     AgreementReport,
     ReportAgreement,
     ReportGoal,
     agreement_report,
 )
-from jarjestokeskus.services.report_data import home_names
+from jarjestokeskus.services.organisations.report_data import home_names
 
 TITLE = N_("Agreement report")
 HEADING = N_("Agreements with {counterparty}")

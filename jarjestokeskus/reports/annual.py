@@ -19,7 +19,7 @@ from jarjestokeskus.i18n import N_, sort_key
 from jarjestokeskus.reports.charts import bar_chart, horizontal_bars
 from jarjestokeskus.reports.template import CONTENT_WIDTH, Progress, ReportWriter, build_pdf
 from jarjestokeskus.services.annual_report_data import AnnualFigures, annual_figures
-from jarjestokeskus.services.report_data import home_names
+from jarjestokeskus.services.organisations.report_data import home_names
 
 TITLE = N_("Annual overview")
 HEADING = N_("Annual overview {year}")

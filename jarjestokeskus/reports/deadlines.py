@@ -18,8 +18,8 @@ from jarjestokeskus.db.engine import Database
 from jarjestokeskus.domain.enums import LabelledEnum
 from jarjestokeskus.i18n import N_
 from jarjestokeskus.reports.template import CONTENT_WIDTH, Progress, ReportWriter, build_pdf
-from jarjestokeskus.services.deadlines import DeadlineRow, deadlines
-from jarjestokeskus.services.report_data import home_names
+from jarjestokeskus.services.calendar.deadlines import DeadlineRow, deadlines
+from jarjestokeskus.services.organisations.report_data import home_names
 
 TITLE = N_("Deadlines")
 SCOPE = N_("Overdue, and falling due within {days} days of {date} (by {last})")

@@ -25,8 +25,8 @@ from jarjestokeskus.i18n import N_
 from jarjestokeskus.reports.charts import bar_chart
 from jarjestokeskus.reports.flow import heading_over_table
 from jarjestokeskus.reports.template import CONTENT_WIDTH, Progress, ReportWriter, build_pdf
-from jarjestokeskus.services.employment_report_data import EmploymentYear, PeriodLine, employment_year
-from jarjestokeskus.services.report_data import home_names
+from jarjestokeskus.services.organisations.report_data import home_names
+from jarjestokeskus.services.staff.report_data import EmploymentYear, PeriodLine, employment_year
 
 TITLE = N_("Staff and employment schemes {year}")
 RULE = N_(

@@ -18,7 +18,7 @@ from jarjestokeskus.domain.enums import Field
 from jarjestokeskus.i18n import N_, sort_key
 from jarjestokeskus.reports.flow import heading_over_table
 from jarjestokeskus.reports.template import CONTENT_WIDTH, Progress, ReportWriter, build_pdf
-from jarjestokeskus.services.report_data import MemberRow, home_names, member_register
+from jarjestokeskus.services.organisations.report_data import MemberRow, home_names, member_register
 
 GroupBy = Literal["municipality", "field"]
 GROUPINGS: tuple[GroupBy, ...] = ("municipality", "field")

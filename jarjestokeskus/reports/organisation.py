@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.i18n import N_
 from jarjestokeskus.reports.template import CONTENT_WIDTH, Progress, ReportWriter, build_pdf
-from jarjestokeskus.services.report_data import OrganisationCard, home_names, organisation_card
+from jarjestokeskus.services.organisations.report_data import OrganisationCard, home_names, organisation_card
 
 TITLE = N_("Organisation card")
 DATA = N_("Data")

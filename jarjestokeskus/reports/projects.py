@@ -21,14 +21,14 @@ from jarjestokeskus.i18n import N_, sort_key
 from jarjestokeskus.reports.charts import bar_chart
 from jarjestokeskus.reports.flow import caption_over_table, heading_over_table
 from jarjestokeskus.reports.template import CONTENT_WIDTH, Progress, ReportWriter, build_pdf
-from jarjestokeskus.services.project_report_data import (
+from jarjestokeskus.services.organisations.report_data import home_names
+from jarjestokeskus.services.projects.report_data import (
     FunderTotal,
     ProjectsYear,
     by_funder,
     by_instrument,
     projects_year,
 )
-from jarjestokeskus.services.report_data import home_names
 
 TITLE = N_("Projects and funding {year}")
 INTRO = N_("Fundings whose funding year is {year}, with the instalments and reporting deadlines of the year.")

@@ -21,15 +21,15 @@ from datetime import date
 from decimal import Decimal
 
 from jarjestokeskus.db.engine import Database
+from jarjestokeskus.domain.agreements import overlaps_year
 from jarjestokeskus.domain.enums import AgreementKind, Field, ProjectStatus
-from jarjestokeskus.services.agreement_followup import in_kind_totals
-from jarjestokeskus.services.agreement_report_data import agreements_in_force
-from jarjestokeskus.services.agreements import overlaps_year
-from jarjestokeskus.services.funding import year_overview
-from jarjestokeskus.services.projects import list_projects
-from jarjestokeskus.services.report_data import count_members, member_register
+from jarjestokeskus.services.agreements.followup import in_kind_totals
+from jarjestokeskus.services.agreements.report_data import agreements_in_force
+from jarjestokeskus.services.organisations.report_data import count_members, member_register
+from jarjestokeskus.services.projects.funding import year_overview
+from jarjestokeskus.services.projects.register import list_projects
 from jarjestokeskus.services.rows import AmountTotal, ProjectRow
-from jarjestokeskus.services.staff_statistics import YearStatistics, staff_statistics
+from jarjestokeskus.services.staff.statistics import YearStatistics, staff_statistics
 
 TREND_YEARS = 5
 ACTIVE = (ProjectStatus.GRANTED, ProjectStatus.RUNNING, ProjectStatus.ENDED)

@@ -28,7 +28,7 @@ from jarjestokeskus.db.models import (
     Role,
 )
 from jarjestokeskus.services.rows import localized
-from jarjestokeskus.services.staff_rows import EMPLOYMENT_FIELDS, full_name
+from jarjestokeskus.services.staff.rows import EMPLOYMENT_FIELDS, full_name
 
 ERASED = "[erased]"  # what the audit trail shows where a personal value was
 ANONYMISED_NAME = "Anonymised"

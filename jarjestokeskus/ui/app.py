@@ -13,7 +13,7 @@ from jarjestokeskus import __version__, i18n
 from jarjestokeskus.db.errors import DatabaseProblem
 from jarjestokeskus.i18n import _
 from jarjestokeskus.services.settings import load_settings, remember_database, start_database
-from jarjestokeskus.ui.qt_language import apply_language
+from jarjestokeskus.ui.window.qt_language import apply_language
 
 ORGANISATION = "Jarjestokeskus"
 APPLICATION = "Jarjestokeskus"
@@ -36,8 +36,8 @@ def run_gui(db_target: str | None, language: str | None) -> int:
 
     A meeting copy opens read-only; a server that wants a password it cannot find asks for it.
     """
-    from jarjestokeskus.ui.database_actions import try_open
     from jarjestokeskus.ui.main_window import MainWindow
+    from jarjestokeskus.ui.window.database_actions import try_open
 
     app = application()
     settings = load_settings()

@@ -20,25 +20,25 @@ from jarjestokeskus import __version__, i18n
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.errors import DatabaseProblem
 from jarjestokeskus.i18n import N_, _
-from jarjestokeskus.services import organisations as service
-from jarjestokeskus.services.backups import automatic_backup
-from jarjestokeskus.services.maintenance import backup_database
-from jarjestokeskus.services.meeting_copy import meeting_copy_info
+from jarjestokeskus.services.database.backups import automatic_backup
+from jarjestokeskus.services.database.maintenance import backup_database
+from jarjestokeskus.services.database.meeting_copy import meeting_copy_info
+from jarjestokeskus.services.organisations import register as service
 from jarjestokeskus.services.settings import load_settings, save_settings
-from jarjestokeskus.ui.agreements_view import AgreementsView
-from jarjestokeskus.ui.audit_view import AuditView
-from jarjestokeskus.ui.background import Cancelled, run_with_progress
-from jarjestokeskus.ui.backup_dialog import RestoreDialog, run_restore
-from jarjestokeskus.ui.database_actions import DatabaseActions, banner_and_title, describe
-from jarjestokeskus.ui.followup_view import FollowUpView
-from jarjestokeskus.ui.funding_overview import FundingOverview
-from jarjestokeskus.ui.organisations_view import OrganisationsView
-from jarjestokeskus.ui.projects_view import ProjectsView
-from jarjestokeskus.ui.qt_language import apply_language
-from jarjestokeskus.ui.reports_view import ReportsView
-from jarjestokeskus.ui.start_page import StartPage
-from jarjestokeskus.ui.window_state import restore_window_state, save_window_state
-from jarjestokeskus.ui.year_clock_view import YearClockView
+from jarjestokeskus.ui.agreements.followup_view import FollowUpView
+from jarjestokeskus.ui.agreements.view import AgreementsView
+from jarjestokeskus.ui.history.audit_view import AuditView
+from jarjestokeskus.ui.organisations.view import OrganisationsView
+from jarjestokeskus.ui.projects.funding_overview import FundingOverview
+from jarjestokeskus.ui.projects.view import ProjectsView
+from jarjestokeskus.ui.reports.view import ReportsView
+from jarjestokeskus.ui.start.page import StartPage
+from jarjestokeskus.ui.widgets.background import Cancelled, run_with_progress
+from jarjestokeskus.ui.window.backup_dialog import RestoreDialog, run_restore
+from jarjestokeskus.ui.window.database_actions import DatabaseActions, banner_and_title, describe
+from jarjestokeskus.ui.window.qt_language import apply_language
+from jarjestokeskus.ui.window.window_state import restore_window_state, save_window_state
+from jarjestokeskus.ui.year_clock.view import YearClockView
 
 LANGUAGE_NAMES = {"fi": "Suomi", "sv": "Svenska"}
 # The navigation, in order; Ctrl+1… switch to them.
@@ -104,7 +104,7 @@ class MainWindow(QMainWindow):
         self.database = db
         # A meeting copy is opened read-only (services.meeting_copy); its mark gives the date.
         self.meeting_copy = meeting_copy_info(db.path) if db.read_only else None
-        from jarjestokeskus.ui.staff_view import StaffView
+        from jarjestokeskus.ui.staff.view import StaffView
 
         self.start = StartPage(db)
         self.organisations = OrganisationsView(db, archived=False)
@@ -284,12 +284,12 @@ class MainWindow(QMainWindow):
 
     def export_list(self) -> None:
         """The current view's list, as shown (filter, sort, columns), to CSV or Excel."""
-        from jarjestokeskus.ui.table_export import export_current_view
+        from jarjestokeskus.ui.widgets.table_export import export_current_view
 
         export_current_view(self, self.current_view(), _(VIEW_TITLES[self.navigation.currentRow()]))
 
     def import_members(self) -> None:
-        from jarjestokeskus.ui.import_dialog import open_import_dialog
+        from jarjestokeskus.ui.organisations.import_dialog import open_import_dialog
 
         if self.organisations.confirm_leaving_edits() and open_import_dialog(self, self.database):
             self.organisations.apply_filters()
@@ -328,7 +328,7 @@ class MainWindow(QMainWindow):
             self.database, service.OrganisationQuery()
         ) or service.count_organisations(self.database, service.OrganisationQuery(archived=True)):
             return
-        from jarjestokeskus.ui.welcome import WelcomeDialog
+        from jarjestokeskus.ui.window.welcome import WelcomeDialog
 
         dialog = WelcomeDialog(self.database, self)
         if dialog.exec() and dialog.demo_database is not None:

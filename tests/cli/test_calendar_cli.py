@@ -8,11 +8,12 @@ from typing import Any
 
 import pytest
 
-from jarjestokeskus import cli_report, i18n
-from jarjestokeskus.cli import build_parser, main
-from jarjestokeskus.cli_calendar import add_calendar_command
+from jarjestokeskus import i18n
+from jarjestokeskus.cli import report as cli_report
+from jarjestokeskus.cli.calendar import add_calendar_command
+from jarjestokeskus.cli.main import build_parser, main
 from tests.reports.pdf_text import demo_database
-from tests.services.test_ical import events_of, unescape
+from tests.services.calendar.test_ical import events_of, unescape
 
 SAMPLE_0002 = Path(__file__).resolve().parent.parent / "db" / "samples" / "schema_0002.sqlite"
 

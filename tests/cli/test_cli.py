@@ -12,17 +12,17 @@ from pathlib import Path
 import pytest
 
 from jarjestokeskus import __version__, i18n
-from jarjestokeskus.cli import main
+from jarjestokeskus.cli.main import main
 from jarjestokeskus.db.engine import open_database
 from jarjestokeskus.db.errors import NewerDatabase, NotADatabase
 from jarjestokeskus.db.lock import lock_path
 from jarjestokeskus.domain.organisation import OrganisationForm
 from jarjestokeskus.i18n import _
-from jarjestokeskus.services.maintenance import FileMissing
-from jarjestokeskus.services.organisations import save_organisation
+from jarjestokeskus.services.database.maintenance import FileMissing
+from jarjestokeskus.services.organisations.register import save_organisation
 
 COMMANDS = ("gui", "demo", "check", "backup", "restore")
-HAS_DEMO = importlib.util.find_spec("jarjestokeskus.services.demo") is not None
+HAS_DEMO = importlib.util.find_spec("jarjestokeskus.services.demo.scenario") is not None
 
 
 def make_database(path: Path, *organisations: str) -> None:
@@ -219,7 +219,7 @@ def test_restore_of_a_missing_backup(db_path: Path, tmp_path: Path, capsys) -> N
     assert capsys.readouterr().err.strip() == FileMissing(str(missing)).user_message()
 
 
-@pytest.mark.skipif(not HAS_DEMO, reason="jarjestokeskus.services.demo is not written yet")
+@pytest.mark.skipif(not HAS_DEMO, reason="jarjestokeskus.services.demo.scenario is not written yet")
 def test_demo_creates_a_filled_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "demo.sqlite"
     assert main(["demo", "--db", str(target)]) == 0
@@ -227,7 +227,7 @@ def test_demo_creates_a_filled_database(tmp_path: Path, capsys: pytest.CaptureFi
     assert str(target) in out
     database = open_database(target)
     try:
-        from jarjestokeskus.services.organisations import OrganisationQuery, count_organisations
+        from jarjestokeskus.services.organisations.register import OrganisationQuery, count_organisations
 
         count = count_organisations(database, OrganisationQuery())
     finally:
@@ -249,9 +249,9 @@ def stand_in_demo(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
         save_organisation(db, OrganisationForm(name_fi="Demo ry"))
         return types.SimpleNamespace(organisations=1, members=1, projects=2, agreements=3, staff=4)
 
-    fake = types.ModuleType("jarjestokeskus.services.demo")
+    fake = types.ModuleType("jarjestokeskus.services.demo.scenario")
     fake.create_demo = create_demo  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "jarjestokeskus.services.demo", fake)
+    monkeypatch.setitem(sys.modules, "jarjestokeskus.services.demo.scenario", fake)
     return steps
 
 
@@ -276,7 +276,7 @@ def test_demo_command_prints_progress_and_counts(
 
 
 def test_demo_refuses_a_database_with_data(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from jarjestokeskus.services.demo import DemoNotEmpty
+    from jarjestokeskus.services.demo.scenario import DemoNotEmpty
 
     make_database(db_path, "Vaasan Martat ry")
     assert main(["--db", str(db_path), "demo"]) == 1

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from jarjestokeskus import i18n
-from jarjestokeskus.cli import main
+from jarjestokeskus.cli.main import main
 from jarjestokeskus.db.engine import open_database
 from jarjestokeskus.i18n import _
-from jarjestokeskus.services.backups import BackupKind, list_backups
-from jarjestokeskus.services.maintenance import NotAFile
+from jarjestokeskus.services.database.backups import BackupKind, list_backups
+from jarjestokeskus.services.database.maintenance import NotAFile
 
 
 def test_backup_auto_once_a_day(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -32,7 +32,7 @@ def test_backup_auto_and_output_together_is_a_usage_error(db_path: Path, tmp_pat
 
 
 def test_backup_auto_of_a_server(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    import jarjestokeskus.cli as cli
+    import jarjestokeskus.cli.maintenance as cli
 
     class Server:
         path = None
@@ -40,6 +40,6 @@ def test_backup_auto_of_a_server(capsys: pytest.CaptureFixture[str], monkeypatch
         def close(self) -> None:
             pass
 
-    monkeypatch.setattr(cli, "_open_existing", lambda _args: Server())
+    monkeypatch.setattr(cli, "open_existing", lambda _args: Server())
     assert main(["backup", "--auto", "--db", "postgresql+psycopg://office/register"]) == 1
     assert capsys.readouterr().err.strip() == NotAFile().user_message()

@@ -8,13 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from jarjestokeskus.cli import build_parser, main
-from jarjestokeskus.cli_meeting import add_meeting_copy_command, run_meeting_copy
+from jarjestokeskus.cli.main import build_parser, main
+from jarjestokeskus.cli.meeting import add_meeting_copy_command, run_meeting_copy
 from jarjestokeskus.db.engine import open_database
 from jarjestokeskus.domain.organisation import OrganisationForm
-from jarjestokeskus.services.maintenance import BackupExists
-from jarjestokeskus.services.meeting_copy import meeting_copy_info, open_for_window
-from jarjestokeskus.services.organisations import OrganisationQuery, list_organisations, save_organisation
+from jarjestokeskus.services.database.maintenance import BackupExists
+from jarjestokeskus.services.database.meeting_copy import meeting_copy_info, open_for_window
+from jarjestokeskus.services.organisations.register import (
+    OrganisationQuery,
+    list_organisations,
+    save_organisation,
+)
 
 
 def _wired() -> bool:

@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from jarjestokeskus.cli import main
+from jarjestokeskus.cli.main import main
 from jarjestokeskus.db.engine import open_database
 from jarjestokeskus.domain.employment import EmploymentForm, PersonForm
 from jarjestokeskus.domain.enums import EmploymentScheme
 from jarjestokeskus.domain.organisation import OrganisationForm
 from jarjestokeskus.i18n import _
-from jarjestokeskus.services.employment import get_person, save_person
-from jarjestokeskus.services.organisations import save_organisation
-from jarjestokeskus.services.staff_statistics import staff_statistics
+from jarjestokeskus.services.organisations.register import save_organisation
+from jarjestokeskus.services.staff.employment import get_person, save_person
+from jarjestokeskus.services.staff.statistics import staff_statistics
 
 
 @pytest.fixture

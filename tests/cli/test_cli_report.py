@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from jarjestokeskus import i18n
-from jarjestokeskus.cli import main
+from jarjestokeskus.cli.main import main
 from jarjestokeskus.reports import members
 from tests.reports.pdf_text import demo_database, flat, pdf_text
 

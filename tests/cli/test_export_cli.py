@@ -11,16 +11,16 @@ import pytest
 from openpyxl import load_workbook
 
 from jarjestokeskus import i18n
-from jarjestokeskus.cli import main
+from jarjestokeskus.cli.main import main
 from jarjestokeskus.db.engine import open_database
-from jarjestokeskus.services.export_tables import KINDS, export_table
-from jarjestokeskus.services.exports import csv_text
-from jarjestokeskus.services.list_columns import (
+from jarjestokeskus.services.exports.columns import (
     AGREEMENT_HEADERS,
     ORGANISATION_HEADERS,
     PROJECT_HEADERS,
     STAFF_HEADERS,
 )
+from jarjestokeskus.services.exports.files import csv_text
+from jarjestokeskus.services.exports.tables import KINDS, export_table
 from tests.reports.pdf_text import demo_database
 
 HEADERS = {

@@ -8,12 +8,12 @@ import pytest
 from sqlalchemy import func, select
 
 from jarjestokeskus import i18n
-from jarjestokeskus.cli import main
+from jarjestokeskus.cli.main import main
 from jarjestokeskus.db.engine import open_database
 from jarjestokeskus.db.models import Organisation
 from jarjestokeskus.domain.organisation import OrganisationForm
 from jarjestokeskus.i18n import _
-from jarjestokeskus.services.organisations import save_organisation
+from jarjestokeskus.services.organisations.register import save_organisation
 from tests.databases import new_database
 
 GOOD = "Nimi;Y-tunnus;Kunta\nVaasan Martat ry;0242746-2;Vaasa\nKorsholms byaförening;;Mustasaari\n"

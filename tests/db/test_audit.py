@@ -13,8 +13,8 @@ from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.models import AuditEntry
 from jarjestokeskus.domain.enums import MembershipStatus, RoleKind
 from jarjestokeskus.domain.organisation import FeeForm, OrganisationForm, RoleForm
-from jarjestokeskus.services.history import record_history
-from jarjestokeskus.services.organisations import (
+from jarjestokeskus.services.history.record import record_history
+from jarjestokeskus.services.organisations.register import (
     archive_organisation,
     get_organisation,
     restore_organisation,
@@ -152,8 +152,8 @@ def test_version_goes_up_on_each_change(db: Database) -> None:
 
 def test_a_persons_corrected_name_is_in_the_organisations_history(db) -> None:  # type: ignore[no-untyped-def]
     from jarjestokeskus.domain.organisation import OrganisationForm, RoleForm
-    from jarjestokeskus.services.history import record_history
-    from jarjestokeskus.services.organisations import save_organisation
+    from jarjestokeskus.services.history.record import record_history
+    from jarjestokeskus.services.organisations.register import save_organisation
 
     saved = save_organisation(
         db, OrganisationForm(name_fi="Yhdistys ry", roles=[RoleForm("Maija", "Virtanen")])

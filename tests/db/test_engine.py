@@ -19,7 +19,11 @@ from jarjestokeskus.db.errors import CannotOpen, NewerDatabase, NotADatabase, Re
 from jarjestokeskus.db.lock import lock_path, read_holder
 from jarjestokeskus.db.migrate import head_revision
 from jarjestokeskus.domain.organisation import OrganisationForm
-from jarjestokeskus.services.organisations import OrganisationQuery, count_organisations, save_organisation
+from jarjestokeskus.services.organisations.register import (
+    OrganisationQuery,
+    count_organisations,
+    save_organisation,
+)
 
 
 def digest(path: Path) -> str:

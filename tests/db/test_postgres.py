@@ -16,15 +16,15 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, text
 
-from jarjestokeskus.cli import main
+from jarjestokeskus.cli.main import main
 from jarjestokeskus.db.audit import os_user
 from jarjestokeskus.db.engine import Database, database_url, open_database
 from jarjestokeskus.db.errors import CannotOpen, ReadOnlyDatabase, StaleRecord
 from jarjestokeskus.db.migrate import current_revision, head_revision
 from jarjestokeskus.db.models import AuditEntry, Organisation
 from jarjestokeskus.domain.organisation import OrganisationForm
-from jarjestokeskus.services.maintenance import NotAFile, check_database
-from jarjestokeskus.services.organisations import (
+from jarjestokeskus.services.database.maintenance import NotAFile, check_database
+from jarjestokeskus.services.organisations.register import (
     OrganisationQuery,
     get_organisation,
     list_organisations,
@@ -197,8 +197,8 @@ def test_ids_are_uuids_on_both_databases(db: Database) -> None:
 @server
 def test_a_document_on_a_server_is_kept_in_the_database_for_every_user(db: Database, tmp_path: Path) -> None:
     from jarjestokeskus.domain.agreements import AgreementForm, PartyForm
-    from jarjestokeskus.services.agreement_documents import attach_document, document_path
-    from jarjestokeskus.services.agreements import save_agreement
+    from jarjestokeskus.services.agreements.documents import attach_document, document_path
+    from jarjestokeskus.services.agreements.register import save_agreement
 
     city = save_organisation(db, OrganisationForm(name_fi="Vaasan kaupunki")).id
     us = save_organisation(db, OrganisationForm(name_fi="Pohjanmaan Yhdistykset")).id

@@ -17,8 +17,9 @@ from jarjestokeskus.db.engine import open_database
 from jarjestokeskus.db.migrate import MIGRATIONS, backup_before_upgrade, current_revision, head_revision
 from jarjestokeskus.domain.enums import MembershipStatus, RoleKind
 from jarjestokeskus.domain.organisation import OrganisationForm
-from jarjestokeskus.services.history import record_history
-from jarjestokeskus.services.organisations import (
+from jarjestokeskus.services.calendar.year_clock import list_tasks, set_done
+from jarjestokeskus.services.history.record import record_history
+from jarjestokeskus.services.organisations.register import (
     OrganisationQuery,
     get_organisation,
     home_organisation,
@@ -26,7 +27,6 @@ from jarjestokeskus.services.organisations import (
     municipalities,
     save_organisation,
 )
-from jarjestokeskus.services.year_clock import list_tasks, set_done
 
 SAMPLES = sorted((Path(__file__).parent / "samples").glob("schema_*.sqlite"))
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from jarjestokeskus.db.engine import Database
-from jarjestokeskus.services.demo import create_demo
+from jarjestokeskus.services.demo.scenario import create_demo
 from tests.databases import new_database
 
 

@@ -24,11 +24,11 @@ from jarjestokeskus.domain.enums import (
 from jarjestokeskus.domain.organisation import OrganisationForm
 from jarjestokeskus.reports import agreements as report
 from jarjestokeskus.reports.template import PAGE
-from jarjestokeskus.services.agreement_followup import add_monitoring_entry, in_kind_totals
-from jarjestokeskus.services.agreement_report_data import agreement_report, find_counterparty
-from jarjestokeskus.services.agreements import save_agreement
-from jarjestokeskus.services.organisations import save_organisation
-from jarjestokeskus.services.report_data import home_names
+from jarjestokeskus.services.agreements.followup import add_monitoring_entry, in_kind_totals
+from jarjestokeskus.services.agreements.register import save_agreement
+from jarjestokeskus.services.agreements.report_data import agreement_report, find_counterparty
+from jarjestokeskus.services.organisations.register import save_organisation
+from jarjestokeskus.services.organisations.report_data import home_names
 from tests.reports.pdf_text import demo_database, flat, pdf_pages, pdf_text
 
 HOSTILE = "<b>&\"Ö'</b>"

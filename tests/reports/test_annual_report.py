@@ -19,12 +19,12 @@ from jarjestokeskus.db.models import Organisation, Project
 from jarjestokeskus.domain.enums import LABELS
 from jarjestokeskus.reports import annual as report
 from jarjestokeskus.reports.template import PAGE
-from jarjestokeskus.services.agreement_followup import in_kind_totals
-from jarjestokeskus.services.agreement_report_data import agreements_in_force
+from jarjestokeskus.services.agreements.followup import in_kind_totals
+from jarjestokeskus.services.agreements.report_data import agreements_in_force
 from jarjestokeskus.services.annual_report_data import annual_figures
-from jarjestokeskus.services.funding import year_overview
-from jarjestokeskus.services.report_data import count_members
-from jarjestokeskus.services.staff_statistics import staff_statistics
+from jarjestokeskus.services.organisations.report_data import count_members
+from jarjestokeskus.services.projects.funding import year_overview
+from jarjestokeskus.services.staff.statistics import staff_statistics
 from tests.reports.pdf_text import demo_database, flat, pdf_pages, pdf_text
 
 HOSTILE = "<b>&\"Ö'</b>"

@@ -19,10 +19,10 @@ from jarjestokeskus.domain.organisation import OrganisationForm
 from jarjestokeskus.i18n import N_
 from jarjestokeskus.reports import deadlines as report
 from jarjestokeskus.reports.template import PAGE
-from jarjestokeskus.services.agreements import save_agreement
-from jarjestokeskus.services.deadlines import DeadlineKind, DeadlineRow, deadlines
-from jarjestokeskus.services.organisations import save_organisation
-from jarjestokeskus.services.year_clock import archive_task, list_tasks
+from jarjestokeskus.services.agreements.register import save_agreement
+from jarjestokeskus.services.calendar.deadlines import DeadlineKind, DeadlineRow, deadlines
+from jarjestokeskus.services.calendar.year_clock import archive_task, list_tasks
+from jarjestokeskus.services.organisations.register import save_organisation
 from tests.reports.pdf_text import demo_database, flat, pdf_pages, pdf_text
 
 HOSTILE = "<b>&\"Ö'</b>"

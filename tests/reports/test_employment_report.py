@@ -19,11 +19,11 @@ from jarjestokeskus.domain.enums import LABELS, EmploymentScheme
 from jarjestokeskus.domain.organisation import OrganisationForm
 from jarjestokeskus.reports import employment as report
 from jarjestokeskus.reports.template import PAGE
-from jarjestokeskus.services.demo import load_scenario
-from jarjestokeskus.services.employment import save_person
-from jarjestokeskus.services.employment_report_data import employment_year
-from jarjestokeskus.services.organisations import save_organisation
+from jarjestokeskus.services.demo.scenario import load_scenario
+from jarjestokeskus.services.organisations.register import save_organisation
 from jarjestokeskus.services.person_data import erase_person
+from jarjestokeskus.services.staff.employment import save_person
+from jarjestokeskus.services.staff.report_data import employment_year
 from tests.reports.pdf_text import demo_database, flat, pdf_pages, pdf_text
 
 HOSTILE = "<b>&\"Ö'</b>"

@@ -14,8 +14,8 @@ from jarjestokeskus.domain.enums import LABELS, MembershipStatus
 from jarjestokeskus.domain.organisation import OrganisationForm
 from jarjestokeskus.reports import members as report
 from jarjestokeskus.reports.template import PAGE
-from jarjestokeskus.services.organisations import save_organisation
-from jarjestokeskus.services.report_data import count_members, home_names, member_register
+from jarjestokeskus.services.organisations.register import save_organisation
+from jarjestokeskus.services.organisations.report_data import count_members, home_names, member_register
 from tests.reports.pdf_text import demo_database, flat, pdf_pages, pdf_text
 
 HOSTILE = "<b>&\"Ö'</b> ry"

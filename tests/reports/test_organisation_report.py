@@ -14,8 +14,12 @@ from jarjestokeskus.db.engine import Database
 from jarjestokeskus.domain.organisation import OrganisationForm
 from jarjestokeskus.reports import organisation as report
 from jarjestokeskus.reports.template import PAGE
-from jarjestokeskus.services.organisations import save_organisation
-from jarjestokeskus.services.report_data import find_organisations_by_name, home_names, organisation_card
+from jarjestokeskus.services.organisations.register import save_organisation
+from jarjestokeskus.services.organisations.report_data import (
+    find_organisations_by_name,
+    home_names,
+    organisation_card,
+)
 from tests.reports.pdf_text import demo_database, flat, pdf_pages, pdf_text
 
 HOSTILE = "<b>&\"Ö'</b> ry"

@@ -14,9 +14,9 @@ from jarjestokeskus.domain.employment import EmploymentForm, PersonForm
 from jarjestokeskus.domain.enums import EmploymentScheme
 from jarjestokeskus.domain.organisation import OrganisationForm
 from jarjestokeskus.reports.person_data import TEXTS, person_data_pdf
-from jarjestokeskus.services.employment import save_person
-from jarjestokeskus.services.organisations import save_organisation
+from jarjestokeskus.services.organisations.register import save_organisation
 from jarjestokeskus.services.person_data import export_person
+from jarjestokeskus.services.staff.employment import save_person
 
 
 def text_of(pdf: bytes) -> str:

@@ -19,10 +19,10 @@ from jarjestokeskus.domain.organisation import OrganisationForm
 from jarjestokeskus.domain.projects import FundingForm, InstalmentForm, ObligationForm, ProjectForm
 from jarjestokeskus.reports import projects as report
 from jarjestokeskus.reports.template import PAGE
-from jarjestokeskus.services.funding import year_overview
-from jarjestokeskus.services.organisations import save_organisation
-from jarjestokeskus.services.project_report_data import by_funder, projects_year
-from jarjestokeskus.services.projects import save_project
+from jarjestokeskus.services.organisations.register import save_organisation
+from jarjestokeskus.services.projects.funding import year_overview
+from jarjestokeskus.services.projects.register import save_project
+from jarjestokeskus.services.projects.report_data import by_funder, projects_year
 from tests.reports.pdf_text import demo_database, flat, pdf_pages, pdf_text
 
 HOSTILE = "<b>&\"Ö'</b>"

@@ -27,7 +27,7 @@ from sqlalchemy import select, text
 
 from jarjestokeskus.db.engine import open_database
 from jarjestokeskus.db.models import Organisation
-from jarjestokeskus.services.organisations import get_organisation
+from jarjestokeskus.services.organisations.register import get_organisation
 from tests import databases
 from tests.robustness.writer import form
 

@@ -33,10 +33,14 @@ from jarjestokeskus.db.errors import (
 )
 from jarjestokeskus.db.models import MembershipFee, Organisation
 from jarjestokeskus.domain.organisation import FeeForm, OrganisationForm
-from jarjestokeskus.services import exports
-from jarjestokeskus.services.exports import ExportFailed, write_table
-from jarjestokeskus.services.maintenance import BackupFailed, backup_database
-from jarjestokeskus.services.organisations import OrganisationQuery, count_organisations, save_organisation
+from jarjestokeskus.services.database.maintenance import BackupFailed, backup_database
+from jarjestokeskus.services.exports import files as exports
+from jarjestokeskus.services.exports.files import ExportFailed, write_table
+from jarjestokeskus.services.organisations.register import (
+    OrganisationQuery,
+    count_organisations,
+    save_organisation,
+)
 from tests import databases
 
 pytestmark = pytest.mark.skipif(databases.on_postgres(), reason="failures of a database file")
@@ -141,9 +145,9 @@ def test_disk_full_while_saving_keeps_every_whole_save_and_nothing_half(
 
 @pytest.mark.skipif(not ROOT, reason="a real full disk needs a tmpfs mount (root)")
 def test_disk_full_during_an_import_stores_none_of_it(tmp_path: Path, migrated_template: Path) -> None:
-    from jarjestokeskus.services.import_files import Table
-    from jarjestokeskus.services.import_mapping import guess_mapping
-    from jarjestokeskus.services.member_import import apply_import, plan_import
+    from jarjestokeskus.services.organisations.import_files import Table
+    from jarjestokeskus.services.organisations.import_mapping import guess_mapping
+    from jarjestokeskus.services.organisations.member_import import apply_import, plan_import
 
     header = ("Nimi", "Kunta", "Lisätietoja")
     rows = tuple((f"Yhdistys {n} ry", "Vaasa", "n" * 3000) for n in range(400))

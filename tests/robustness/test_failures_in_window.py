@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QMessageBox
 from jarjestokeskus import i18n
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.errors import DatabaseGone, DiskFull
-from jarjestokeskus.services.organisations import save_organisation
+from jarjestokeskus.services.organisations.register import save_organisation
 from jarjestokeskus.ui.app import show_unexpected
-from jarjestokeskus.ui.organisations_view import OrganisationsView
-from jarjestokeskus.ui.reports_view import ReportsView
+from jarjestokeskus.ui.organisations.view import OrganisationsView
+from jarjestokeskus.ui.reports.view import ReportsView
 from tests import databases
 from tests.robustness.test_failures import DISK_FULL, ROOT, organisation, remove_database, small_disk
 

@@ -4,7 +4,7 @@ Any text in any field (names, business ID, dates, money, email, postal code, fee
 save either stores exactly the checked values, or raises ValidationFailed whose every error names
 a field of the form with a message. Never another exception, never a partial write: a refused save
 leaves the row counts and the stored organisation as they were. (The import has its own property
-tests in tests/services/test_member_import_hypothesis.py.)
+tests in tests/services/organisations/test_member_import_hypothesis.py.)
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from jarjestokeskus.db.models import MembershipFee, Organisation, Person, Role
 from jarjestokeskus.domain.enums import Field, MembershipStatus, OrganisationKind, RoleKind, WorkingLanguage
 from jarjestokeskus.domain.organisation import LABELS, FeeForm, OrganisationForm, RoleForm, validate
 from jarjestokeskus.domain.validation import ValidationFailed
-from jarjestokeskus.services.organisations import get_organisation, save_organisation
+from jarjestokeskus.services.organisations.register import get_organisation, save_organisation
 
 TODAY = date(2025, 6, 1)
 # Text that can be typed: anything but lone surrogates (no keyboard makes them, no file stores them).

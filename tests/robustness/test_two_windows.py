@@ -19,8 +19,8 @@ from jarjestokeskus.db.engine import Database, open_database
 from jarjestokeskus.db.errors import StaleRecord
 from jarjestokeskus.domain.organisation import FeeForm, OrganisationForm
 from jarjestokeskus.i18n import _
-from jarjestokeskus.services.organisations import get_organisation, save_organisation
-from jarjestokeskus.ui.organisations_view import OrganisationsView
+from jarjestokeskus.services.organisations.register import get_organisation, save_organisation
+from jarjestokeskus.ui.organisations.view import OrganisationsView
 from tests import databases
 
 pytestmark = [
@@ -147,8 +147,8 @@ def test_later_save_of_the_same_project_is_refused_and_the_typing_kept(
     qtbot: QtBot, two_databases: tuple[Database, Database], warnings: Warnings
 ) -> None:
     from jarjestokeskus.domain.projects import ProjectForm
-    from jarjestokeskus.services.projects import get_project, save_project
-    from jarjestokeskus.ui.projects_view import ProjectsView
+    from jarjestokeskus.services.projects.register import get_project, save_project
+    from jarjestokeskus.ui.projects.view import ProjectsView
 
     db_a, db_b = two_databases
     owner = save_organisation(db_a, OrganisationForm(name_fi="Vaasan Martat ry"), is_home=True)

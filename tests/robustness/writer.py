@@ -13,7 +13,7 @@ import sys
 from jarjestokeskus.db.engine import open_database
 from jarjestokeskus.domain.enums import RoleKind
 from jarjestokeskus.domain.organisation import FeeForm, OrganisationForm, RoleForm
-from jarjestokeskus.services.organisations import save_organisation
+from jarjestokeskus.services.organisations.register import save_organisation
 
 
 def form(number: int) -> OrganisationForm:

@@ -24,12 +24,12 @@ from jarjestokeskus.domain.enums import (
 )
 from jarjestokeskus.domain.organisation import OrganisationForm
 from jarjestokeskus.domain.projects import FundingForm, ProjectForm
-from jarjestokeskus.services.agreement_store import save_agreement
-from jarjestokeskus.services.agreements import archive_agreement
-from jarjestokeskus.services.deadlines import key_figures
-from jarjestokeskus.services.employment import archive_person, save_person
-from jarjestokeskus.services.organisations import save_organisation
-from jarjestokeskus.services.projects import archive_project, save_project
+from jarjestokeskus.services.agreements.register import archive_agreement
+from jarjestokeskus.services.agreements.store import save_agreement
+from jarjestokeskus.services.calendar.deadlines import key_figures
+from jarjestokeskus.services.organisations.register import save_organisation
+from jarjestokeskus.services.projects.register import archive_project, save_project
+from jarjestokeskus.services.staff.employment import archive_person, save_person
 from jarjestokeskus.services.start_charts import TOP_FUNDERS, start_charts
 from tests.reports.pdf_text import demo_database
 

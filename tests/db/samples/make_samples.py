@@ -24,7 +24,7 @@ from jarjestokeskus.domain.enums import (
     WorkingLanguage,
 )
 from jarjestokeskus.domain.organisation import FeeForm, OrganisationForm, RoleForm
-from jarjestokeskus.services.organisations import archive_organisation, save_organisation
+from jarjestokeskus.services.organisations.register import archive_organisation, save_organisation
 
 SAMPLES = Path(__file__).resolve().parent
 TODAY = date(2025, 6, 1)
@@ -33,7 +33,7 @@ TODAY = date(2025, 6, 1)
 def fill_year_clock(db) -> None:  # type: ignore[no-untyped-def]
     """Since schema 0003: a task of the user's own, a default archived, and tasks done for a year."""
     from jarjestokeskus.domain.year_clock import YearClockCategory, YearClockForm
-    from jarjestokeskus.services.year_clock import archive_task, list_tasks, save_task, set_done
+    from jarjestokeskus.services.calendar.year_clock import archive_task, list_tasks, save_task, set_done
 
     own = save_task(
         db,

@@ -1,0 +1,1 @@
+"""The command line: one module per command; `common` holds what the commands share."""

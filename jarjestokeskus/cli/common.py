@@ -1,0 +1,71 @@
+"""What the commands share: exit statuses, the chosen database, opening it to read, progress."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING
+
+from jarjestokeskus.i18n import _
+
+if TYPE_CHECKING:
+    from jarjestokeskus.db.engine import Database
+
+OK, USER_ERROR, USAGE = 0, 1, 2
+
+
+def database_target(args: argparse.Namespace) -> str | None:
+    """--db, else $JARJESTOKESKUS_DB, else the database chosen in the window's settings."""
+    from jarjestokeskus.services.settings import load_settings, start_database
+
+    return getattr(args, "db", None) or start_database(load_settings())
+
+
+def open_existing(args: argparse.Namespace) -> Database:
+    """Open without changing anything: no upgrade, no lock (another user may have it open)."""
+    from jarjestokeskus.db.engine import database_url, open_database, sqlite_path
+    from jarjestokeskus.services.database.maintenance import FileMissing
+
+    url = database_url(database_target(args))
+    path = sqlite_path(url)
+    if path is not None and not path.is_file():
+        raise FileMissing(str(path))
+    return open_database(url, migrate=False, read_only=True)
+
+
+def where(db: Database) -> str:
+    if db.path is not None:
+        return str(db.path)
+    from sqlalchemy.engine import make_url
+
+    return make_url(db.url).render_as_string(hide_password=True)
+
+
+class Progress:
+    """Progress on stderr: one updating line on a terminal, a few plain lines otherwise."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.terminal = sys.stderr.isatty()
+        self.shown = -1
+        self.written = False
+
+    def __call__(self, done: int, total: int) -> None:
+        line = _("{label} {done}/{total}").format(label=self.label, done=done, total=total)
+        if self.terminal:
+            sys.stderr.write("\r" + line)
+            self.written = True
+        else:
+            quarter = 4 * done // total if total else 4
+            if quarter > self.shown:
+                self.shown = quarter
+                print(line, file=sys.stderr)
+        sys.stderr.flush()
+
+    def __enter__(self) -> Progress:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self.written:
+            sys.stderr.write("\n")
+            sys.stderr.flush()

@@ -1,0 +1,65 @@
+"""The `export` command: a list of the window into a CSV file for Excel or an XLSX workbook."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from jarjestokeskus import i18n
+from jarjestokeskus.cli.common import OK, USER_ERROR
+from jarjestokeskus.i18n import _
+
+KINDS = ("members", "projects", "employment", "agreements")
+
+
+def add_export_command(commands: Any, shared: argparse.ArgumentParser) -> None:
+    """Register `export KIND` on the main parser's subcommands."""
+    text = _("write a list into a CSV file for Excel or an Excel workbook (XLSX)")
+    export = commands.add_parser("export", help=text, description=text, parents=[shared], add_help=False)
+    export.add_argument(
+        "kind",
+        choices=KINDS,
+        metavar=_("KIND"),
+        help=_("the list: members, projects, employment or agreements"),
+    )
+    export.add_argument(
+        "--format",
+        choices=("csv", "xlsx"),
+        help=_(
+            "csv (semicolons, UTF-8, as Finnish Excel reads it) or xlsx; by default from the file's ending"
+        ),
+    )
+    export.add_argument(
+        "-o", "--output", metavar=_("FILE"), type=Path, required=True, help=_("the file to write")
+    )
+    export.set_defaults(run=run_export)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from jarjestokeskus.cli.common import open_existing
+    from jarjestokeskus.services.exports.files import ExportFailed, format_from_suffix, write_table
+    from jarjestokeskus.services.exports.tables import export_table
+
+    language = getattr(args, "lang", None) or i18n.current_language()
+    chosen = args.format or format_from_suffix(args.output)
+    if chosen is None:
+        print(
+            _("Choose the format with --format csv or --format xlsx, or end the file name in .csv or .xlsx."),
+            file=sys.stderr,
+        )
+        return USER_ERROR
+    db = open_existing(args)
+    try:
+        title, header, rows = export_table(db, args.kind, language)
+    finally:
+        db.close()
+    try:
+        write_table(args.output, header, rows, chosen, title)
+    except ExportFailed as problem:
+        print(problem.user_message(), file=sys.stderr)
+        return USER_ERROR
+    count = i18n.format_number(len(rows), language)
+    print(_("Rows written to {path}: {count}").format(path=args.output, count=count))
+    return OK

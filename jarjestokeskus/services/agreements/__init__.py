@@ -1,0 +1,1 @@
+"""Agreements: the register, one agreement's store, documents, follow-up and report rows."""

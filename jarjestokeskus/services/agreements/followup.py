@@ -1,0 +1,227 @@
+"""Follow-up of agreements: goals' latest status, what needs attention, funding conditions, in-kind value."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+from sqlalchemy import select
+
+from jarjestokeskus.db.audit import os_user
+from jarjestokeskus.db.engine import Database
+from jarjestokeskus.db.errors import RecordNotFound
+from jarjestokeskus.db.models import (
+    Agreement,
+    AgreementGoal,
+    AgreementParty,
+    Funding,
+    MonitoringEntry,
+    Organisation,
+)
+from jarjestokeskus.domain.agreements import MonitoringForm, overlaps_year, validate_entry
+from jarjestokeskus.domain.enums import AgreementStatus, MonitoringStatus, OrganisationKind
+from jarjestokeskus.i18n import sort_key
+from jarjestokeskus.services.agreements.rows import (
+    AgreementAlertRow,
+    FollowUp,
+    FollowUpGoalRow,
+    FundingState,
+    InKindRow,
+    MonitoringRow,
+)
+
+STALE_DAYS = 180
+NOTICE_DAYS = 90
+_CLOSED = (AgreementStatus.EXPIRED, AgreementStatus.TERMINATED)
+# A goal whose latest entry says it was achieved, not achieved or dropped needs no further entries.
+_FINAL = (MonitoringStatus.ACHIEVED, MonitoringStatus.NOT_ACHIEVED, MonitoringStatus.DROPPED)
+
+
+def funding_state(session, funding_id: uuid.UUID | None) -> FundingState | None:  # type: ignore[no-untyped-def]
+    """Born when the funding was granted (> 0), not born when a decision gave nothing, else waiting."""
+    if funding_id is None:
+        return None
+    funding = session.get(Funding, funding_id)
+    if funding is None or funding.archived_at is not None:
+        return FundingState.WAITING
+    if funding.amount_granted is not None and funding.amount_granted > 0:
+        return FundingState.BORN
+    if funding.decision_date is not None or funding.amount_granted is not None:
+        return FundingState.NOT_BORN
+    return FundingState.WAITING
+
+
+def _live(model):  # type: ignore[no-untyped-def]
+    return model.archived_at.is_(None)
+
+
+def _overlap_days(start: date | None, end: date | None, year: int) -> int:
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    begin = max(start or first, first)
+    finish = min(end or last, last)
+    return max(0, (finish - begin).days + 1)
+
+
+def in_kind_value(estimated_yearly: Decimal, start: date | None, end: date | None, year: int) -> Decimal:
+    """The yearly value prorated by the days of `year` the agreement is valid."""
+    days_in_year = (date(year, 12, 31) - date(year, 1, 1)).days + 1
+    share = Decimal(_overlap_days(start, end, year)) / Decimal(days_in_year)
+    return (estimated_yearly * share).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def in_kind_totals(db: Database, year: int) -> list[InKindRow]:
+    """Premises free of charge per giving counterparty in `year`, prorated by days.
+
+    The giver is the party that is a municipality or a wellbeing services county; when there is
+    none, the first party that is not the home organisation.
+    """
+    totals: dict[uuid.UUID, Decimal] = defaultdict(lambda: Decimal("0.00"))
+    with db.reading() as session:
+        agreements = session.scalars(
+            select(Agreement).where(
+                _live(Agreement),
+                Agreement.premises_free_of_charge.is_(True),
+                Agreement.premises_estimated_value.is_not(None),
+            )
+        ).all()
+        for agreement in agreements:
+            amount = in_kind_value(
+                agreement.premises_estimated_value or Decimal(0),
+                agreement.valid_from,
+                agreement.valid_to,
+                year,
+            )
+            if not amount:
+                continue
+            parties = session.execute(
+                select(Organisation.id, Organisation.kind, Organisation.is_home)
+                .join(AgreementParty, AgreementParty.organisation_id == Organisation.id)
+                .where(AgreementParty.agreement_id == agreement.id, _live(AgreementParty))
+            ).all()
+            public = [
+                p.id
+                for p in parties
+                if p.kind in (OrganisationKind.MUNICIPALITY, OrganisationKind.WELLBEING_COUNTY)
+            ]
+            others = [p.id for p in parties if not p.is_home]
+            giver = (public or others or [None])[0]
+            if giver is not None:
+                totals[giver] += amount
+        names = {
+            r.id: (r.name_fi, r.name_sv)
+            for r in session.execute(
+                select(Organisation.id, Organisation.name_fi, Organisation.name_sv).where(
+                    Organisation.id.in_(list(totals))
+                )
+            )
+        }
+    return [InKindRow(oid, *names.get(oid, ("", "")), year, amount) for oid, amount in totals.items()]
+
+
+def follow_up(
+    db: Database,
+    counterparty_id: uuid.UUID | None = None,
+    year: int | None = None,
+    today: date | None = None,
+    stale_days: int = STALE_DAYS,
+    notice_days: int = NOTICE_DAYS,
+) -> FollowUp:
+    """Each goal's latest status for the agreements with a counterparty valid in a year.
+
+    A goal is stale when it has no entry within `stale_days` of `today` (unless its latest entry
+    closed it: achieved, not achieved, dropped); an agreement not expired or terminated
+    stands out when its end or its renewal notice date is within `notice_days`.
+    """
+    today = today or date.today()
+    with db.reading() as session:
+        stmt = select(Agreement).where(_live(Agreement))
+        if counterparty_id is not None:
+            stmt = stmt.where(
+                Agreement.id.in_(
+                    select(AgreementParty.agreement_id).where(
+                        AgreementParty.organisation_id == counterparty_id, _live(AgreementParty)
+                    )
+                )
+            )
+        agreements = [
+            a for a in session.scalars(stmt) if year is None or overlaps_year(a.valid_from, a.valid_to, year)
+        ]
+        by_id = {a.id: a for a in agreements}
+        goals = sorted(
+            session.scalars(
+                select(AgreementGoal).where(AgreementGoal.agreement_id.in_(list(by_id)), _live(AgreementGoal))
+            ),
+            key=lambda g: (
+                by_id[g.agreement_id].valid_from or date.min,
+                sort_key(by_id[g.agreement_id].title_fi or by_id[g.agreement_id].title_sv),
+                g.agreement_id,
+                g.position,
+            ),
+        )
+        latest: dict[uuid.UUID, MonitoringEntry] = {}
+        for entry in session.scalars(
+            select(MonitoringEntry)
+            .where(MonitoringEntry.goal_id.in_([g.id for g in goals]), _live(MonitoringEntry))
+            .order_by(MonitoringEntry.entry_date, MonitoringEntry.created_at)
+        ):
+            latest[entry.goal_id] = entry
+        border = today - timedelta(days=stale_days)
+        goal_rows = []
+        for goal in goals:
+            agreement = by_id[goal.agreement_id]
+            entry = latest.get(goal.id)
+            finished = entry is not None and entry.status in _FINAL
+            stale = (
+                agreement.status not in _CLOSED
+                and not finished
+                and (entry is None or entry.entry_date < border)
+            )
+            goal_rows.append(
+                FollowUpGoalRow(
+                    agreement.id,
+                    agreement.title_fi,
+                    agreement.title_sv,
+                    goal.id,
+                    goal.title_fi,
+                    goal.title_sv,
+                    entry.status if entry else None,
+                    entry.entry_date if entry else None,
+                    stale,
+                )
+            )
+        soon = today + timedelta(days=notice_days)
+        alerts = []
+        for a in agreements:
+            if a.status in _CLOSED:
+                continue
+            ends = a.valid_to is not None and today <= a.valid_to <= soon
+            notice = a.renewal_notice_date is not None and today <= a.renewal_notice_date <= soon
+            if ends or notice:
+                alerts.append(
+                    AgreementAlertRow(
+                        a.id, a.title_fi, a.title_sv, a.valid_to, a.renewal_notice_date, ends, notice
+                    )
+                )
+    return FollowUp(tuple(goal_rows), tuple(alerts))
+
+
+def add_monitoring_entry(db: Database, form: MonitoringForm, today: date | None = None) -> MonitoringRow:
+    """Record a dated status of a goal; the writer is the user logged in to the computer."""
+    values = validate_entry(form, today)
+    with db.transaction() as session:
+        goal = session.get(AgreementGoal, values.goal_id)
+        if goal is None or goal.archived_at is not None:
+            raise RecordNotFound()
+        entry = MonitoringEntry(
+            id=uuid.uuid4(),
+            goal_id=goal.id,
+            entry_date=values.entry_date,
+            status=values.status,
+            note=values.note,
+            written_by=os_user(),
+        )
+        session.add(entry)
+        session.flush()
+        return MonitoringRow(entry.id, goal.id, entry.entry_date, entry.status, entry.note, entry.written_by)

@@ -1,0 +1,1 @@
+"""Looking after the database: check, backups, restore, meeting copies, server connection."""

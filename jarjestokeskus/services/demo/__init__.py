@@ -1,0 +1,1 @@
+"""The demo scenario written into an empty database."""

@@ -1,0 +1,1 @@
+"""The change history: of one record and of the whole database."""

@@ -1,0 +1,353 @@
+"""Importing member organisations from a table: a plan to look at first, then one transaction."""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+
+from jarjestokeskus.db.engine import Database
+from jarjestokeskus.db.errors import DatabaseProblem, StaleRecord
+from jarjestokeskus.db.models import Organisation
+from jarjestokeskus.domain.enums import MembershipStatus
+from jarjestokeskus.domain.organisation import (
+    LABELS,
+    OrganisationForm,
+    OrganisationValues,
+    label,
+    validate,
+)
+from jarjestokeskus.domain.validation import ValidationFailed
+from jarjestokeskus.i18n import _, current_language
+from jarjestokeskus.services.organisations.import_files import Table
+from jarjestokeskus.services.organisations.import_mapping import (
+    NAME_FIELDS,
+    set_cell,
+    shown_value,
+    stored_form,
+)
+from jarjestokeskus.services.organisations.register import apply_values
+from jarjestokeskus.services.rows import localized
+
+Progress = Callable[[int, int], None]
+ON_MATCH = ("update", "skip")
+_STEP = 50  # report progress (and let the user cancel) every this many rows
+
+
+class RowStatus(enum.StrEnum):
+    NEW = "new"
+    UPDATE = "update"
+    SKIP = "skip"
+    ERROR = "error"
+
+
+@dataclass(frozen=True)
+class RowError:
+    """Why a row cannot be imported: its number in the file (header = 1), the column, the reason."""
+
+    row: int
+    column: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    old: str
+    new: str
+
+    @property
+    def label(self) -> str:
+        return label(self.field)
+
+
+@dataclass(frozen=True)
+class PlannedRow:
+    row: int
+    status: RowStatus
+    name: str
+    organisation_id: uuid.UUID | None = None
+    expected_version: int | None = None
+    values: OrganisationValues | None = None
+    changes: tuple[FieldChange, ...] = ()
+    errors: tuple[RowError, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    rows: tuple[PlannedRow, ...]
+    on_match: str = "update"
+
+    def of(self, status: RowStatus) -> list[PlannedRow]:
+        return [row for row in self.rows if row.status == status]
+
+    @property
+    def errors(self) -> list[RowError]:
+        return [error for row in self.rows for error in row.errors]
+
+    @property
+    def ok(self) -> bool:
+        return not any(row.status == RowStatus.ERROR for row in self.rows)
+
+    def count(self, status: RowStatus) -> int:
+        return sum(1 for row in self.rows if row.status == status)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    created: int
+    updated: int
+    skipped: int
+
+
+class ImportHasErrors(DatabaseProblem):
+    def user_message(self) -> str:
+        return _("The file has errors; nothing was imported. Correct the rows and try again.")
+
+
+class ImportConflict(DatabaseProblem):
+    """The register changed after the preview; nothing was imported."""
+
+    def user_message(self) -> str:
+        return _(
+            "Someone changed the register after the preview was made; nothing was imported. "
+            "Make the preview again."
+        )
+
+
+@dataclass
+class _Known:
+    """What the planner needs to know of the organisations already in the register."""
+
+    by_business_id: dict[str, list[tuple[uuid.UUID, bool]]]
+    by_name_fi: dict[str, list[uuid.UUID]]
+    by_name_sv: dict[str, list[uuid.UUID]]
+    business_ids: dict[uuid.UUID, str | None]
+    municipalities: dict[uuid.UUID, str]  # casefolded
+
+
+def _known(session) -> _Known:  # type: ignore[no-untyped-def]
+    known = _Known({}, {}, {}, {}, {})
+    stmt = select(
+        Organisation.id, Organisation.business_id, Organisation.name_fi, Organisation.name_sv,
+        Organisation.archived_at, Organisation.municipality,
+    )  # fmt: skip
+    for org_id, business_id, name_fi, name_sv, archived_at, municipality in session.execute(stmt):
+        archived = archived_at is not None
+        if business_id:
+            known.by_business_id.setdefault(business_id, []).append((org_id, archived))
+        if archived:
+            continue
+        known.business_ids[org_id] = business_id
+        known.municipalities[org_id] = (municipality or "").strip().casefold()
+        if name_fi:
+            known.by_name_fi.setdefault(name_fi.strip(), []).append(org_id)
+        if name_sv:
+            known.by_name_sv.setdefault(name_sv.strip(), []).append(org_id)
+    return known
+
+
+def plan_import(
+    db: Database,
+    table: Table,
+    mapping: dict[int, str],
+    on_match: str = "update",
+    progress: Progress | None = None,
+    today: date | None = None,
+) -> ImportPlan:
+    """Check every row against the domain's rules and the register; saves nothing."""
+    if on_match not in ON_MATCH:
+        raise ValueError(on_match)
+    today = today or date.today()
+    columns = {key: column for column, key in mapping.items()}
+    total = len(table.rows)
+    planned: list[PlannedRow] = []
+    seen: dict[tuple[str, object], Any] = {}  # row number; for names [(municipality, row)]
+    with db.reading() as session:
+        known = _known(session)
+        for index, number in enumerate(table.numbers):
+            if progress is not None and index % _STEP == 0:
+                progress(index, total)
+            cells = {key: table.cell(index, column).strip() for key, column in columns.items()}
+            cells = {key: text for key, text in cells.items() if text}
+            if not cells:
+                planned.append(PlannedRow(number, RowStatus.SKIP, "", note=_("No values to import")))
+                continue
+            row = _plan_row(session, known, table, number, cells, columns, on_match, today)
+            row = _check_repeats(row, cells, table, columns, seen)
+            planned.append(row)
+    if progress is not None:
+        progress(total, total)
+    return ImportPlan(tuple(planned), on_match)
+
+
+def _plan_row(session, known, table, number, cells, columns, on_match, today) -> PlannedRow:  # type: ignore[no-untyped-def]
+    name = localized(cells.get("name_fi", ""), cells.get("name_sv", ""), current_language())
+
+    def error(key: str, reason: str) -> PlannedRow:
+        return PlannedRow(
+            number, RowStatus.ERROR, name, errors=(_row_error(table, number, columns, key, reason),)
+        )
+
+    match, problem = _match(known, cells)
+    if problem:
+        return error(problem[0], problem[1])
+    if match is not None and on_match == "skip":
+        return PlannedRow(number, RowStatus.SKIP, name, match, note=_("Already in the register"))
+    if match is None:
+        form = OrganisationForm(membership_status=MembershipStatus.MEMBER)
+        org = None
+    else:
+        org = session.get(Organisation, match)
+        form = stored_form(session, org)
+    errors: list[RowError] = []
+    for key, text in cells.items():
+        reason = set_cell(form, key, text)
+        if reason:
+            errors.append(_row_error(table, number, columns, key, reason))
+    try:
+        values = validate(form, today)
+    except ValidationFailed as failed:
+        errors.extend(_row_error(table, number, columns, e.field, e.message) for e in failed.errors)
+        values = None
+    if errors or values is None:
+        return PlannedRow(number, RowStatus.ERROR, name, match, errors=tuple(errors))
+    if org is None:
+        return PlannedRow(number, RowStatus.NEW, name, values=values)
+    changes = tuple(
+        FieldChange(key, shown_value(getattr(org, key)), shown_value(new))
+        for key, new in values.scalars.items()
+        if getattr(org, key) != new
+    )
+    if not changes:
+        return PlannedRow(number, RowStatus.SKIP, name, org.id, note=_("No changes"))
+    return PlannedRow(number, RowStatus.UPDATE, name, org.id, org.version, values, changes)
+
+
+def _match(known: _Known, cells: dict[str, str]) -> tuple[uuid.UUID | None, tuple[str, str] | None]:
+    """The organisation a row is about: by business ID, else by exact name and municipality (a
+    stored organisation without a municipality matches any); or a problem."""
+    from stdnum.fi import ytunnus
+
+    business_id = cells.get("business_id", "")
+    if business_id and ytunnus.is_valid(business_id):
+        business_id = ytunnus.format(business_id)
+        found = known.by_business_id.get(business_id, [])
+        active = [org_id for org_id, archived in found if not archived]
+        if len(active) > 1:
+            return None, ("business_id", _("several organisations in the register have this business ID"))
+        if active:
+            return active[0], None
+        if found:
+            return None, ("business_id", _("an archived organisation has this business ID; restore it first"))
+    else:
+        business_id = ""
+    candidates: set[uuid.UUID] = set()
+    for key, index in (("name_fi", known.by_name_fi), ("name_sv", known.by_name_sv)):
+        if cells.get(key):
+            candidates.update(index.get(cells[key], []))
+    municipality = cells.get("municipality", "").strip().casefold()
+    if municipality:  # the same name in another municipality is another association
+        candidates = {c for c in candidates if known.municipalities.get(c, "") in ("", municipality)}
+    if not candidates:
+        return None, None
+    name_key = "name_fi" if cells.get("name_fi") else "name_sv"
+    if len(candidates) > 1:
+        return None, (name_key, _("several organisations in the register have this name"))
+    (org_id,) = candidates
+    other = known.business_ids.get(org_id)
+    if business_id and other and other != business_id:
+        return None, (
+            "business_id",
+            _("an organisation of this name has another business ID ({business_id})").format(
+                business_id=other
+            ),
+        )
+    return org_id, None
+
+
+def _check_repeats(row: PlannedRow, cells, table, columns, seen) -> PlannedRow:  # type: ignore[no-untyped-def]
+    """Two rows about the same organisation would make a duplicate or overwrite each other."""
+    if row.status not in (RowStatus.NEW, RowStatus.UPDATE) or row.values is None:
+        return row
+    problems: list[RowError] = []
+
+    def repeated(key: str, value: object, column: str, reason: str) -> None:
+        if (key, value) in seen:
+            text = reason.format(row=seen[(key, value)])
+            problems.append(_row_error(table, row.row, columns, column, text))
+        seen.setdefault((key, value), row.row)
+
+    values = row.values.scalars
+    if row.organisation_id is not None:
+        column = "business_id" if "business_id" in cells else NAME_FIELDS[0]
+        repeated("org", row.organisation_id, column, _("the same organisation as row {row}"))
+    if values.get("business_id"):
+        repeated("business_id", values["business_id"], "business_id", _("the same business ID as row {row}"))
+    place = str(values.get("municipality") or "").strip().casefold()
+    for key in NAME_FIELDS:
+        if values.get(key):  # the same name twice, unless both rows name different municipalities
+            earlier = [(p, n) for p, n in seen.get((key, values[key]), []) if "" in (p, place) or p == place]
+            if earlier:
+                text = _("the same name as row {row}").format(row=earlier[0][1])
+                problems.append(_row_error(table, row.row, columns, key, text))
+            seen.setdefault((key, values[key]), []).append((place, row.row))
+    if not problems:
+        return row
+    return replace(row, status=RowStatus.ERROR, values=None, errors=row.errors + tuple(problems[:1]))
+
+
+def _row_error(table: Table, number: int, columns: dict[str, int], key: str, message: str) -> RowError:
+    """The error on the file's column of `key`; the field's name leaves the message (it is the column).
+
+    A stored fee or role that no longer passes the rules ("fees[0].year") is named by its field.
+    """
+    field = key.split(".")[-1]
+    text = label(field) if field in LABELS else key
+    column = table.column_name(columns[field]) if field in columns else text
+    prefix = text + ": "
+    reason = message[len(prefix) :] if message.startswith(prefix) else message
+    return RowError(number, column, reason)
+
+
+def apply_import(db: Database, plan: ImportPlan, progress: Progress | None = None) -> ImportResult:
+    """Save the plan's new and changed organisations in one transaction: all of them or none.
+
+    Raises ImportHasErrors when the plan has errors, ImportConflict (or StaleRecord) when the
+    register changed since the plan was made.
+    """
+    if not plan.ok:
+        raise ImportHasErrors()
+    work = [row for row in plan.rows if row.status in (RowStatus.NEW, RowStatus.UPDATE)]
+    with db.transaction() as session:
+        for done, row in enumerate(work):
+            if progress is not None and done % _STEP == 0:
+                progress(done, len(work))
+            assert row.values is not None
+            if row.status == RowStatus.NEW:
+                business_id = row.values.scalars.get("business_id")
+                if business_id and session.scalar(
+                    select(Organisation.id).where(Organisation.business_id == business_id).limit(1)
+                ):
+                    raise ImportConflict()
+                org = Organisation(id=uuid.uuid4(), is_home=False)
+                session.add(org)
+            else:
+                org = session.get(Organisation, row.organisation_id)
+                if org is None or org.archived_at is not None or org.version != row.expected_version:
+                    raise StaleRecord()
+            apply_values(session, org, row.values)
+            session.flush()
+        if progress is not None:
+            progress(len(work), len(work))
+    return ImportResult(
+        created=plan.count(RowStatus.NEW),
+        updated=plan.count(RowStatus.UPDATE),
+        skipped=plan.count(RowStatus.SKIP),
+    )

@@ -1,0 +1,204 @@
+"""Plain rows for the PDF reports: the member register and one organisation's card.
+
+Reports never query the database themselves; they call these functions and get frozen rows.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, or_, select
+
+from jarjestokeskus.db.engine import Database
+from jarjestokeskus.db.models import Organisation, Person, Project, ProjectPartner, Role
+from jarjestokeskus.domain.enums import Field, MembershipStatus, PartnerRole, ProjectStatus, RoleKind
+from jarjestokeskus.i18n import sort_key
+from jarjestokeskus.services.agreements.register import AgreementQuery, list_agreements
+from jarjestokeskus.services.agreements.rows import AgreementRow
+from jarjestokeskus.services.organisations.register import get_organisation
+from jarjestokeskus.services.rows import OrganisationDetail, localized
+
+# The person shown as an organisation's contact: the first of these roles that is in force.
+CONTACT_ROLES = (RoleKind.CHAIR, RoleKind.CONTACT_PERSON, RoleKind.EXECUTIVE_DIRECTOR, RoleKind.SECRETARY)
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    """One member organisation in the register, with its contacts."""
+
+    id: uuid.UUID
+    name_fi: str
+    name_sv: str
+    municipality: str
+    field: Field
+    email: str
+    phone: str
+    member_count: int | None
+    contact_name: str
+    contact_role: RoleKind | None
+
+    def name(self, language: str) -> str:
+        return localized(self.name_fi, self.name_sv, language)
+
+
+@dataclass(frozen=True)
+class CardProjectRow:
+    """A project the organisation owns or takes part in; `role` None means it is the owner."""
+
+    id: uuid.UUID
+    code: str
+    name_fi: str
+    name_sv: str
+    status: ProjectStatus
+    start_date: date | None
+    end_date: date | None
+    role: PartnerRole | None
+
+    def name(self, language: str) -> str:
+        return localized(self.name_fi, self.name_sv, language)
+
+
+@dataclass(frozen=True)
+class OrganisationCard:
+    """Everything on one organisation's card."""
+
+    detail: OrganisationDetail
+    agreements: tuple[AgreementRow, ...]
+    projects: tuple[CardProjectRow, ...]
+
+
+def home_names(db: Database) -> tuple[str, str]:
+    """The home organisation's (fi, sv) names, or two empty strings."""
+    with db.reading() as session:
+        row = session.execute(
+            select(Organisation.name_fi, Organisation.name_sv)
+            .where(Organisation.is_home, Organisation.archived_at.is_(None))
+            .limit(1)
+        ).first()
+    return (row.name_fi, row.name_sv) if row else ("", "")
+
+
+def count_members(db: Database) -> tuple[int, int]:
+    """How many member organisations there are, and the sum of their own member counts."""
+    with db.reading() as session:
+        row = session.execute(
+            select(func.count(), func.coalesce(func.sum(Organisation.member_count), 0)).where(
+                Organisation.archived_at.is_(None),
+                Organisation.membership_status == MembershipStatus.MEMBER,
+                Organisation.is_home.is_(False),
+            )
+        ).one()
+    return int(row[0]), int(row[1])
+
+
+def member_register(db: Database, today: date | None = None) -> list[MemberRow]:
+    """The member organisations (status member, not archived, not the home organisation)."""
+    today = today or date.today()
+    with db.reading() as session:
+        orgs = session.execute(
+            select(
+                Organisation.id,
+                Organisation.name_fi,
+                Organisation.name_sv,
+                Organisation.municipality,
+                Organisation.field,
+                Organisation.email,
+                Organisation.phone,
+                Organisation.member_count,
+            ).where(
+                Organisation.archived_at.is_(None),
+                Organisation.membership_status == MembershipStatus.MEMBER,
+                Organisation.is_home.is_(False),
+            )
+        ).all()
+        contacts: dict[uuid.UUID, tuple[int, str, RoleKind]] = {}
+        roles = session.execute(
+            select(Role.organisation_id, Role.kind, Person.first_name, Person.last_name)
+            .join(Person, Role.person_id == Person.id)
+            .join(Organisation, Role.organisation_id == Organisation.id)
+            .where(
+                Role.archived_at.is_(None),
+                Role.kind.in_(CONTACT_ROLES),
+                Organisation.membership_status == MembershipStatus.MEMBER,
+                or_(Role.start_date.is_(None), Role.start_date <= today),
+                or_(Role.end_date.is_(None), Role.end_date >= today),
+            )
+        )
+        for r in roles:
+            rank = CONTACT_ROLES.index(r.kind)
+            if r.organisation_id not in contacts or rank < contacts[r.organisation_id][0]:
+                name = f"{r.first_name} {r.last_name}".strip()
+                contacts[r.organisation_id] = (rank, name, r.kind)
+    rows = []
+    for o in orgs:
+        _rank, contact, kind = contacts.get(o.id, (0, "", None))
+        rows.append(
+            MemberRow(
+                o.id,
+                o.name_fi,
+                o.name_sv,
+                o.municipality,
+                o.field,
+                o.email,
+                o.phone,
+                o.member_count,
+                contact,
+                kind,
+            )
+        )
+    return rows
+
+
+def find_organisations_by_name(db: Database, name: str) -> list[tuple[uuid.UUID, str, str]]:
+    """Live organisations whose Finnish or Swedish name or abbreviation is `name` (case-insensitive)."""
+    wanted = sort_key(name.strip())
+    with db.reading() as session:
+        rows = session.execute(
+            select(
+                Organisation.id, Organisation.name_fi, Organisation.name_sv, Organisation.abbreviation
+            ).where(Organisation.archived_at.is_(None))
+        ).all()
+    return [
+        (r.id, r.name_fi, r.name_sv)
+        for r in rows
+        if wanted and wanted in {sort_key(r.name_fi), sort_key(r.name_sv), sort_key(r.abbreviation)}
+    ]
+
+
+def organisation_card(db: Database, organisation_id: uuid.UUID) -> OrganisationCard:
+    """The organisation's data, persons and roles, fees, agreements and projects."""
+    detail = get_organisation(db, organisation_id)
+    agreements = list_agreements(db, AgreementQuery(counterparty_id=organisation_id))
+    agreements.sort(key=lambda a: (a.valid_from or date.min, a.title_fi))
+    roles: dict[uuid.UUID, PartnerRole | None] = defaultdict(lambda: None)
+    with db.reading() as session:
+        for project_id, role in session.execute(
+            select(ProjectPartner.project_id, ProjectPartner.role).where(
+                ProjectPartner.organisation_id == organisation_id, ProjectPartner.archived_at.is_(None)
+            )
+        ):
+            roles[project_id] = role
+        projects = session.scalars(
+            select(Project).where(
+                Project.archived_at.is_(None),
+                or_(Project.owner_id == organisation_id, Project.id.in_(list(roles))),
+            )
+        ).all()
+        rows = [
+            CardProjectRow(
+                p.id,
+                p.code,
+                p.name_fi,
+                p.name_sv,
+                p.status,
+                p.start_date,
+                p.end_date,
+                None if p.owner_id == organisation_id else roles[p.id],
+            )
+            for p in projects
+        ]
+    rows.sort(key=lambda p: (p.start_date or date.min, p.code))
+    return OrganisationCard(detail, tuple(agreements), tuple(rows))

@@ -1,0 +1,1 @@
+"""Projects and their funding: the register, the store, funders' rules, report rows."""

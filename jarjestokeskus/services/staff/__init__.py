@@ -1,0 +1,1 @@
+"""The staff and the employment schemes: periods, limits, statistics, report rows."""

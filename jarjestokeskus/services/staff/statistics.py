@@ -1,0 +1,174 @@
+"""What is ending, what came after, and the staff figures of a year by scheme.
+
+Definitions (the figures the umbrella reports to funders and the city):
+- A period is *ending within N days* when today ≤ end date ≤ today + N days.
+- A period has *ended without an outcome* when its end date is before today and no outcome is set.
+  Both lists leave out archived and erased (anonymised) persons.
+- *Persons* of a scheme in a year: distinct persons with a period of that scheme overlapping the year.
+- *Person-years* of a period in a year: days of the year within the period × working-time factor
+  ÷ days in the year. The factor is hours a week ÷ 37.5; without hours a week it is days a week ×
+  hours a day ÷ 37.5 when both are given, otherwise 1 (full time). An open period runs to year end.
+- *Long-term unemployed placed*: distinct long-term unemployed persons whose period started in the year.
+- *Outcomes*: periods ending in the year, counted by outcome (None = not yet recorded).
+Archived periods are left out; archived and erased persons' periods count.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from jarjestokeskus.db.engine import Database
+from jarjestokeskus.db.models import Employment, Person
+from jarjestokeskus.domain.enums import EmploymentOutcome, EmploymentScheme
+from jarjestokeskus.services.staff.rows import EndingRow, full_name
+
+FULL_TIME_HOURS = Decimal("37.5")
+
+
+def working_time_factor(
+    hours_per_week: Decimal | None, days_per_week: Decimal | None = None, hours_per_day: Decimal | None = None
+) -> Decimal:
+    if hours_per_week is not None:
+        return hours_per_week / FULL_TIME_HOURS
+    if days_per_week is not None and hours_per_day is not None:
+        return days_per_week * hours_per_day / FULL_TIME_HOURS
+    return Decimal(1)
+
+
+def days_in_year(start: date, end: date | None, year: int) -> int:
+    """Days of `year` within start..end (both included; an open end runs to the year's end)."""
+    first, last = max(start, date(year, 1, 1)), min(end or date(year, 12, 31), date(year, 12, 31))
+    return max(0, (last - first).days + 1)
+
+
+def person_years(
+    start: date,
+    end: date | None,
+    year: int,
+    hours_per_week: Decimal | None,
+    days_per_week: Decimal | None = None,
+    hours_per_day: Decimal | None = None,
+) -> Decimal:
+    """Unrounded person-years of one period in `year` (see the module's definition)."""
+    length = (date(year, 12, 31) - date(year, 1, 1)).days + 1
+    factor = working_time_factor(hours_per_week, days_per_week, hours_per_day)
+    return Decimal(days_in_year(start, end, year)) * factor / Decimal(length)
+
+
+def _periods(session):  # type: ignore[no-untyped-def]
+    return session.execute(
+        select(Employment, Person)
+        .join(Person, Employment.person_id == Person.id)
+        .where(Employment.archived_at.is_(None))
+    ).all()
+
+
+def ending_periods(db: Database, today: date, days: int) -> list[EndingRow]:
+    """Periods whose end date is today or within the next `days` days, soonest first."""
+    last = today + timedelta(days=days)
+    with db.reading() as session:
+        rows = [
+            _ending(e, p, today)
+            for e, p in _periods(session)
+            if e.end_date is not None and today <= e.end_date <= last and _followed(p)
+        ]
+    return sorted(rows, key=lambda r: (r.end_date, r.name))
+
+
+def ended_without_outcome(db: Database, today: date) -> list[EndingRow]:
+    """Ended periods (end date before today) whose outcome is not recorded, oldest first."""
+    with db.reading() as session:
+        rows = [
+            _ending(e, p, today)
+            for e, p in _periods(session)
+            if e.end_date is not None and e.end_date < today and e.outcome is None and _followed(p)
+        ]
+    return sorted(rows, key=lambda r: (r.end_date, r.name))
+
+
+def _followed(person: Person) -> bool:
+    """Archived and erased persons leave the ending view (their periods stay in the statistics)."""
+    return person.archived_at is None and not person.anonymised
+
+
+def _ending(e: Employment, p: Person, today: date) -> EndingRow:
+    assert e.end_date is not None
+    return EndingRow(
+        e.id,
+        p.id,
+        full_name(p.first_name, p.last_name),
+        e.scheme,
+        e.title,
+        e.start_date,
+        e.end_date,
+        (e.end_date - today).days,
+        e.outcome,
+    )
+
+
+@dataclass(frozen=True)
+class SchemeFigures:
+    scheme: EmploymentScheme
+    persons: int
+    person_years: Decimal  # rounded to 0.01
+
+
+@dataclass(frozen=True)
+class YearStatistics:
+    year: int
+    schemes: tuple[SchemeFigures, ...]  # only schemes with someone in the year
+    persons: int
+    person_years: Decimal
+    long_term_unemployed_placed: int
+    outcomes: dict[EmploymentOutcome | None, int]
+
+
+def staff_statistics(db: Database, year: int) -> YearStatistics:
+    """The figures of one calendar year (see the module's definitions)."""
+    persons: dict[EmploymentScheme, set[uuid.UUID]] = {}
+    years: dict[EmploymentScheme, Decimal] = {}
+    everyone: set[uuid.UUID] = set()
+    placed: set[uuid.UUID] = set()
+    outcomes: dict[EmploymentOutcome | None, int] = {}
+    with db.reading() as session:
+        for e, _person in _periods(session):
+            if days_in_year(e.start_date, e.end_date, year) > 0:
+                persons.setdefault(e.scheme, set()).add(e.person_id)
+                everyone.add(e.person_id)
+                share = person_years(
+                    e.start_date, e.end_date, year, e.hours_per_week, e.days_per_week, e.hours_per_day
+                )
+                years[e.scheme] = years.get(e.scheme, Decimal(0)) + share
+            if e.long_term_unemployed and e.start_date.year == year:
+                placed.add(e.person_id)
+            if e.end_date is not None and e.end_date.year == year:
+                outcomes[e.outcome] = outcomes.get(e.outcome, 0) + 1
+    cent = Decimal("0.01")
+    schemes = tuple(
+        SchemeFigures(s, len(persons[s]), years[s].quantize(cent)) for s in EmploymentScheme if s in persons
+    )
+    return YearStatistics(
+        year,
+        schemes,
+        len(everyone),
+        sum(years.values(), Decimal(0)).quantize(cent),
+        len(placed),
+        outcomes,
+    )
+
+
+def statistics_years(db: Database, today: date | None = None) -> list[int]:
+    """Years with any period, newest first (this year at least)."""
+    today = today or date.today()
+    found = {today.year}
+    with db.reading() as session:
+        for start, end in session.execute(
+            select(Employment.start_date, Employment.end_date).where(Employment.archived_at.is_(None))
+        ):
+            found.update(range(start.year, min((end or today).year, today.year + 5) + 1))
+    return sorted(found, reverse=True)

@@ -1,0 +1,1 @@
+"""The Agreements and Follow-up views and the agreement editor."""

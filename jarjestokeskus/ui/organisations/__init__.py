@@ -1,0 +1,1 @@
+"""The Organisations view and Archive, the organisation editor, the member import."""

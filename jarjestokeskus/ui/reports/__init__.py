@@ -1,0 +1,1 @@
+"""The Reports view: options, building off the GUI thread, the preview."""

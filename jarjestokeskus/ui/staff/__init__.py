@@ -1,0 +1,1 @@
+"""The Staff view: the person's form, scheme periods, ending periods, statistics, limits."""

@@ -1,0 +1,1 @@
+"""The start page: deadlines, key figures and charts."""

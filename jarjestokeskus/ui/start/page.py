@@ -1,0 +1,296 @@
+"""The start page: key figures and what is overdue or falls due soon, each row opening its record;
+beside them charts of grants by year and funder, staff by scheme and the agreements on a timeline."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jarjestokeskus.db.engine import Database
+from jarjestokeskus.i18n import _, current_language, format_date, format_money, format_number, ngettext
+from jarjestokeskus.services.calendar.deadlines import (
+    VIEW_AGREEMENTS,
+    DeadlineRow,
+    KeyFigures,
+    deadlines,
+    key_figures,
+)
+from jarjestokeskus.services.start_charts import StartCharts, start_charts
+from jarjestokeskus.ui.widgets.chart_base import Number
+from jarjestokeskus.ui.widgets.charts import BarChart, BarSeries, HorizontalBarChart
+from jarjestokeskus.ui.widgets.timeline_chart import TimelineChart
+
+RECORD_ROLE = Qt.ItemDataRole.UserRole
+WARNING_SIGN = "⚠"
+COLUMNS = 4
+
+
+def days_text(days_left: int) -> str:
+    """“today”, “in 3 days” or “overdue by 5 days” in the UI language."""
+    if days_left == 0:
+        return _("today")
+    if days_left > 0:
+        return ngettext("in {count} day", "in {count} days", days_left).format(count=days_left)
+    late = -days_left
+    return ngettext("overdue by {count} day", "overdue by {count} days", late).format(count=late)
+
+
+def what_text(row: DeadlineRow) -> str:
+    if row.detail is None:
+        return row.kind.label
+    return _("{what}: {detail}").format(what=row.kind.label, detail=row.detail.label)
+
+
+class DeadlineTable(QTableWidget):
+    """A read-only table that reports Enter on a row like a double click."""
+
+    row_chosen = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, COLUMNS, parent)
+        self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.verticalHeader().setVisible(False)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # What and name share the room and elide; the tooltip has the whole text.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.setWordWrap(False)
+        self.cellDoubleClicked.connect(lambda row, _column: self.row_chosen.emit(row))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentRow() >= 0:
+            self.row_chosen.emit(self.currentRow())
+            return
+        super().keyPressEvent(event)
+
+
+class RememberingSplitter(QSplitter):
+    """A splitter that knows whether the user's sizes were restored (by the main window)."""
+
+    restored = False
+
+    def restoreState(self, state: QByteArray | bytes) -> bool:  # noqa: N802 (Qt's name)
+        self.restored = super().restoreState(state)
+        return self.restored
+
+
+class StartPage(QWidget):
+    """Key figures above, deadlines below; `open_record(view, record_id)` asks to open a record."""
+
+    open_record = Signal(str, object)
+
+    def __init__(self, db: Database, parent: QWidget | None = None, today: date | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.today = today
+        self.rows: list[DeadlineRow] = []
+        self._read: tuple[KeyFigures, StartCharts, list[DeadlineRow]] | None = None
+        self._split = False
+        self.figures_box = QGroupBox()
+        self.figures = QFormLayout()
+        figures_row = QHBoxLayout(self.figures_box)
+        figures_row.addLayout(self.figures)
+        figures_row.addStretch(1)
+        self.deadlines_box = QGroupBox()
+        self.days_label = QLabel()
+        self.days = QSpinBox()
+        self.days.setRange(0, 365)
+        self.days.setValue(30)
+        self.days_label.setBuddy(self.days)
+        self.days.valueChanged.connect(self.refresh)
+        self.table = DeadlineTable()
+        self.table.row_chosen.connect(self._choose)
+        self.empty = QLabel()
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(self.days_label)
+        top.addWidget(self.days)
+        top.addStretch(1)
+        box = QVBoxLayout(self.deadlines_box)
+        box.addLayout(top)
+        box.addWidget(self.table, 1)
+        box.addWidget(self.empty)
+        box.addWidget(self.hint)
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.figures_box)
+        column.addWidget(self.deadlines_box, 1)
+        self.splitter = RememberingSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self._build_charts())
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+        self.retranslate()
+
+    def _build_charts(self) -> QScrollArea:
+        """The charts, one above the other, in a column that scrolls when the window is small."""
+        self.funding_box, self.staff_box, self.agreements_box = QGroupBox(), QGroupBox(), QGroupBox()
+        self.funding_chart = BarChart()
+        self.staff_chart = HorizontalBarChart()
+        self.timeline = TimelineChart()
+        self.timeline.agreement_chosen.connect(
+            lambda record_id: self.open_record.emit(VIEW_AGREEMENTS, record_id)
+        )
+        self.timeline_hint = QLabel()
+        self.timeline_hint.setWordWrap(True)
+        QVBoxLayout(self.funding_box).addWidget(self.funding_chart)
+        QVBoxLayout(self.staff_box).addWidget(self.staff_chart)
+        timeline_layout = QVBoxLayout(self.agreements_box)
+        timeline_layout.addWidget(self.timeline)
+        timeline_layout.addWidget(self.timeline_hint)
+        charts = QWidget()
+        column = QVBoxLayout(charts)
+        column.setContentsMargins(0, 0, 0, 0)
+        for box in (self.funding_box, self.staff_box, self.agreements_box):
+            column.addWidget(box)
+        column.addStretch(1)
+        self.charts_area = QScrollArea()
+        self.charts_area.setWidgetResizable(True)
+        self.charts_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.charts_area.setWidget(charts)
+        return self.charts_area
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        # The first time, unless the main window restored the user's split: deadlines get more room.
+        if not self._split and not self.splitter.restored:
+            self._split = True
+            width = max(self.splitter.width(), 1)
+            self.splitter.setSizes([width * 56 // 100, width * 44 // 100])
+        if self._read is None:  # read when first shown: the window opens on another view fast
+            self.refresh()
+        super().showEvent(event)
+
+    def _today(self) -> date:
+        return self.today or date.today()
+
+    def retranslate(self) -> None:
+        self.figures_box.setTitle(_("Key figures"))
+        self.deadlines_box.setTitle(_("Deadlines"))
+        self.funding_box.setTitle(_("Grants granted by year and funder"))
+        self.staff_box.setTitle(_("Staff by scheme today"))
+        self.agreements_box.setTitle(_("Agreements in force and starting within a year"))
+        for box, chart in (
+            (self.funding_box, self.funding_chart),
+            (self.staff_box, self.staff_chart),
+            (self.agreements_box, self.timeline),
+        ):
+            chart.setAccessibleName(box.title())
+        self.funding_chart.set_empty_text(_("No grants granted in the last five years."))
+        self.staff_chart.set_empty_text(_("Nobody has an employment period running today."))
+        self.timeline.set_empty_text(_("No agreements in force or starting within a year."))
+        self.timeline_hint.setText(_("Click an agreement, or press Enter on it, to open it."))
+        self.days_label.setText(_("Overdue and due within (days):"))
+        self.hint.setText(_("Double-click a row or press Enter to open its record."))
+        self.table.setHorizontalHeaderLabels([_("Due date"), _("What"), _("Name"), _("When")])
+        if self._read is not None:  # the same figures in the new language: not read again
+            self._show(*self._read)
+
+    def refresh(self) -> None:
+        """Read the figures and deadlines again (after a save elsewhere, or a new day)."""
+        today = self._today()
+        self._read = (
+            key_figures(self.db, today),
+            start_charts(self.db, today),
+            deadlines(self.db, today, self.days.value(), year_clock=True),
+        )
+        self._show(*self._read)
+
+    def _show(self, figures: KeyFigures, charts: StartCharts, rows: list[DeadlineRow]) -> None:
+        self._show_figures(figures)
+        self._show_charts(charts)
+        self.rows = rows
+        self._show_rows()
+
+    def _show_figures(self, figures: KeyFigures) -> None:
+        while self.figures.rowCount():
+            self.figures.removeRow(0)
+        language = current_language()
+        self.figures.addRow(_("Member organisations:"), QLabel(format_number(figures.members, language)))
+        self.figures.addRow(_("Running projects:"), QLabel(format_number(figures.active_projects, language)))
+        self.figures.addRow(
+            _("Grants granted for {year}:").format(year=self._today().year),
+            QLabel(format_money(figures.granted_this_year, language)),
+        )
+        self.figures.addRow(
+            _("Agreements in force:"), QLabel(format_number(figures.agreements_in_force, language))
+        )
+
+    def _show_charts(self, charts: StartCharts) -> None:
+        language = current_language()
+
+        def money(value: Number) -> str:
+            return format_money(Decimal(value), language)
+
+        def number(value: Number) -> str:
+            return format_number(value, language)
+
+        funding = charts.funding
+        series = [
+            BarSeries(_("Other funders") if s.is_other else s.short_name(language), s.amounts, s.is_other)
+            for s in funding.series
+        ]
+        self.funding_chart.axis_text = number
+        self.funding_chart.set_data([str(year) for year in funding.years], series, money)
+        self.staff_chart.set_data([(scheme.label, count) for scheme, count in charts.staff_by_scheme], number)
+        self.timeline.set_data(charts.agreements, charts.today)
+        self.timeline_hint.setVisible(bool(charts.agreements))
+
+    def _show_rows(self) -> None:
+        language = current_language()
+        self.table.setRowCount(len(self.rows))
+        for index, row in enumerate(self.rows):
+            when = days_text(row.days_left)
+            texts = [
+                format_date(row.due_date, language),
+                what_text(row),
+                row.name(language),
+                f"{WARNING_SIGN} {when}" if row.overdue else when,
+            ]
+            for column, text in enumerate(texts):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                if row.overdue:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                    item.setToolTip(f"{text}\n{_('Overdue')}")
+                item.setData(RECORD_ROLE, (row.view, row.record_id))
+                self.table.setItem(index, column, item)
+        self.empty.setVisible(not self.rows)
+        self.empty.setText(_("Nothing is overdue or due within {days} days.").format(days=self.days.value()))
+
+    def _choose(self, index: int) -> None:
+        if 0 <= index < len(self.rows):
+            row = self.rows[index]
+            self.open_record.emit(row.view, row.record_id)
+
+    def record_at(self, index: int) -> tuple[str, uuid.UUID]:
+        """The (view, record id) a row opens."""
+        row = self.rows[index]
+        return row.view, row.record_id

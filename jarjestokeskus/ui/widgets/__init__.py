@@ -1,0 +1,1 @@
+"""Widgets every view shares: register list and editor parts, form tables, charts, errors."""

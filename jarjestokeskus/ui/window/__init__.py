@@ -1,0 +1,1 @@
+"""The main window's surroundings: first start, settings, databases, backups, window state."""

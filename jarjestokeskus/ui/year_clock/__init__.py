@@ -1,0 +1,1 @@
+"""The year clock view, its task editor and the calendar export."""
