@@ -41,10 +41,10 @@ translations/%/LC_MESSAGES/jarjestokeskus.mo: translations/%/LC_MESSAGES/jarjest
 
 # For developers: pull new source strings into the catalogues (then translate them).
 extract: $(STAMP)
-	$(PY) -m babel.messages.frontend extract -F babel.cfg -k _ -k N_ -k ngettext:1,2 --no-location --sort-output \
+	$(PY) -m babel.messages.frontend extract -F babel.cfg -k _ -k N_ -k ngettext:1,2 --no-location --sort-output -w 100 \
 		-o translations/jarjestokeskus.pot jarjestokeskus
 	$(PY) -m babel.messages.frontend update -i translations/jarjestokeskus.pot -d translations \
-		-D jarjestokeskus --no-fuzzy-matching --ignore-obsolete
+		-D jarjestokeskus --no-fuzzy-matching --ignore-obsolete -w 100
 
 # The one-folder program (build.spec) in dist/jarjestokeskus/, and its smoke test.
 BUILD_STAMP := $(VENV)/.installed-build

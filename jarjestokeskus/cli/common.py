@@ -69,3 +69,21 @@ class Progress:
         if self.written:
             sys.stderr.write("\n")
             sys.stderr.flush()
+
+
+def open_for_writing(args: argparse.Namespace) -> Database:
+    """Open an existing database to change it (upgraded when needed); refused when read-only."""
+    from jarjestokeskus.db.engine import database_url, open_database, sqlite_path
+    from jarjestokeskus.db.errors import ReadOnlyDatabase
+    from jarjestokeskus.services.database.maintenance import FileMissing
+
+    url = database_url(database_target(args))
+    path = sqlite_path(url)
+    if path is not None and not path.is_file():
+        raise FileMissing(str(path))
+    db = open_database(url)
+    if db.read_only:
+        holder = db.holder.describe() if db.holder else ""
+        db.close()
+        raise ReadOnlyDatabase(holder)
+    return db

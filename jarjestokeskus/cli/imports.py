@@ -33,6 +33,9 @@ def add_import_command(commands: Any, shared: argparse.ArgumentParser) -> None:
         ),
     )
     members.set_defaults(run=run_import)
+    from jarjestokeskus.cli.fees import add_payments_import
+
+    add_payments_import(kinds, shared)
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:

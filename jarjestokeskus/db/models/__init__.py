@@ -9,6 +9,7 @@ from jarjestokeskus.db.models.agreements import (
 )
 from jarjestokeskus.db.models.audit import AuditEntry
 from jarjestokeskus.db.models.employment import Employment, EmploymentFunding, SchemeLimit
+from jarjestokeskus.db.models.fees import BankPayment, FeeClass, FeeInvoice, FeeYear
 from jarjestokeskus.db.models.organisations import MembershipFee, Organisation, Person, Role
 from jarjestokeskus.db.models.projects import (
     Funding,
@@ -28,8 +29,12 @@ __all__ = [
     "AgreementGoal",
     "AgreementParty",
     "AuditEntry",
+    "BankPayment",
     "Employment",
     "EmploymentFunding",
+    "FeeClass",
+    "FeeInvoice",
+    "FeeYear",
     "Funding",
     "Instalment",
     "InstalmentRule",

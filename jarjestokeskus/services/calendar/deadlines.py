@@ -56,7 +56,7 @@ from jarjestokeskus.services.calendar.year_clock import occurrences
 from jarjestokeskus.services.rows import localized
 from jarjestokeskus.services.staff.statistics import ended_without_outcome, ending_periods
 
-FEE_DUE_MONTH, FEE_DUE_DAY = 3, 31
+FEE_DUE_MONTH, FEE_DUE_DAY = 3, 31  # when the year has no fee terms (Membership fees) yet
 _FINAL = (MonitoringStatus.ACHIEVED, MonitoringStatus.NOT_ACHIEVED, MonitoringStatus.DROPPED)
 
 VIEW_AGREEMENTS = "agreements"
@@ -246,7 +246,10 @@ def _fees(db: Database, out: _Collector) -> None:
             .where(_live(Organisation), _live(MembershipFee), MembershipFee.paid_on.is_(None))
             .where(MembershipFee.year == year, Organisation.membership_status == MembershipStatus.MEMBER)
         ).all()
-    due = date(year, FEE_DUE_MONTH, FEE_DUE_DAY)
+    from jarjestokeskus.services.fees.terms import get_fee_year
+
+    terms = get_fee_year(db, year)
+    due = terms.due_date if terms is not None else date(year, FEE_DUE_MONTH, FEE_DUE_DAY)
     for oid, fi, sv in fees:
         out.add(DeadlineKind.FEE_UNPAID, due, (fi, sv), VIEW_ORGANISATIONS, oid)
 
