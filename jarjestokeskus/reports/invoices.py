@@ -176,7 +176,7 @@ def _payment_slip(
         c.setFont(FONT, 8.5)
         c.drawString(LEFT, y, label)
         c.setFont(BOLD, 10)
-        c.drawString(LEFT + 38 * mm, y, value)
+        c.drawString(LEFT + 46 * mm, y, value)
     payment = BarcodeInput(terms.account_iban, invoice.open_amount, invoice.reference, due)
     digits = virtual_barcode(payment)
     barcode = code128.Code128(digits, barHeight=13 * mm, barWidth=0.27 * mm, quiet=True)
