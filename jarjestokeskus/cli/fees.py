@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -50,13 +49,8 @@ def add_payments_import(kinds: Any, shared: argparse.ArgumentParser) -> None:
     payments.set_defaults(run=run_import_payments)
 
 
-def _file_name(number: int, name: str) -> str:
-    slug = re.sub(r"[^\w-]+", "-", name, flags=re.UNICODE).strip("-")[:40]
-    return f"{number}-{slug}.pdf" if slug else f"{number}.pdf"
-
-
 def run_invoice_fees(args: argparse.Namespace) -> int:
-    from jarjestokeskus.reports.invoices import build_invoices
+    from jarjestokeskus.reports.invoices import write_invoice_files
     from jarjestokeskus.services.fees.invoicing import (
         NoFeeTerms,
         NoHomeOrganisation,
@@ -88,12 +82,10 @@ def run_invoice_fees(args: argparse.Namespace) -> int:
     finally:
         db.close()
     try:
-        args.output.mkdir(parents=True, exist_ok=True)
         with Progress(_("Writing the invoices…")) as progress:
-            for index, invoice in enumerate(invoices, start=1):
-                path = args.output / _file_name(invoice.number, invoice.name())
-                build_invoices([invoice], terms, home, path, reminder=args.reminders)
-                progress(index, len(invoices))
+            write_invoice_files(
+                invoices, terms, home, args.output, reminder=args.reminders, progress=progress
+            )
     except OSError as error:
         from jarjestokeskus.db.errors import os_reason
 

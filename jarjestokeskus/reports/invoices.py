@@ -7,6 +7,7 @@ QR code with the RF form of the reference, which Finnish banking apps read.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -76,6 +77,33 @@ def build_invoices(
         if progress:
             progress(index, len(invoices))
     canvas.save()
+
+
+def file_name(invoice: InvoiceRow) -> str:
+    """The invoice's file: its number and the organisation's name (20270001-Aalto-ry.pdf)."""
+    slug = re.sub(r"[^\w-]+", "-", invoice.name()).strip("-")[:40]
+    return f"{invoice.number}-{slug}.pdf" if slug else f"{invoice.number}.pdf"
+
+
+def write_invoice_files(
+    invoices: Sequence[InvoiceRow],
+    terms: FeeYearRow,
+    sender: Sender,
+    folder: Path,
+    *,
+    reminder: bool = False,
+    progress: Progress | None = None,
+) -> list[Path]:
+    """One PDF per invoice into `folder` (made when missing); returns the files. Raises OSError."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for index, invoice in enumerate(invoices, start=1):
+        path = folder / file_name(invoice)
+        build_invoices([invoice], terms, sender, path, reminder=reminder)
+        written.append(path)
+        if progress:
+            progress(index, len(invoices))
+    return written
 
 
 def _page(
