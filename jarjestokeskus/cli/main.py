@@ -113,4 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     from jarjestokeskus.cli.fees import add_invoice_command
 
     add_invoice_command(commands, shared)
+    from jarjestokeskus.cli.mailing import add_mailing_list_command
+
+    add_mailing_list_command(commands, shared)
     return parser

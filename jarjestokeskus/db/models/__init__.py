@@ -11,6 +11,7 @@ from jarjestokeskus.db.models.audit import AuditEntry
 from jarjestokeskus.db.models.employment import Employment, EmploymentFunding, SchemeLimit
 from jarjestokeskus.db.models.fees import BankPayment, FeeClass, FeeInvoice, FeeYear
 from jarjestokeskus.db.models.organisations import MembershipFee, Organisation, Person, Role
+from jarjestokeskus.db.models.outreach import ContactEntry, MailingList
 from jarjestokeskus.db.models.projects import (
     Funding,
     Instalment,
@@ -30,6 +31,7 @@ __all__ = [
     "AgreementParty",
     "AuditEntry",
     "BankPayment",
+    "ContactEntry",
     "Employment",
     "EmploymentFunding",
     "FeeClass",
@@ -37,6 +39,7 @@ __all__ = [
     "FeeYear",
     "Funding",
     "Instalment",
+    "MailingList",
     "InstalmentRule",
     "MembershipFee",
     "MonitoringEntry",

@@ -16,10 +16,12 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from jarjestokeskus.db.audit import os_user
 from jarjestokeskus.db.engine import Database
-from jarjestokeskus.db.models import FeeInvoice, MembershipFee, Organisation
+from jarjestokeskus.db.models import ContactEntry, FeeInvoice, MembershipFee, Organisation
 from jarjestokeskus.domain.enums import MembershipStatus, WorkingLanguage
 from jarjestokeskus.domain.fees import choose_class, invoice_number, invoice_reference
+from jarjestokeskus.domain.outreach import ContactKind
 from jarjestokeskus.i18n import _
 from jarjestokeskus.services.fees.terms import FeeYearRow, fee_classes, get_fee_year
 
@@ -193,8 +195,26 @@ def issue_invoices(db: Database, year: int, today: date | None = None) -> list[I
                 paid_amount=Decimal("0.00"),
             )
             session.add(invoice)
+            session.flush()
+            _log(session, invoice, _("Membership fee invoice {number}").format(number=number), today)
             new_ids.append(invoice.id)
     return [row for row in list_invoices(db, year) if row.id in set(new_ids)]
+
+
+def _log(session: Session, invoice: FeeInvoice, subject: str, today: date) -> None:
+    """An invoice or a reminder sent is a contact with the organisation."""
+    session.add(
+        ContactEntry(
+            id=uuid.uuid4(),
+            organisation_id=invoice.organisation_id,
+            happened_on=today,
+            kind=ContactKind.INVOICE,
+            subject=subject,
+            note="",
+            done_by=os_user(),
+            invoice_id=invoice.id,
+        )
+    )
 
 
 def list_invoices(db: Database, year: int) -> list[InvoiceRow]:
@@ -248,6 +268,12 @@ def send_reminders(db: Database, year: int, today: date | None = None) -> list[I
         for invoice in session.scalars(select(FeeInvoice).where(FeeInvoice.id.in_(due))):
             invoice.reminded_on = today
             invoice.reminder_due_date = today + timedelta(days=terms.reminder_days)
+            _log(
+                session,
+                invoice,
+                _("Payment reminder of invoice {number}").format(number=invoice.number),
+                today,
+            )
     return [row for row in list_invoices(db, year) if row.id in set(due)]
 
 

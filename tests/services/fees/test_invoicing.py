@@ -151,3 +151,17 @@ def test_next_year_starts_as_a_copy_and_a_removed_class_is_archived(db: Database
         expected_version=terms.version,
     )
     assert [c.name_fi for c in fee_classes(db, 2028)] == ["Pieni yhdistys", "Suuri yhdistys"]
+
+
+def test_invoices_and_reminders_are_in_the_contact_log(db: Database) -> None:
+    from jarjestokeskus.domain.outreach import ContactKind
+    from jarjestokeskus.services.outreach.contact_log import contact_log
+
+    ids = register(db)
+    issue_invoices(db, 2027, today=TODAY)
+    send_reminders(db, 2027, today=date(2027, 4, 10))
+    log = contact_log(db, ids["A"])
+    assert [(e.happened_on, e.kind, e.subject) for e in log] == [
+        (date(2027, 4, 10), ContactKind.INVOICE, "Jäsenmaksulaskun 20270001 maksumuistutus"),
+        (TODAY, ContactKind.INVOICE, "Jäsenmaksulasku 20270001"),
+    ]
