@@ -1,0 +1,1 @@
+"""Reaching the members: mailing lists by filter and the contact log."""

@@ -1,0 +1,52 @@
+"""The Reaching members view: the Mailing lists and Contact log tabs."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from jarjestokeskus.db.engine import Database
+from jarjestokeskus.i18n import _
+from jarjestokeskus.ui.outreach.contact_tab import ContactTab
+from jarjestokeskus.ui.outreach.mailing_tab import MailingTab
+
+
+class OutreachView(QWidget):
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.title = QLabel(objectName="viewTitle")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.mailing = MailingTab(db)
+        self.contacts = ContactTab(db)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.mailing, "")
+        self.tabs.addTab(self.contacts, "")
+        self.tabs.currentChanged.connect(lambda _index: self.refresh())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.tabs, 1)
+        self._loaded = False
+        self.retranslate()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        if not self._loaded:
+            self.refresh()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        """Read the register again: the list and the log follow it."""
+        self._loaded = True
+        self.tabs.currentWidget().refresh()  # type: ignore[attr-defined]
+
+    def retranslate(self) -> None:
+        self.title.setText(_("Reaching members"))
+        self.tabs.setTabText(0, _("&Mailing lists"))
+        self.tabs.setTabText(1, _("C&ontact log"))
+        self.mailing.retranslate()
+        self.contacts.retranslate()
+        if self._loaded:
+            self.refresh()
