@@ -11,7 +11,7 @@ from jarjestokeskus.db.models.audit import AuditEntry
 from jarjestokeskus.db.models.employment import Employment, EmploymentFunding, SchemeLimit
 from jarjestokeskus.db.models.fees import BankPayment, FeeClass, FeeInvoice, FeeYear
 from jarjestokeskus.db.models.organisations import MembershipFee, Organisation, Person, Role
-from jarjestokeskus.db.models.outreach import ContactEntry, MailingList
+from jarjestokeskus.db.models.outreach import ContactEntry, LetterTemplate, MailingList
 from jarjestokeskus.db.models.projects import (
     Funding,
     Instalment,
@@ -39,6 +39,7 @@ __all__ = [
     "FeeYear",
     "Funding",
     "Instalment",
+    "LetterTemplate",
     "MailingList",
     "InstalmentRule",
     "MembershipFee",

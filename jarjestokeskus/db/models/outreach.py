@@ -34,3 +34,15 @@ class ContactEntry(Record, Base):
     done_by: Mapped[str] = mapped_column(String(120), default="")
     mailing_list_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("mailing_list.id"))
     invoice_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("fee_invoice.id"))
+
+
+class LetterTemplate(Record, Base):
+    """A letter in both languages with fields from the register ({organisation}, {fee}…)."""
+
+    __tablename__ = "letter_template"
+
+    name: Mapped[str] = mapped_column(String(120))
+    title_fi: Mapped[str] = mapped_column(String(200), default="")
+    title_sv: Mapped[str] = mapped_column(String(200), default="")
+    body_fi: Mapped[str] = mapped_column(Text, default="")
+    body_sv: Mapped[str] = mapped_column(Text, default="")

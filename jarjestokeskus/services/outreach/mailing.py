@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from jarjestokeskus.db.base import utcnow
 from jarjestokeskus.db.engine import Database
@@ -37,11 +38,8 @@ def _current(role: Role, today: date) -> bool:
     )
 
 
-def recipients(
-    db: Database, chosen: RecipientFilter, language: str = "fi", today: date | None = None
-) -> MailingResult:
-    """Who the filter reaches today, and which organisations it leaves without an address (and why)."""
-    today = today or date.today()
+def chosen_organisations(session: Session, chosen: RecipientFilter) -> list[Organisation]:
+    """The organisations (not the home one) the filter's organisation criteria choose."""
     stmt = select(Organisation).where(_live(Organisation), Organisation.is_home.is_(False))
     if chosen.statuses:
         stmt = stmt.where(Organisation.membership_status.in_(chosen.statuses))
@@ -52,23 +50,43 @@ def recipients(
     if chosen.staff_profiles:
         stmt = stmt.where(Organisation.staff_profile.in_(chosen.staff_profiles))
     wanted_places = {m.strip().casefold() for m in chosen.municipalities if m.strip()}
+    return [
+        o
+        for o in session.scalars(stmt)
+        if not wanted_places or o.municipality.strip().casefold() in wanted_places
+    ]
+
+
+def current_roles(
+    session: Session, organisation_ids: list[uuid.UUID], today: date
+) -> dict[uuid.UUID, list[tuple[Role, Person]]]:
+    """Each organisation's people in a role today (erased persons left out)."""
+    roles: dict[uuid.UUID, list[tuple[Role, Person]]] = {}
+    for role, person in session.execute(
+        select(Role, Person)
+        .join(Person, Person.id == Role.person_id)
+        .where(
+            Role.organisation_id.in_(organisation_ids),
+            _live(Role),
+            _live(Person),
+            Person.anonymised.is_(False),
+        )
+    ):
+        if _current(role, today):
+            roles.setdefault(role.organisation_id, []).append((role, person))
+    return roles
+
+
+def recipients(
+    db: Database, chosen: RecipientFilter, language: str = "fi", today: date | None = None
+) -> MailingResult:
+    """Who the filter reaches today, and which organisations it leaves without an address (and why)."""
+    today = today or date.today()
     found: list[Recipient] = []
     missing: list[tuple[object, str, str]] = []
     with db.reading() as session:
-        organisations = [
-            o
-            for o in session.scalars(stmt)
-            if not wanted_places or o.municipality.strip().casefold() in wanted_places
-        ]
-        roles: dict[uuid.UUID, list[tuple[Role, Person]]] = {}
-        ids = [o.id for o in organisations]
-        for role, person in session.execute(
-            select(Role, Person)
-            .join(Person, Person.id == Role.person_id)
-            .where(Role.organisation_id.in_(ids), _live(Role), _live(Person), Person.anonymised.is_(False))
-        ):
-            if _current(role, today):
-                roles.setdefault(role.organisation_id, []).append((role, person))
+        organisations = chosen_organisations(session, chosen)
+        roles = current_roles(session, [o.id for o in organisations], today)
         organisations.sort(key=lambda o: sort_key(localized(o.name_fi, o.name_sv, language)))
         for org in organisations:
             name = localized(org.name_fi, org.name_sv, language)

@@ -1,4 +1,4 @@
-"""The Reaching members view: the Mailing lists and Contact log tabs."""
+"""The Reaching members view: the Mailing lists, Contact log and Letters tabs."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.i18n import _
 from jarjestokeskus.ui.outreach.contact_tab import ContactTab
+from jarjestokeskus.ui.outreach.letters_tab import LettersTab
 from jarjestokeskus.ui.outreach.mailing_tab import MailingTab
 
 
@@ -22,9 +23,11 @@ class OutreachView(QWidget):
         self.title.setFont(font)
         self.mailing = MailingTab(db)
         self.contacts = ContactTab(db)
+        self.letters = LettersTab(db, self.mailing.current_filter)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.mailing, "")
         self.tabs.addTab(self.contacts, "")
+        self.tabs.addTab(self.letters, "")
         self.tabs.currentChanged.connect(lambda _index: self.refresh())
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -46,7 +49,9 @@ class OutreachView(QWidget):
         self.title.setText(_("Reaching members"))
         self.tabs.setTabText(0, _("&Mailing lists"))
         self.tabs.setTabText(1, _("C&ontact log"))
+        self.tabs.setTabText(2, _("Le&tters"))
         self.mailing.retranslate()
         self.contacts.retranslate()
+        self.letters.retranslate()
         if self._loaded:
             self.refresh()

@@ -84,3 +84,31 @@ def test_add_a_contact_by_hand(qtbot, view: OutreachView, db: Database, ids) -> 
     assert seen == [(True, True)]
     assert [e.subject for e in contact_log(db, ids["cello"])] == ["Syyskokous ja avustukset"]
     assert view.contacts.table.item(0, 1).text() == "Cello ry"
+
+
+def test_letters_tab_template_checked_and_letters_written(
+    qtbot, view: OutreachView, db: Database, monkeypatch, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from jarjestokeskus.services.outreach.letters import templates
+
+    view.tabs.setCurrentIndex(2)
+    tab = view.letters
+    assert tab.name.text() == "Jäsenyyden vahvistus / Bekräftelse av medlemskap"
+    tab.title_fi.clear()
+    qtbot.keyClicks(tab.title_fi, "Vahvistus {nimi}")
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert tab.boxes["title_fi"].has_error() and tab.title_fi.text() == "Vahvistus {nimi}"
+    tab.title_fi.clear()
+    qtbot.keyClicks(tab.title_fi, "Vahvistus {year}")
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert not tab.errors.isVisible()
+    assert templates(db)[0].title_fi == "Vahvistus {year}"
+    out = tmp_path / "kirjeet.pdf"
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *_a, **_k: (str(out), ""))
+    qtbot.mouseClick(tab.write_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(out.exists)
+    assert len(PdfReader(BytesIO(out.read_bytes())).pages) == 4
