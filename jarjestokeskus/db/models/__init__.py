@@ -9,6 +9,7 @@ from jarjestokeskus.db.models.agreements import (
 )
 from jarjestokeskus.db.models.audit import AuditEntry
 from jarjestokeskus.db.models.employment import Employment, EmploymentFunding, SchemeLimit
+from jarjestokeskus.db.models.events import Event, EventFeedback, EventRegistration
 from jarjestokeskus.db.models.fees import BankPayment, FeeClass, FeeInvoice, FeeYear
 from jarjestokeskus.db.models.organisations import MembershipFee, Organisation, Person, Role
 from jarjestokeskus.db.models.outreach import ContactEntry, LetterTemplate, MailingList
@@ -34,6 +35,9 @@ __all__ = [
     "ContactEntry",
     "Employment",
     "EmploymentFunding",
+    "Event",
+    "EventFeedback",
+    "EventRegistration",
     "FeeClass",
     "FeeInvoice",
     "FeeYear",

@@ -1,0 +1,190 @@
+"""The events register: list and search, read, save, archive and restore; the figures of an event."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from jarjestokeskus.db.base import utcnow
+from jarjestokeskus.db.engine import Database
+from jarjestokeskus.db.errors import RecordNotFound, StaleRecord
+from jarjestokeskus.db.models import Event, EventRegistration
+from jarjestokeskus.domain.events import EventForm, EventKind, RegistrationStatus, check_event
+from jarjestokeskus.i18n import sort_key
+from jarjestokeskus.services.rows import localized
+
+
+@dataclass(frozen=True)
+class EventRow:
+    id: uuid.UUID
+    version: int
+    title_fi: str
+    title_sv: str
+    kind: EventKind
+    starts_on: date
+    ends_on: date | None
+    time_text: str
+    place: str
+    language: str
+    capacity: int | None
+    partners: str
+    notes: str
+    registered: int
+    waiting: int
+    attended: int
+    organisations_reached: int
+    archived: bool
+
+    def title(self, language: str) -> str:
+        return localized(self.title_fi, self.title_sv, language)
+
+    @property
+    def report_language(self) -> str:
+        """A bilingual event prints in Finnish; a Swedish one in Swedish."""
+        return "sv" if self.language == "sv" else "fi"
+
+    def form(self) -> EventForm:
+        from jarjestokeskus.i18n import format_date
+
+        return EventForm(
+            self.title_fi,
+            self.title_sv,
+            self.kind,
+            format_date(self.starts_on),
+            format_date(self.ends_on),
+            self.time_text,
+            self.place,
+            self.language,
+            "" if self.capacity is None else str(self.capacity),
+            self.partners,
+            self.notes,
+        )
+
+
+def _figures(session, event_ids: list[uuid.UUID]) -> dict[uuid.UUID, tuple[int, int, int, int]]:  # type: ignore[no-untyped-def]
+    """Per event: registered, waiting, attended, and the organisations of those who attended."""
+    figures: dict[uuid.UUID, list] = {i: [0, 0, 0, set()] for i in event_ids}  # type: ignore[type-arg]
+    rows = session.execute(
+        select(
+            EventRegistration.event_id,
+            EventRegistration.status,
+            EventRegistration.attended,
+            EventRegistration.organisation_id,
+            EventRegistration.organisation_name,
+        ).where(EventRegistration.event_id.in_(event_ids), EventRegistration.archived_at.is_(None))
+    )
+    for event_id, status, attended, organisation_id, organisation_name in rows:
+        counts = figures[event_id]
+        if status == RegistrationStatus.REGISTERED:
+            counts[0] += 1
+        elif status == RegistrationStatus.WAITING:
+            counts[1] += 1
+        if attended:
+            counts[2] += 1
+            key = organisation_id or organisation_name.strip().casefold()
+            if key:
+                counts[3].add(key)
+    return {i: (c[0], c[1], c[2], len(c[3])) for i, c in figures.items()}
+
+
+def _row(event: Event, figures: tuple[int, int, int, int]) -> EventRow:
+    return EventRow(
+        event.id,
+        event.version,
+        event.title_fi,
+        event.title_sv,
+        event.kind,
+        event.starts_on,
+        event.ends_on,
+        event.time_text,
+        event.place,
+        event.language,
+        event.capacity,
+        event.partners,
+        event.notes,
+        *figures,
+        event.archived_at is not None,
+    )
+
+
+def list_events(
+    db: Database, text: str = "", year: int | None = None, archived: bool = False, language: str = "fi"
+) -> list[EventRow]:
+    """Newest first; the text searches both titles and the place."""
+    stmt = select(Event).where(Event.archived_at.is_not(None) if archived else Event.archived_at.is_(None))
+    needle = text.strip().casefold()
+    with db.reading() as session:
+        events = [
+            e
+            for e in session.scalars(stmt)
+            if (year is None or e.starts_on.year == year)
+            and (not needle or needle in f"{e.title_fi} {e.title_sv} {e.place}".casefold())
+        ]
+        figures = _figures(session, [e.id for e in events])
+        rows = [_row(e, figures[e.id]) for e in events]
+    return sorted(rows, key=lambda r: (-r.starts_on.toordinal(), sort_key(r.title(language))))
+
+
+def get_event(db: Database, event_id: uuid.UUID) -> EventRow:
+    with db.reading() as session:
+        event = session.get(Event, event_id)
+        if event is None:
+            raise RecordNotFound()
+        return _row(event, _figures(session, [event.id])[event.id])
+
+
+def save_event(
+    db: Database, form: EventForm, event_id: uuid.UUID | None = None, expected_version: int | None = None
+) -> EventRow:
+    values = check_event(form)
+    with db.transaction() as session:
+        if event_id is None:
+            event = Event(id=uuid.uuid4())
+            session.add(event)
+        else:
+            event = session.get(Event, event_id)
+            if event is None or event.archived_at is not None:
+                raise RecordNotFound()
+            if expected_version is not None and event.version != expected_version:
+                raise StaleRecord()
+        for key, value in values.items():
+            setattr(event, key, value)
+        session.flush()
+        saved = event.id
+    return get_event(db, saved)
+
+
+def archive_event(
+    db: Database, event_id: uuid.UUID, expected_version: int | None = None, *, restore: bool = False
+) -> None:
+    with db.transaction() as session:
+        event = session.get(Event, event_id)
+        if event is None or (event.archived_at is None) == restore:
+            raise RecordNotFound()
+        if expected_version is not None and event.version != expected_version:
+            raise StaleRecord()
+        event.archived_at = None if restore else utcnow()
+
+
+def year_figures(db: Database, year: int) -> tuple[int, int, int]:
+    """Events held in `year`, participants who attended, and the organisations they came from."""
+    rows = [r for r in list_events(db, year=year) if r.starts_on.year == year]
+    with db.reading() as session:
+        reached = set()
+        for org_id, name in session.execute(
+            select(EventRegistration.organisation_id, EventRegistration.organisation_name)
+            .join(Event, Event.id == EventRegistration.event_id)
+            .where(
+                EventRegistration.attended.is_(True),
+                EventRegistration.archived_at.is_(None),
+                Event.archived_at.is_(None),
+                Event.id.in_([r.id for r in rows]),
+            )
+        ):
+            key = org_id or name.strip().casefold()
+            if key:
+                reached.add(key)
+    return len(rows), sum(r.attended for r in rows), len(reached)
