@@ -23,6 +23,7 @@ from jarjestokeskus.db.models.projects import (
     ReportingObligation,
     ReportingRule,
 )
+from jarjestokeskus.db.models.survey import Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
 from jarjestokeskus.db.models.year_clock import YearClockCompletion, YearClockTask
 
 __all__ = [
@@ -57,6 +58,10 @@ __all__ = [
     "ReportingRule",
     "Role",
     "SchemeLimit",
+    "Survey",
+    "SurveyAnswer",
+    "SurveyQuestion",
+    "SurveyResponse",
     "YearClockCompletion",
     "YearClockTask",
 ]

@@ -1,0 +1,1 @@
+"""The yearly survey of the member organisations for the welfare report."""
