@@ -116,4 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     from jarjestokeskus.cli.mailing import add_mailing_list_command
 
     add_mailing_list_command(commands, shared)
+    from jarjestokeskus.cli.survey import add_survey_command
+
+    add_survey_command(commands, shared)
     return parser

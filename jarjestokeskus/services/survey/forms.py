@@ -174,18 +174,36 @@ class FormOutcome:
     errors: tuple[str, ...]
 
 
+def form_year(path: Path) -> int | None:
+    """The year a form is for, read from the form itself (None when it has none)."""
+    from jarjestokeskus.services.organisations.import_files import ImportFileProblem, read_table
+
+    try:
+        table = read_table(path)
+    except ImportFileProblem:
+        return None
+    for row in table.rows:
+        if row and row[0].strip() == YEAR and len(row) > 2 and row[2].strip().isdigit():
+            return int(row[2].strip())
+    return None
+
+
 def import_forms(
-    db: Database, year: int, paths: Sequence[Path], today: date | None = None
+    db: Database, year: int | None, paths: Sequence[Path], today: date | None = None
 ) -> list[FormOutcome]:
-    """Read and store each returned form; a form with any error is not stored (its errors are listed)."""
+    """Read and store each returned form (of `year`, or each of its own year when None); a form with
+    any error is not stored, and its errors are listed."""
     today = today or date.today()
-    asked = questions(db, year)
     outcomes = []
     for path in paths:
+        form_of = year if year is not None else (form_year(path) or 0)
+        asked = questions(db, form_of)
         form = read_form(path, asked)
         errors = list(form.errors)
-        if form.year is not None and form.year != year:
-            errors.append(_("The form is for {found}, not {year}.").format(found=form.year, year=year))
+        if form.year is not None and form.year != form_of:
+            errors.append(_("The form is for {found}, not {year}.").format(found=form.year, year=form_of))
+        if not asked and not errors:
+            errors.append(_("There is no survey of {year}.").format(year=form_of))
         with db.transaction() as session:
             organisation = _find(session, form.business_id, form.organisation)
             if organisation is None and not errors:
@@ -196,7 +214,7 @@ def import_forms(
                 )
             if not errors and organisation is not None:
                 survey = session.scalar(
-                    select(Survey).where(Survey.year == year, Survey.archived_at.is_(None))
+                    select(Survey).where(Survey.year == form_of, Survey.archived_at.is_(None))
                 )
                 assert survey is not None
                 store_response(session, survey, organisation, form.answers, path.name, today)

@@ -26,8 +26,9 @@ TODAY = date(2026, 10, 15)
 MEMBER = MembershipStatus.MEMBER
 
 
-@pytest.fixture
-def members(db: Database) -> dict[str, uuid.UUID]:
+def make_members(db: Database) -> dict[str, uuid.UUID]:
+    """Three member organisations: Aalto (Vaasa), Björkby (Korsholm, Swedish), Cello (Vaasa)."""
+
     def add(**fields: object) -> uuid.UUID:
         return save_organisation(db, OrganisationForm(**fields), today=TODAY).id  # type: ignore[arg-type]
 
@@ -51,6 +52,11 @@ def members(db: Database) -> dict[str, uuid.UUID]:
             name_fi="Cello ry", municipality="Vaasa", membership_status=MEMBER, email="c@example.fi"
         ),
     }
+
+
+@pytest.fixture
+def members(db: Database) -> dict[str, uuid.UUID]:
+    return make_members(db)
 
 
 def forms(db: Database, tmp_path: Path, year: int = 2026) -> dict[str, Path]:

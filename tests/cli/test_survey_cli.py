@@ -1,0 +1,53 @@
+"""`survey forms | import | status` on a terminal, and the welfare contribution as a PDF."""
+
+from __future__ import annotations
+
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+
+from jarjestokeskus.cli.main import main
+from jarjestokeskus.db.engine import Database
+from jarjestokeskus.reports.welfare import build_welfare
+from tests.reports.pdf_text import pdf_text
+from tests.services.survey.filling import fill
+from tests.services.survey.test_survey import AALTO, BJORK
+
+
+def test_forms_import_status_and_the_contribution(
+    db: Database,
+    members,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],  # noqa: F811
+) -> None:
+    target = str(db.path or db.url)
+    folder = tmp_path / "lomakkeet"
+    assert main(["survey", "forms", "--year", "2026", "-o", str(folder), "--db", target]) == 0
+    files = sorted(folder.iterdir())
+    assert [f.name for f in files] == [
+        "2026-Aalto-ry.xlsx",
+        "2026-Björkby-förening-rf.xlsx",
+        "2026-Cello-ry.xlsx",
+    ]
+    fill(files[0], AALTO)
+    fill(files[1], BJORK)
+    fill(files[2], {"groups": "kolme"})
+    assert main(["survey", "import", str(files[0]), str(files[1]), str(files[2]), "--db", target]) == 1
+    out = capsys.readouterr()
+    assert "Aalto ry" in out.out and "kolme" not in out.err and "ei ole luku" in out.err
+    assert main(["survey", "status", "--year", "2026", "--db", target]) == 0
+    out = capsys.readouterr().out
+    assert "Vastannut\tAalto ry" in out and "Ei vielä\tCello ry" in out and "c@example.fi" in out
+    for language, heading, quote in (
+        ("fi", "Jäsenjärjestöjen osuus hyvinvointikertomukseen 2026", "Yksinäisyys on lisääntynyt."),
+        (
+            "sv",
+            "Medlemsorganisationernas bidrag till välfärdsberättelsen 2026",
+            "Äldre på landsbygden saknar skjuts.",
+        ),
+    ):
+        pdf = BytesIO()
+        build_welfare(db, language, pdf, year=2026)
+        text = pdf_text(pdf.getvalue())
+        assert heading in text and quote in text and "1 100,5" in text
