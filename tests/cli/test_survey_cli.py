@@ -12,15 +12,13 @@ from jarjestokeskus.db.engine import Database
 from jarjestokeskus.reports.welfare import build_welfare
 from tests.reports.pdf_text import pdf_text
 from tests.services.survey.filling import fill
-from tests.services.survey.test_survey import AALTO, BJORK
+from tests.services.survey.test_survey import AALTO, BJORK, make_members
 
 
 def test_forms_import_status_and_the_contribution(
-    db: Database,
-    members,
-    tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],  # noqa: F811
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    make_members(db)
     target = str(db.path or db.url)
     folder = tmp_path / "lomakkeet"
     assert main(["survey", "forms", "--year", "2026", "-o", str(folder), "--db", target]) == 0
