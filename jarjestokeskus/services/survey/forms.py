@@ -86,7 +86,7 @@ class ReadForm:
     errors: list[str] = field(default_factory=list)
 
 
-def _number(text: str) -> Decimal | None:
+def parse_number(text: str) -> Decimal | None:
     value = text.strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
     if not value:
         return None
@@ -132,7 +132,7 @@ def read_form(path: Path, asked: Sequence[QuestionRow]) -> ReadForm:
             question = by_key[key]
             if question.kind == QuestionKind.NUMBER:
                 try:
-                    result.answers[key] = _number(answer)
+                    result.answers[key] = parse_number(answer)
                 except ValueError:
                     result.errors.append(
                         _("{cell}: {question}: not a number").format(
@@ -140,7 +140,7 @@ def read_form(path: Path, asked: Sequence[QuestionRow]) -> ReadForm:
                         )
                     )
             elif question.kind == QuestionKind.CHOICE:
-                chosen = _choice(question, answer)
+                chosen = choice_key(question, answer)
                 if answer and chosen is None:
                     result.errors.append(
                         _("{cell}: {question}: choose from the list").format(
@@ -158,7 +158,7 @@ def read_form(path: Path, asked: Sequence[QuestionRow]) -> ReadForm:
     return result
 
 
-def _choice(question: QuestionRow, answer: str) -> str | None:
+def choice_key(question: QuestionRow, answer: str) -> str | None:
     wanted = answer.strip().casefold()
     for key, fi, sv in question.options:
         if wanted in (key.casefold(), fi.casefold(), sv.casefold()):
@@ -205,7 +205,7 @@ def import_forms(
         if not asked and not errors:
             errors.append(_("There is no survey of {year}.").format(year=form_of))
         with db.transaction() as session:
-            organisation = _find(session, form.business_id, form.organisation)
+            organisation = find_organisation(session, form.business_id, form.organisation)
             if organisation is None and not errors:
                 errors.append(
                     _("No member organisation {name} ({business_id}) in the register.").format(
@@ -222,7 +222,7 @@ def import_forms(
     return outcomes
 
 
-def _find(session, business_id: str, name: str) -> Organisation | None:  # type: ignore[no-untyped-def]
+def find_organisation(session, business_id: str, name: str) -> Organisation | None:  # type: ignore[no-untyped-def]
     live = select(Organisation).where(Organisation.archived_at.is_(None))
     if business_id.strip():
         found = session.scalar(live.where(Organisation.business_id == business_id.strip()))

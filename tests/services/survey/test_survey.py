@@ -172,3 +172,42 @@ def test_next_year_starts_as_a_copy(db: Database) -> None:
     assert [q.key for q in questions(db, 2027)] == []
     ensure_survey(db, 2027)
     assert [q.key for q in questions(db, 2027)] == [q.key for q in questions(db, 2026)]
+
+
+def test_a_web_survey_export_with_unusual_headings(db: Database, members, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from jarjestokeskus.services.survey.web_import import import_web_export
+
+    path = tmp_path / "webropol.csv"
+    path.write_text(
+        "Vastaaja;Järjestön nimi;Y-tunnus;Ryhmien ja toimintamuotojen määrä (kpl);Osallistujia yhteensä (arvio);"
+        "Mitä ilmiöitä olette havainneet asukkaiden hyvinvoinnissa?: Yksinäisyys;"
+        "Mitä ilmiöitä olette havainneet asukkaiden hyvinvoinnissa?: Turvallisuus;"
+        "Saako vastaustanne lainata hyvinvointikertomuksessa?\n"
+        "1;Aalto ry;0207669-0;5;80;1;;Kyllä, nimettömänä\n"
+        "2;Cello ry;;x;10;;1;Ei\n"
+        "3;Tuntematon ry;;1;1;;;Ei\n",
+        encoding="utf-8",
+    )
+    outcomes = import_web_export(db, 2026, path, today=TODAY)
+    assert [(o.row, o.stored) for o in outcomes] == [(2, True), (3, False), (4, False)]
+    assert outcomes[1].errors == ("D3: Ryhmien ja toimintamuotojen määrä: ei ole luku",)
+    assert "Tuntematon ry" in outcomes[2].errors[0]
+    figures = contribution(db, 2026, []).this_year
+    assert figures.answered == 1 and figures.sums["groups"] == Decimal("5")
+    assert figures.counts["themes"] == {"loneliness": 1}
+
+
+def test_the_appendix_table(db: Database, members, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from jarjestokeskus.services.survey.appendix import write_appendix
+
+    written = forms(db, tmp_path)
+    fill(written["aalto"], AALTO)
+    import_forms(db, 2026, [written["aalto"]], TODAY)
+    out = tmp_path / "liite.xlsx"
+    assert write_appendix(db, 2026, out) == 1
+    sheet = load_workbook(out).active
+    header = [c.value for c in sheet[1]]
+    row = dict(zip(header, [c.value for c in sheet[2]], strict=True))
+    assert row["Organisaatio"] == "Aalto ry"
+    assert row["Osallistujia yhteensä (arvio)"] == 120
+    assert row["Mitä ilmiöitä olette havainneet asukkaiden hyvinvoinnissa?"] == "Yksinäisyys, Mielenterveys"
