@@ -1,0 +1,1 @@
+"""The welfare survey: who has answered, the forms out and back, the appendix."""

@@ -1,0 +1,220 @@
+"""The Welfare survey view: a year's responses (answered, partly, not yet), writing the forms,
+importing returned forms or a web survey's export, reminders to copy, and the appendix table."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDir
+from PySide6.QtGui import QGuiApplication, QShowEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jarjestokeskus.db.engine import Database
+from jarjestokeskus.db.errors import DatabaseProblem, os_reason
+from jarjestokeskus.domain.survey import ResponseState
+from jarjestokeskus.i18n import _, current_language, format_date
+from jarjestokeskus.services.exports.files import ExportFailed
+from jarjestokeskus.services.organisations.import_files import ImportFileProblem
+from jarjestokeskus.services.survey.responses import ResponseRow, reminder_addresses, response_status
+from jarjestokeskus.ui.widgets.background import Cancelled, run_with_progress
+
+
+class SurveyView(QWidget):
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.rows: list[ResponseRow] = []
+        self.title = QLabel(objectName="viewTitle")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.year_label = QLabel()
+        self.year = QSpinBox(minimum=2000, maximum=2100, value=date.today().year)
+        self.year_label.setBuddy(self.year)
+        self.year.valueChanged.connect(lambda _year: self.refresh())
+        self.forms_button = QPushButton(clicked=self.write_forms)
+        self.import_button = QPushButton(clicked=self.import_forms)
+        self.web_button = QPushButton(clicked=self.import_web)
+        self.remind_button = QPushButton(clicked=self.copy_reminders)
+        self.appendix_button = QPushButton(clicked=self.write_appendix)
+        top = QHBoxLayout()
+        top.addWidget(self.year_label)
+        top.addWidget(self.year)
+        for button in (
+            self.forms_button,
+            self.import_button,
+            self.web_button,
+            self.remind_button,
+            self.appendix_button,
+        ):
+            top.addWidget(button)
+        top.addStretch(1)
+        self.table = QTableWidget(0, 4)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.summary = QLabel()
+        self.hint = QLabel(wordWrap=True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(top)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+        self._loaded = False
+        self.retranslate()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        if not self._loaded:
+            self.refresh()
+        super().showEvent(event)
+
+    def retranslate(self) -> None:
+        self.title.setText(_("Welfare survey"))
+        self.year_label.setText(_("&Year"))
+        self.forms_button.setText(_("&Write the forms…"))
+        self.import_button.setText(_("&Import returned forms…"))
+        self.web_button.setText(_("Import a &web survey…"))
+        self.remind_button.setText(_("&Copy reminder addresses"))
+        self.appendix_button.setText(_("&Appendix table…"))
+        self.hint.setText(
+            _(
+                "The contribution to the municipality's welfare report is printed in Reports. "
+                "The questions ask for no personal data."
+            )
+        )
+        self.table.setHorizontalHeaderLabels(
+            [_("Organisation"), _("Municipality"), _("State"), _("Received")]
+        )
+        if self._loaded:
+            self.refresh()
+
+    def refresh(self) -> None:
+        self._loaded = True
+        try:
+            self.rows = response_status(self.db, self.year.value(), current_language())
+        except DatabaseProblem as problem:
+            QMessageBox.warning(self, _("Welfare survey"), problem.user_message())
+            return
+        self.table.setRowCount(len(self.rows))
+        for index, row in enumerate(self.rows):
+            values = (row.organisation, row.municipality, row.state.label, format_date(row.received_on))
+            for column, value in enumerate(values):
+                self.table.setItem(index, column, QTableWidgetItem(value))
+        self.table.resizeColumnsToContents()
+        counts = {state: sum(1 for r in self.rows if r.state == state) for state in ResponseState}
+        self.summary.setText(" · ".join(f"{state.label}: {counts[state]}" for state in ResponseState))
+        writable = not self.db.read_only
+        for button in (self.forms_button, self.import_button, self.web_button):
+            button.setEnabled(writable)
+        self.remind_button.setEnabled(bool(reminder_addresses(self.rows)))
+
+    def _work(self, label: str, work):  # type: ignore[no-untyped-def]
+        try:
+            return run_with_progress(self, label, work)
+        except Cancelled:
+            return None
+        except OSError as error:
+            QMessageBox.warning(
+                self,
+                _("Welfare survey"),
+                _("The file cannot be written: {reason}").format(reason=os_reason(error)),
+            )
+        except (DatabaseProblem, ExportFailed) as problem:
+            QMessageBox.warning(self, _("Welfare survey"), problem.user_message())
+        except ImportFileProblem as problem:
+            QMessageBox.warning(self, _("Welfare survey"), str(problem))
+        return None
+
+    def write_forms(self) -> None:
+        from jarjestokeskus.services.survey.forms import write_forms
+
+        folder = QFileDialog.getExistingDirectory(self, _("Folder for the forms"), QDir.homePath())
+        if not folder:
+            return
+        year = self.year.value()
+        written = self._work(
+            _("Writing the forms…"), lambda progress: write_forms(self.db, year, Path(folder), progress)
+        )
+        if written is not None:
+            self._status(_("Forms written: {count}").format(count=len(written)))
+        self.refresh()
+
+    def import_forms(self) -> None:
+        from jarjestokeskus.services.survey.forms import import_forms
+
+        names, _chosen = QFileDialog.getOpenFileNames(
+            self, _("Returned forms"), QDir.homePath(), _("Excel workbooks (*.xlsx)")
+        )
+        if not names:
+            return
+        outcomes = self._work(
+            _("Importing the forms…"), lambda _progress: import_forms(self.db, None, [Path(n) for n in names])
+        )
+        if outcomes is not None:
+            self._report([(o.path.name, o.stored, o.errors) for o in outcomes])
+        self.refresh()
+
+    def import_web(self) -> None:
+        from jarjestokeskus.services.survey.web_import import import_web_export
+
+        name, _chosen = QFileDialog.getOpenFileName(
+            self, _("A web survey's export"), QDir.homePath(), _("Tables (*.csv *.xlsx)")
+        )
+        if not name:
+            return
+        year = self.year.value()
+        outcomes = self._work(
+            _("Importing the answers…"), lambda _progress: import_web_export(self.db, year, Path(name))
+        )
+        if outcomes is not None:
+            self._report([(_("row {row}").format(row=o.row), o.stored, o.errors) for o in outcomes])
+        self.refresh()
+
+    def _report(self, outcomes: list[tuple[str, bool, tuple[str, ...]]]) -> None:
+        saved = sum(1 for _name, stored, _errors in outcomes if stored)
+        lines = [_("Saved: {saved}, not saved: {failed}").format(saved=saved, failed=len(outcomes) - saved)]
+        for name, _stored, errors in outcomes:
+            lines += [f"{name}: {error}" for error in errors]
+        box = QMessageBox.information if saved == len(outcomes) else QMessageBox.warning
+        box(self, _("Welfare survey"), "\n".join(lines[:40]))
+
+    def copy_reminders(self) -> None:
+        addresses = reminder_addresses(self.rows)
+        QGuiApplication.clipboard().setText("; ".join(addresses))
+        self._status(_("{count} addresses copied for a reminder").format(count=len(addresses)))
+
+    def write_appendix(self) -> None:
+        from jarjestokeskus.services.survey.appendix import write_appendix
+
+        name, _chosen = QFileDialog.getSaveFileName(
+            self, _("Appendix table"), QDir.homePath(), _("Excel workbooks (*.xlsx)")
+        )
+        if not name:
+            return
+        year, language = self.year.value(), current_language()
+        count = self._work(
+            _("Writing the table…"),
+            lambda _progress: write_appendix(self.db, year, Path(name), "xlsx", (), language),
+        )
+        if count is not None:
+            self._status(_("Answers of {count} organisations written").format(count=count))
+
+    def _status(self, message: str) -> None:
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(message, 8000)
