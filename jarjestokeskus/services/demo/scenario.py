@@ -121,6 +121,7 @@ def create_demo(db: Database, progress: Progress | None = None) -> DemoSummary:
             add_agreement(batch, agreement)
             step()
         batch.write(session, step)
+        _add_new_registers(session)
     step()
     return DemoSummary(
         organisations=len(data["organisations"]),
@@ -223,3 +224,15 @@ def _role_form(role: Mapping[str, Any]) -> RoleForm:
         start_date=_typed_date(role.get("start_date")),
         end_date=_typed_date(role.get("end_date")),
     )
+
+
+def _add_new_registers(session: Session) -> None:
+    """Fee terms, two years of survey answers and the events, in the demo's one transaction."""
+    from jarjestokeskus.services.demo.events import add_events
+    from jarjestokeskus.services.demo.fees import add_fee_terms
+    from jarjestokeskus.services.demo.survey import add_survey_answers
+
+    session.flush()
+    add_fee_terms(session)
+    add_survey_answers(session)
+    add_events(session)
