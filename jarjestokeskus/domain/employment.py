@@ -20,6 +20,7 @@ from jarjestokeskus.domain.validation import (
     check_length,
     check_period,
     clean,
+    parse_count,
     parse_date,
     parse_money,
 )
@@ -46,6 +47,8 @@ LABELS = {
     "subsidy_monthly_cap": N_("Monthly cap"),
     "allowance_per_day": N_("Allowance per day"),
     "long_term_unemployed": N_("Long-term unemployed"),
+    "unemployed_months": N_("Unemployed before, months"),
+    "decided_max_months": N_("Longest by the decision, months"),
     "outcome": N_("Outcome"),
     "outcome_note": N_("Note on the outcome"),
     "project": N_("Project"),
@@ -89,6 +92,8 @@ class EmploymentForm:
     subsidy_monthly_cap: str = ""
     allowance_per_day: str = ""
     long_term_unemployed: bool = False
+    unemployed_months: str = ""
+    decided_max_months: str = ""
     outcome: EmploymentOutcome | None = None
     outcome_note: str = ""
     fundings: list[FundingShareForm] = dataclasses.field(default_factory=list)
@@ -132,6 +137,9 @@ class EmploymentValues:
             subsidy_monthly_cap=s["subsidy_monthly_cap"],  # type: ignore[arg-type]
             allowance_per_day=s["allowance_per_day"],  # type: ignore[arg-type]
             same_employer=same_employer,
+            long_term_unemployed=bool(s["long_term_unemployed"]),
+            unemployed_months=s["unemployed_months"],  # type: ignore[arg-type]
+            decided_max_months=s["decided_max_months"],  # type: ignore[arg-type]
         )
 
 
@@ -234,6 +242,12 @@ def _validate_employment(row: EmploymentForm, prefix: str, errors: Errors) -> Em
             row.allowance_per_day, key("allowance_per_day"), label("allowance_per_day"), errors
         ),
         "long_term_unemployed": bool(row.long_term_unemployed),
+        "unemployed_months": parse_count(
+            row.unemployed_months, key("unemployed_months"), label("unemployed_months"), errors
+        ),
+        "decided_max_months": parse_count(
+            row.decided_max_months, key("decided_max_months"), label("decided_max_months"), errors
+        ),
         "outcome": row.outcome,
         "outcome_note": clean(row.outcome_note),
     }

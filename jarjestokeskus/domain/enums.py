@@ -129,6 +129,7 @@ class EmploymentOutcome(LabelledEnum):
 class DecidingAuthority(LabelledEnum):
     EMPLOYMENT_AREA = "employment_area"
     TE_OFFICE = "te_office"
+    MUNICIPALITY = "municipality"
     WELLBEING_COUNTY = "wellbeing_county"
     EDUCATIONAL_INSTITUTION = "educational_institution"
     OTHER = "other"
@@ -260,6 +261,7 @@ LABELS: dict[str, dict[str, str]] = {
     "DecidingAuthority": {
         "employment_area": N_("Employment area"),
         "te_office": N_("TE office"),
+        "municipality": N_("Municipality"),
         "wellbeing_county": N_("Wellbeing services county"),
         "educational_institution": N_("Educational institution"),
         "other": N_("Other authority"),

@@ -8,7 +8,7 @@ from decimal import Decimal
 from jarjestokeskus.domain.employment import parse_number
 from jarjestokeskus.domain.enums import EmploymentScheme
 from jarjestokeskus.domain.scheme_limits import PAY_SUBSIDY_VARIANTS, LimitRule
-from jarjestokeskus.domain.validation import Errors, clean, parse_count, parse_date, parse_money
+from jarjestokeskus.domain.validation import Errors, check_length, clean, parse_count, parse_date, parse_money
 from jarjestokeskus.i18n import N_, _
 
 LIMIT_LABELS = {
@@ -27,7 +27,13 @@ LIMIT_LABELS = {
     "subsidy_percent": N_("Subsidy percent"),
     "monthly_cap": N_("Monthly cap"),
     "allowance_per_day": N_("Allowance per day"),
+    "same_employer_gap_years": N_("Years before the same employer again"),
+    "long_term_unemployed_months": N_("Long-term unemployed from, months"),
+    "max_months_long_term_unemployed": N_("Months at most, long-term unemployed"),
+    "max_months_aged_60": N_("Months at most, long-term unemployed aged 60+"),
+    "requires_long_term_unemployed": N_("Only for the long-term unemployed"),
     "note": N_("Note"),
+    "source": N_("Source"),
 }
 
 NUMBER_FIELDS = {
@@ -38,7 +44,16 @@ NUMBER_FIELDS = {
     "min_hours_per_week": Decimal(168),
     "subsidy_percent": Decimal(100),
 }
-COUNT_FIELDS = ("min_months", "max_months", "max_months_same_organiser", "max_months_total")
+COUNT_FIELDS = (
+    "min_months",
+    "max_months",
+    "max_months_same_organiser",
+    "max_months_total",
+    "same_employer_gap_years",
+    "long_term_unemployed_months",
+    "max_months_long_term_unemployed",
+    "max_months_aged_60",
+)
 MONEY_FIELDS = ("monthly_cap", "allowance_per_day")
 LIMIT_FIELDS = (*NUMBER_FIELDS, *COUNT_FIELDS, *MONEY_FIELDS)
 
@@ -66,7 +81,13 @@ class LimitForm:
     subsidy_percent: str = ""
     monthly_cap: str = ""
     allowance_per_day: str = ""
+    same_employer_gap_years: str = ""
+    long_term_unemployed_months: str = ""
+    max_months_long_term_unemployed: str = ""
+    max_months_aged_60: str = ""
+    requires_long_term_unemployed: bool = False
     note: str = ""
+    source: str = ""
 
 
 def validate_limit(form: LimitForm) -> LimitRule:
@@ -94,5 +115,14 @@ def validate_limit(form: LimitForm) -> LimitRule:
     ):
         if values[low] is not None and values[high] is not None and values[low] > values[high]:  # type: ignore[operator]
             errors.add(high, _("{field}: less than the minimum").format(field=limit_label(high)))
+    check_length(clean(form.source), 300, "source", limit_label("source"), errors)
     errors.raise_if_any()
-    return LimitRule(form.scheme, variant, effective, note=clean(form.note), **values)  # type: ignore[arg-type]
+    return LimitRule(
+        form.scheme,
+        variant,
+        effective,  # type: ignore[arg-type]
+        note=clean(form.note),
+        source=clean(form.source),
+        requires_long_term_unemployed=form.requires_long_term_unemployed,
+        **values,  # type: ignore[arg-type]
+    )

@@ -16,9 +16,6 @@ from jarjestokeskus.domain.enums import EmploymentScheme
 from jarjestokeskus.domain.validation import FieldError
 from jarjestokeskus.i18n import _, format_date, format_number
 
-# Pay subsidy: the same employer not again for the same person within this many years. The
-# scheme_limit table has no column for it yet (a schema change); until then it lives here.
-PAY_SUBSIDY_SAME_EMPLOYER_GAP_YEARS = 3
 PAY_SUBSIDY_VARIANTS = ("50", "70", "100")
 
 
@@ -41,7 +38,13 @@ class LimitRule:
     subsidy_percent: Decimal | None = None
     monthly_cap: Decimal | None = None
     allowance_per_day: Decimal | None = None
+    same_employer_gap_years: int | None = None
+    long_term_unemployed_months: int | None = None
+    max_months_long_term_unemployed: int | None = None
+    max_months_aged_60: int | None = None
+    requires_long_term_unemployed: bool = False
     note: str = ""
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,9 @@ class Period:
     subsidy_monthly_cap: Decimal | None = None
     allowance_per_day: Decimal | None = None
     same_employer: bool = True
+    long_term_unemployed: bool = False
+    unemployed_months: int | None = None
+    decided_max_months: int | None = None
 
 
 def variant_of(scheme: EmploymentScheme, subsidy_percent: Decimal | None) -> str:
@@ -103,7 +109,8 @@ def check_period(
 
     `earlier` are the person's other periods (of any scheme): the same scheme's months are
     added up with the same organiser and in total, and pay subsidy looks for the same employer
-    within the last three years.
+    within the rule's gap. A scheme that has rules, but none yet on the period's start, gets
+    "not checked" rather than silence.
     """
     warnings: list[FieldError] = []
 
@@ -118,12 +125,20 @@ def check_period(
                 value=_number(period.subsidy_percent) if period.subsidy_percent is not None else "–"
             ),
         )
-    if period.scheme == EmploymentScheme.PAY_SUBSIDY:
-        _check_pay_subsidy_gap(period, earlier, warn)
     rule = rule_in_force(rules, period.scheme, variant, period.start_date)
     if rule is None:
+        if any(r.scheme == period.scheme and r.variant == variant for r in rules):
+            warn(
+                "start_date",
+                _("Not checked: no rule for {scheme} on {date}.").format(
+                    scheme=period.scheme.label, date=format_date(period.start_date)
+                ),
+            )
         return warnings
     since = format_date(rule.effective_from)
+    if rule.same_employer_gap_years is not None:
+        _check_same_employer_gap(period, rule.same_employer_gap_years, earlier, warn)
+    _check_long_term_unemployed(period, rule, since, warn)
     _check_working_time(period, rule, since, warn)
     _check_duration(period, rule, earlier, since, warn)
     subsidy_checks = (
@@ -131,7 +146,7 @@ def check_period(
             "subsidy_percent",
             period.subsidy_percent,
             rule.subsidy_percent,
-            _("Subsidy percent: {value} % is more than the {limit} % allowed from {since}."),
+            _("Subsidy percent: {value} is more than the {limit} per cent allowed from {since}."),
         ),
         (
             "subsidy_monthly_cap",
@@ -182,10 +197,57 @@ def _check_working_time(period: Period, rule: LimitRule, since: str, warn) -> No
             )
 
 
+def is_long_term_unemployed(period: Period, rule: LimitRule) -> bool:
+    """Ticked on the period, or unemployed long enough by the months recorded."""
+    threshold = rule.long_term_unemployed_months
+    known = period.unemployed_months is not None and threshold is not None
+    return period.long_term_unemployed or (known and period.unemployed_months >= threshold)  # type: ignore[operator]
+
+
+def allowed_months(period: Period, rule: LimitRule) -> int | None:
+    """The longest the period may be: the decision's stated maximum within the law's longest,
+    else by the unemployment recorded (a long-term unemployed person gets the longer maximum;
+    with nothing recorded the longer one is given the benefit of the doubt)."""
+    longest = max(
+        (m for m in (rule.max_months, rule.max_months_long_term_unemployed, rule.max_months_aged_60) if m),
+        default=None,
+    )
+    if period.decided_max_months is not None:
+        return period.decided_max_months if longest is None else min(period.decided_max_months, longest)
+    if rule.max_months_long_term_unemployed is None:
+        return rule.max_months
+    nothing_recorded = period.unemployed_months is None and not period.long_term_unemployed
+    if nothing_recorded or is_long_term_unemployed(period, rule):
+        return rule.max_months_long_term_unemployed
+    return rule.max_months
+
+
+def _check_long_term_unemployed(period: Period, rule: LimitRule, since: str, warn) -> None:  # type: ignore[no-untyped-def]
+    if rule.requires_long_term_unemployed and not is_long_term_unemployed(period, rule):
+        warn(
+            "long_term_unemployed",
+            _("Long-term unemployed: the rules in force from {since} ask for it ({limit} months).").format(
+                since=since, limit=rule.long_term_unemployed_months or "–"
+            ),
+        )
+
+
 def _check_duration(period: Period, rule: LimitRule, earlier, since: str, warn) -> None:  # type: ignore[no-untyped-def]
+    longest = max(
+        (m for m in (rule.max_months, rule.max_months_long_term_unemployed, rule.max_months_aged_60) if m),
+        default=None,
+    )
+    if period.decided_max_months is not None and longest is not None and period.decided_max_months > longest:
+        warn(
+            "decided_max_months",
+            _(
+                "Longest by the decision: {value} months is more than the {limit} months allowed from {since}."
+            ).format(value=period.decided_max_months, limit=longest, since=since),
+        )
     if period.end_date is None or period.end_date < period.start_date:
         return
     length = months(period.start_date, period.end_date)
+    maximum = allowed_months(period, rule)
     if rule.min_months is not None and length < rule.min_months:
         warn(
             "end_date",
@@ -193,12 +255,12 @@ def _check_duration(period: Period, rule: LimitRule, earlier, since: str, warn) 
                 "Period: {months} months is shorter than the minimum {limit} months in force from {since}."
             ).format(months=_number(length), limit=rule.min_months, since=since),
         )
-    if rule.max_months is not None and length > rule.max_months:
+    if maximum is not None and length > maximum:
         warn(
             "end_date",
             _(
                 "Period: {months} months is longer than the maximum {limit} months in force from {since}."
-            ).format(months=_number(length), limit=rule.max_months, since=since),
+            ).format(months=_number(length), limit=maximum, since=since),
         )
     same_scheme = [p for p in earlier if p.scheme == period.scheme and p.end_date is not None]
     if rule.max_months_same_organiser is not None:
@@ -224,14 +286,13 @@ def _check_duration(period: Period, rule: LimitRule, earlier, since: str, warn) 
             )
 
 
-def _check_pay_subsidy_gap(period: Period, earlier, warn) -> None:  # type: ignore[no-untyped-def]
-    years = PAY_SUBSIDY_SAME_EMPLOYER_GAP_YEARS
+def _check_same_employer_gap(period: Period, years: int, earlier, warn) -> None:  # type: ignore[no-untyped-def]
     try:
         window_start = period.start_date.replace(year=period.start_date.year - years)
     except ValueError:  # 29 February
         window_start = period.start_date.replace(year=period.start_date.year - years, day=28)
     for other in earlier:
-        if other.scheme != EmploymentScheme.PAY_SUBSIDY or not other.same_employer:
+        if other.scheme != period.scheme or not other.same_employer:
             continue
         if other.start_date > period.start_date:
             continue

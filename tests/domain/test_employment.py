@@ -48,7 +48,11 @@ RULES = [
         LAW_2025,
         subsidy_percent=D(50),
         monthly_cap=D(1260),
-        max_months=10,
+        max_months=5,
+        long_term_unemployed_months=12,
+        max_months_long_term_unemployed=10,
+        max_months_aged_60=24,
+        same_employer_gap_years=3,
     ),
     LimitRule(
         EmploymentScheme.PAY_SUBSIDY,
@@ -65,12 +69,14 @@ RULES = [
         subsidy_percent=D(100),
         monthly_cap=D(2020),
         max_months=10,
+        same_employer_gap_years=3,
     ),
     LimitRule(
         EmploymentScheme.EMPLOYMENT_SUBSIDY_55,
         "",
         LAW_2025,
         subsidy_percent=D(70),
+        monthly_cap=D(1770),
         max_months=10,
         min_hours_per_week=D(25),
     ),
@@ -146,6 +152,10 @@ BROKEN = [
     ("subsidy_55", {"hours_per_week": D(20)}, "hours_per_week"),
     ("subsidy_55", {"end_date": date(2026, 2, 28)}, "end_date"),
     ("subsidy_55", {"subsidy_percent": D(80)}, "subsidy_percent"),
+    ("subsidy_55", {"subsidy_monthly_cap": D(1800)}, "subsidy_monthly_cap"),
+    ("pay_50", {"unemployed_months": 6}, "end_date"),  # 10 months, 5 allowed
+    ("pay_50", {"decided_max_months": 6}, "end_date"),
+    ("pay_50", {"decided_max_months": 30}, "decided_max_months"),
 ]
 
 
@@ -199,6 +209,24 @@ def test_pay_subsidy_with_the_same_employer_within_three_years() -> None:
     assert check_period(later, RULES, [dataclasses.replace(earlier, same_employer=False)]) == []
 
 
+def test_reduced_work_ability_may_continue_straight_on() -> None:
+    earlier = dataclasses.replace(GOOD["pay_70"], start_date=date(2023, 3, 1), end_date=date(2025, 2, 28))
+    assert check_period(GOOD["pay_70"], RULES, [earlier]) == []
+
+
+def test_the_50_per_cent_subsidy_lasts_by_the_unemployment_before_it() -> None:
+    eight_months = dataclasses.replace(GOOD["pay_50"], end_date=date(2025, 10, 31))
+    assert check_period(dataclasses.replace(eight_months, unemployed_months=12), RULES) == []
+    assert check_period(dataclasses.replace(eight_months, long_term_unemployed=True), RULES) == []
+    assert [
+        w.field for w in check_period(dataclasses.replace(eight_months, unemployed_months=11), RULES)
+    ] == ["end_date"]
+    aged_60 = dataclasses.replace(
+        GOOD["pay_50"], end_date=date(2027, 2, 28), long_term_unemployed=True, decided_max_months=24
+    )
+    assert check_period(aged_60, RULES) == []  # 24 months, as the decision says
+
+
 def test_pay_subsidy_needs_a_known_percent() -> None:
     period = dataclasses.replace(GOOD["pay_50"], subsidy_percent=D(60))
     assert "subsidy_percent" in [w.field for w in check_period(period, RULES)]
@@ -221,7 +249,13 @@ def test_limits_by_effective_date() -> None:
     before_law = dataclasses.replace(
         old, start_date=date(2024, 1, 1), end_date=date(2024, 12, 31), hours_per_day=D(12)
     )
-    assert check_period(before_law, rules) == []  # no limits known then
+    # No limits known then: said so, not silence.
+    assert [w.message for w in check_period(before_law, rules)] == [
+        _("Not checked: no rule for {scheme} on {date}.").format(
+            scheme=EmploymentScheme.WORK_TRIAL.label, date="1.1.2024"
+        )
+    ]
+    assert check_period(Period(EmploymentScheme.FIXED_TERM, date(2024, 1, 1), None), rules) == []
 
 
 def test_months() -> None:

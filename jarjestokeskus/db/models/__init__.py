@@ -11,6 +11,7 @@ from jarjestokeskus.db.models.audit import AuditEntry
 from jarjestokeskus.db.models.employment import Employment, EmploymentFunding, SchemeLimit
 from jarjestokeskus.db.models.events import Event, EventFeedback, EventRegistration
 from jarjestokeskus.db.models.fees import BankPayment, FeeClass, FeeInvoice, FeeYear
+from jarjestokeskus.db.models.municipalities import Municipality
 from jarjestokeskus.db.models.organisations import MembershipFee, Organisation, Person, Role
 from jarjestokeskus.db.models.outreach import ContactEntry, LetterTemplate, MailingList
 from jarjestokeskus.db.models.projects import (
@@ -49,6 +50,7 @@ __all__ = [
     "InstalmentRule",
     "MembershipFee",
     "MonitoringEntry",
+    "Municipality",
     "Organisation",
     "Person",
     "Project",

@@ -33,6 +33,7 @@ class Agreement(Record, Base):
     oral_agreed_by: Mapped[str] = mapped_column(String(200), default="")
     conditional_on_funding_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("funding.id"))
     premises_address: Mapped[str] = mapped_column(String(200), default="")
+    premises_municipality_code: Mapped[str | None] = mapped_column(ForeignKey("municipality.code"))
     premises_area_m2: Mapped[Decimal | None] = mapped_column(Numeric(10, 2))
     premises_rent: Mapped[Decimal | None] = mapped_column(Money)
     premises_free_of_charge: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -34,6 +34,10 @@ class Employment(Record, Base):
     subsidy_monthly_cap: Mapped[Decimal | None] = mapped_column(Money)
     allowance_per_day: Mapped[Decimal | None] = mapped_column(Money)
     long_term_unemployed: Mapped[bool] = mapped_column(Boolean, default=False)
+    # How long the person had been unemployed when the period began, and the longest period the
+    # decision allows: the 50 % pay subsidy lasts 5 or 10 months by the first, up to 24 by the second.
+    unemployed_months: Mapped[int | None] = mapped_column(Integer)
+    decided_max_months: Mapped[int | None] = mapped_column(Integer)
     outcome: Mapped[EmploymentOutcome | None] = mapped_column(enum_column(EmploymentOutcome))
     outcome_note: Mapped[str] = mapped_column(Text, default="")
 
@@ -52,7 +56,7 @@ class SchemeLimit(Record, Base):
     """The law's limits of a scheme, in force from a date; a period is judged by those of its start.
 
     `variant` tells apart rules of one scheme (pay subsidy "50", "70", "100"); empty for the others.
-    Empty limits are not checked.
+    Empty limits are not checked. `source` names the law or the page the limits come from.
     """
 
     __tablename__ = "scheme_limit"
@@ -72,4 +76,12 @@ class SchemeLimit(Record, Base):
     subsidy_percent: Mapped[Decimal | None] = mapped_column(Numeric(5, 2))
     monthly_cap: Mapped[Decimal | None] = mapped_column(Money)
     allowance_per_day: Mapped[Decimal | None] = mapped_column(Money)
+    # Not again with the same employer within this many years; empty: may continue straight on.
+    same_employer_gap_years: Mapped[int | None] = mapped_column(Integer)
+    # Unemployed at least this many months: long-term unemployed, and up to the longer maximum.
+    long_term_unemployed_months: Mapped[int | None] = mapped_column(Integer)
+    max_months_long_term_unemployed: Mapped[int | None] = mapped_column(Integer)
+    max_months_aged_60: Mapped[int | None] = mapped_column(Integer)  # long-term unemployed aged 60+
+    requires_long_term_unemployed: Mapped[bool] = mapped_column(Boolean, default=False)
     note: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(String(300), default="")

@@ -31,7 +31,9 @@ class Organisation(Record, Base):
     kind: Mapped[OrganisationKind] = mapped_column(enum_column(OrganisationKind))
     field: Mapped[Field] = mapped_column(enum_column(Field))
     working_language: Mapped[WorkingLanguage] = mapped_column(enum_column(WorkingLanguage))
-    municipality: Mapped[str] = mapped_column(String(80), default="")
+    municipality: Mapped[str] = mapped_column(String(80), default="")  # as typed
+    # The municipality in the register (resources/municipalities); None while the text is unmapped.
+    municipality_code: Mapped[str | None] = mapped_column(ForeignKey("municipality.code"), index=True)
     street_address: Mapped[str] = mapped_column(String(200), default="")
     postal_code: Mapped[str] = mapped_column(String(10), default="")
     post_office: Mapped[str] = mapped_column(String(80), default="")

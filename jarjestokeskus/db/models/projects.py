@@ -98,8 +98,11 @@ class ReportingRule(Record, Base):
     due_month: Mapped[int] = mapped_column(Integer)
     due_day: Mapped[int] = mapped_column(Integer)
     years_after: Mapped[int] = mapped_column(Integer, default=1)
+    # A grant used over several years (STEA C) reports for each of them, not only the first.
+    every_grant_year: Mapped[bool] = mapped_column(Boolean, default=False)
     effective_from: Mapped[date] = mapped_column(Date)
     note: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(String(300), default="")
 
 
 class InstalmentRule(Record, Base):
@@ -116,3 +119,4 @@ class InstalmentRule(Record, Base):
     day: Mapped[int] = mapped_column(Integer, default=1)
     effective_from: Mapped[date] = mapped_column(Date)
     note: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(String(300), default="")

@@ -60,6 +60,8 @@ class EmploymentRow:
     subsidy_monthly_cap: Decimal | None
     allowance_per_day: Decimal | None
     long_term_unemployed: bool
+    unemployed_months: int | None
+    decided_max_months: int | None
     outcome: EmploymentOutcome | None
     outcome_note: str
     fundings: tuple[FundingShareRow, ...]
@@ -99,6 +101,8 @@ EMPLOYMENT_FIELDS = (
     "subsidy_monthly_cap",
     "allowance_per_day",
     "long_term_unemployed",
+    "unemployed_months",
+    "decided_max_months",
     "outcome",
     "outcome_note",
 )

@@ -28,6 +28,8 @@ def _rule(record: SchemeLimit) -> LimitRule:
         record.variant or "",
         record.effective_from,
         note=record.note or "",
+        source=record.source or "",
+        requires_long_term_unemployed=bool(record.requires_long_term_unemployed),
         **{key: getattr(record, key) for key in LIMIT_FIELDS},
     )
 

@@ -46,6 +46,8 @@ def period_form(row: EmploymentRow) -> EmploymentForm:
         subsidy_monthly_cap=typed_money(row.subsidy_monthly_cap),
         allowance_per_day=typed_money(row.allowance_per_day),
         long_term_unemployed=row.long_term_unemployed,
+        unemployed_months="" if row.unemployed_months is None else str(row.unemployed_months),
+        decided_max_months="" if row.decided_max_months is None else str(row.decided_max_months),
         outcome=row.outcome,
         outcome_note=row.outcome_note,
         fundings=[FundingShareForm(f.project_id, typed_number(f.share_percent), f.id) for f in row.fundings],

@@ -36,8 +36,12 @@ TEXT_FIELDS = (
     "subsidy_percent",
     "subsidy_monthly_cap",
     "allowance_per_day",
+    "unemployed_months",
+    "decided_max_months",
 )
 DATE_FIELDS = ("start_date", "end_date", "decision_date")
+# Schemes whose length depends on the unemployment before them and on the decision.
+SUBSIDY_SCHEMES = (EmploymentScheme.PAY_SUBSIDY, EmploymentScheme.EMPLOYMENT_SUBSIDY_55)
 # The form's rows in order; a mnemonic letter for each label (Finnish and Swedish share them poorly,
 # so the label's own first free letter is used: QLabel with a buddy and "&").
 ROWS = (
@@ -57,6 +61,8 @@ ROWS = (
     "subsidy_monthly_cap",
     "allowance_per_day",
     "long_term_unemployed",
+    "unemployed_months",
+    "decided_max_months",
     "outcome",
     "outcome_note",
     "fundings",
@@ -221,7 +227,14 @@ class PeriodFields(QWidget):
 
     def _show_working_time(self) -> None:
         days = self.scheme.currentData() in DAY_SCHEMES
-        for key, shown in (("hours_per_week", not days), ("days_per_week", days), ("hours_per_day", days)):
+        subsidy = self.scheme.currentData() in SUBSIDY_SCHEMES
+        for key, shown in (
+            ("hours_per_week", not days),
+            ("days_per_week", days),
+            ("hours_per_day", days),
+            ("unemployed_months", subsidy),
+            ("decided_max_months", subsidy),
+        ):
             self.form.setRowVisible(self.boxes[key], shown or bool(self.line(key).text().strip()))
 
     def line(self, key: str) -> QLineEdit:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -29,7 +30,8 @@ from jarjestokeskus.services.staff.scheme_limits import LimitRow, list_limits, s
 from jarjestokeskus.ui.staff.actions import typed_number
 from jarjestokeskus.ui.widgets.field_errors import STYLE_SHEET, FieldBox
 
-TEXT_KEYS = ("variant", "effective_from", *LIMIT_FIELDS, "note")
+TEXT_KEYS = ("variant", "effective_from", "source", *LIMIT_FIELDS, "note")
+COLUMNS = ("scheme", "variant", "effective_from", "source", "note")
 
 
 class SchemeLimitsDialog(QDialog):
@@ -40,7 +42,7 @@ class SchemeLimitsDialog(QDialog):
         self.editing: LimitRow | None = None  # None: a new row of limits
         self.setStyleSheet(STYLE_SHEET)
         self.resize(1100, 720)
-        self.table = QTableWidget(0, 4)
+        self.table = QTableWidget(0, len(COLUMNS))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -50,13 +52,15 @@ class SchemeLimitsDialog(QDialog):
         self.scheme = QComboBox()
         self.inputs = {key: QLineEdit() for key in TEXT_KEYS}
         self.boxes = {key: FieldBox(widget) for key, widget in self.inputs.items()}
+        self.requires_long_term = QCheckBox()
         self.labels = {key: QLabel() for key in ("scheme", *TEXT_KEYS)}
         left, right = QFormLayout(), QFormLayout()
         left.addRow(self.labels["scheme"], self.scheme)
         self.labels["scheme"].setBuddy(self.scheme)
         for index, key in enumerate(TEXT_KEYS):
             self.labels[key].setBuddy(self.inputs[key])
-            (left if index < 8 else right).addRow(self.labels[key], self.boxes[key])
+            (left if index < len(TEXT_KEYS) // 2 else right).addRow(self.labels[key], self.boxes[key])
+        right.addRow("", self.requires_long_term)
         form = QHBoxLayout()
         form.addLayout(left)
         form.addLayout(right)
@@ -78,16 +82,23 @@ class SchemeLimitsDialog(QDialog):
         layout.addLayout(buttons)
         layout.addWidget(self.close_box)
         editable = not db.read_only
-        for widget in (*self.inputs.values(), self.scheme, self.new_button, self.save_button):
+        for widget in (
+            *self.inputs.values(),
+            self.scheme,
+            self.requires_long_term,
+            self.new_button,
+            self.save_button,
+        ):
             widget.setEnabled(editable)
         self.retranslate()
         self.reload()
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("Limits of the employment schemes"))
-        self.table.setHorizontalHeaderLabels([_("Scheme"), _("Variant"), _("In force from"), _("Note")])
+        self.table.setHorizontalHeaderLabels([limit_label(key) for key in COLUMNS])
         for key, widget in self.labels.items():
             widget.setText(limit_label(key))
+        self.requires_long_term.setText(limit_label("requires_long_term_unemployed"))
         self.scheme.clear()
         for scheme in EmploymentScheme:
             self.scheme.addItem(scheme.label, scheme)
@@ -101,7 +112,7 @@ class SchemeLimitsDialog(QDialog):
         for index, row in enumerate(self.rows):
             rule = row.rule
             for column, text in enumerate(
-                (rule.scheme.label, rule.variant, format_date(rule.effective_from), rule.note)
+                (rule.scheme.label, rule.variant, format_date(rule.effective_from), rule.source, rule.note)
             ):
                 self.table.setItem(index, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
@@ -122,7 +133,7 @@ class SchemeLimitsDialog(QDialog):
             value = getattr(rule, key)
             if key == "effective_from":
                 text = effective_from if effective_from is not None else format_date(value)
-            elif key in ("variant", "note"):
+            elif key in ("variant", "note", "source"):
                 text = value
             elif isinstance(value, int):
                 text = str(value)
@@ -130,6 +141,7 @@ class SchemeLimitsDialog(QDialog):
                 text = typed_number(value)
             self.inputs[key].setText(text)
             self.boxes[key].clear_error()
+        self.requires_long_term.setChecked(rule.requires_long_term_unemployed)
         self._show_heading()
 
     def _show_heading(self) -> None:
@@ -149,7 +161,9 @@ class SchemeLimitsDialog(QDialog):
 
     def form(self) -> LimitForm:
         return LimitForm(
-            EmploymentScheme(self.scheme.currentData()), **{key: self.inputs[key].text() for key in TEXT_KEYS}
+            EmploymentScheme(self.scheme.currentData()),
+            requires_long_term_unemployed=self.requires_long_term.isChecked(),
+            **{key: self.inputs[key].text() for key in TEXT_KEYS},
         )
 
     def save(self) -> bool:
