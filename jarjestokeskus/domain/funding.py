@@ -26,7 +26,9 @@ RULE_LABELS = {
     "months": N_("Months of the instalments"),
     "day": N_("Day of the month"),
     "effective_from": N_("In force from"),
+    "every_grant_year": N_("Every year of the grant"),
     "note": N_("Note"),
+    "source": N_("Source"),
 }
 
 
@@ -48,6 +50,7 @@ class ReportingRuleLike(Protocol):
     due_month: int
     due_day: int
     years_after: int
+    every_grant_year: bool
     effective_from: date
 
 
@@ -135,12 +138,26 @@ def default_obligations(
     instrument: FundingInstrument,
     funder_id: uuid.UUID | None,
     year: int,
+    last_year: int | None = None,
 ) -> list[tuple[ReportKind, date]]:
-    """The reporting obligations (kind, due date) of a funding of `year` by the rules of its year."""
-    return [
-        (rule.kind, _safe_date(year + rule.years_after, rule.due_month, rule.due_day))
+    """The reporting obligations (kind, due date) of a funding of `year` by the rules of its year.
+
+    A rule for every year of the grant repeats for each year from `year` to `last_year` (the
+    year its use ends: a three-year C grant reports for each of its three years).
+    """
+    years = range(year, max(year, last_year or year) + 1)
+    obligations = [
+        (rule.kind, _safe_date(grant_year + rule.years_after, rule.due_month, rule.due_day))
         for rule in reporting_rules_in_force(rules, instrument, funder_id, rule_date(year))
+        for grant_year in (years if rule.every_grant_year else (year,))
     ]
+    return sorted(obligations, key=lambda item: (item[1], item[0].value))
+
+
+def last_year_of_use(use_until_text: str) -> int | None:
+    """The year a grant's use ends, from the typed date; None when not (yet) a date."""
+    day = parse_date(use_until_text, "use_until", "", Errors())
+    return day.year if day is not None else None
 
 
 def defaults_inputs(year_text: str, granted_text: str) -> tuple[int, Decimal | None]:
@@ -167,6 +184,7 @@ class InstalmentRuleForm:
     day: str = "1"
     effective_from: str = ""
     note: str = ""
+    source: str = ""
 
 
 @dataclass
@@ -179,6 +197,8 @@ class ReportingRuleForm:
     effective_from: str = ""
     note: str = ""
     funder_id: uuid.UUID | None = None
+    every_grant_year: bool = False
+    source: str = ""
 
 
 def _required(text: str, key: str, errors: Errors) -> bool:
@@ -216,6 +236,7 @@ def validate_instalment_rule(form: InstalmentRuleForm) -> dict[str, object]:
     if _required(form.effective_from, "effective_from", errors):
         effective = parse_date(form.effective_from, "effective_from", rule_label("effective_from"), errors)
     check_length(clean(form.note), 2000, "note", rule_label("note"), errors)
+    check_length(clean(form.source), 300, "source", rule_label("source"), errors)
     errors.raise_if_any()
     return {
         "instrument": form.instrument,
@@ -223,6 +244,7 @@ def validate_instalment_rule(form: InstalmentRuleForm) -> dict[str, object]:
         "day": day or 1,
         "effective_from": effective,
         "note": clean(form.note),
+        "source": clean(form.source),
     }
 
 
@@ -237,12 +259,15 @@ def validate_reporting_rule(form: ReportingRuleForm) -> dict[str, object]:
     if _required(form.effective_from, "effective_from", errors):
         effective = parse_date(form.effective_from, "effective_from", rule_label("effective_from"), errors)
     check_length(clean(form.note), 2000, "note", rule_label("note"), errors)
+    check_length(clean(form.source), 300, "source", rule_label("source"), errors)
     errors.raise_if_any()
     values.update(
         instrument=form.instrument,
         kind=form.kind,
         funder_id=form.funder_id,
+        every_grant_year=form.every_grant_year,
         effective_from=effective,
         note=clean(form.note),
+        source=clean(form.source),
     )
     return values

@@ -317,6 +317,7 @@ class InstalmentRuleRow:
     day: int
     effective_from: date
     note: str
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -333,6 +334,8 @@ class ReportingRuleRow:
     years_after: int
     effective_from: date
     note: str
+    every_grant_year: bool = False
+    source: str = ""
 
     def funder_name(self, language: str) -> str:
         return localized(self.funder_name_fi, self.funder_name_sv, language)

@@ -180,6 +180,7 @@ class Report:
     due_day: int
     years_after: int
     effective_from: date
+    every_grant_year: bool = False
 
 
 def test_default_instalments_follow_the_rule_of_the_year() -> None:

@@ -38,11 +38,13 @@ def funding_defaults(
     year: int,
     granted: Decimal | None,
     first_grant: bool = False,
+    last_year: int | None = None,
 ) -> FundingDefaults:
-    """The default instalments and reporting obligations of a funding, by the rules in force."""
+    """The default instalments and reporting obligations of a funding, by the rules in force;
+    `last_year` is the year its use ends (a multi-year grant reports for each year)."""
     return FundingDefaults(
         tuple(default_instalments(instalment_rules(db), instrument, year, granted, first_grant)),
-        tuple(default_obligations(reporting_rules(db), instrument, funder_id, year)),
+        tuple(default_obligations(reporting_rules(db), instrument, funder_id, year, last_year)),
     )
 
 

@@ -24,7 +24,9 @@ def instalment_rules(db: Database) -> list[InstalmentRuleRow]:
     with db.reading() as session:
         stmt = select(InstalmentRule).where(InstalmentRule.archived_at.is_(None))
         rows = [
-            InstalmentRuleRow(r.id, r.version, r.instrument, r.months, r.day, r.effective_from, r.note)
+            InstalmentRuleRow(
+                r.id, r.version, r.instrument, r.months, r.day, r.effective_from, r.note, r.source
+            )
             for r in session.scalars(stmt)
         ]
     return sorted(rows, key=lambda r: (r.instrument.value, -r.effective_from.toordinal()))
@@ -51,6 +53,8 @@ def reporting_rules(db: Database) -> list[ReportingRuleRow]:
                 r.years_after,
                 r.effective_from,
                 r.note,
+                r.every_grant_year,
+                r.source,
             )
             for r, fi, sv in session.execute(stmt)
         ]

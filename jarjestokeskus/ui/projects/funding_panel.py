@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.domain.enums import FundingInstrument
-from jarjestokeskus.domain.funding import defaults_inputs
+from jarjestokeskus.domain.funding import defaults_inputs, last_year_of_use
 from jarjestokeskus.domain.projects import FundingForm, InstalmentForm, ObligationForm, label
 from jarjestokeskus.domain.validation import ValidationFailed
 from jarjestokeskus.i18n import _, format_date
@@ -348,6 +348,7 @@ class FundingPanel(QWidget):
             year,
             granted,
             self.first_grant.isChecked(),
+            last_year_of_use(self.lines["use_until"].text()),
         )
         self.instalments.set_instalments(
             [InstalmentForm(format_date(d), format_amount(a)) for d, a in defaults.instalments]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -134,7 +135,9 @@ class ReportingRulesPage(_RulePage):
             "due_day",
             "due_month",
             "years_after",
+            "every_grant_year",
             "effective_from",
+            "source",
             "note",
         )
         super().__init__(db, keys)
@@ -142,13 +145,16 @@ class ReportingRulesPage(_RulePage):
         self.funder = OrganisationPicker(db)
         self.kind = _combo(list(ReportKind))
         self.lines = {
-            key: QLineEdit() for key in ("due_day", "due_month", "years_after", "effective_from", "note")
+            key: QLineEdit()
+            for key in ("due_day", "due_month", "years_after", "effective_from", "source", "note")
         }
         self.lines["years_after"].setText("1")
+        self.every_grant_year = QCheckBox()
         for key, widget in (("instrument", self.instrument), ("funder", self.funder), ("kind", self.kind)):
             self.add_input(key, widget)
         for key, edit in self.lines.items():
             self.add_input(key, edit)
+        self.add_input("every_grant_year", self.every_grant_year)
 
     def retranslate(self) -> None:
         super().retranslate()
@@ -171,7 +177,9 @@ class ReportingRulesPage(_RulePage):
                     str(r.due_day),
                     str(r.due_month),
                     str(r.years_after),
+                    _("Yes") if r.every_grant_year else "",
                     format_date(r.effective_from),
+                    r.source,
                     r.note,
                 ],
             )
@@ -185,6 +193,7 @@ class ReportingRulesPage(_RulePage):
             FundingInstrument(self.instrument.currentData()),
             ReportKind(self.kind.currentData()),
             funder_id=self.funder.organisation_id(),
+            every_grant_year=self.every_grant_year.isChecked(),
             **texts,
         )
 
@@ -209,9 +218,9 @@ class ReportingRulesPage(_RulePage):
 
 class InstalmentRulesPage(_RulePage):
     def __init__(self, db: Database) -> None:
-        super().__init__(db, ("instrument", "months", "day", "effective_from", "note"))
+        super().__init__(db, ("instrument", "months", "day", "effective_from", "source", "note"))
         self.instrument = _combo(list(FundingInstrument))
-        self.lines = {key: QLineEdit() for key in ("months", "day", "effective_from", "note")}
+        self.lines = {key: QLineEdit() for key in ("months", "day", "effective_from", "source", "note")}
         self.lines["day"].setText("1")
         self.add_input("instrument", self.instrument)
         for key, edit in self.lines.items():
@@ -227,7 +236,17 @@ class InstalmentRulesPage(_RulePage):
 
     def reload(self) -> None:
         rows = [
-            (r.id, [r.instrument.label, r.months or "–", str(r.day), format_date(r.effective_from), r.note])
+            (
+                r.id,
+                [
+                    r.instrument.label,
+                    r.months or "–",
+                    str(r.day),
+                    format_date(r.effective_from),
+                    r.source,
+                    r.note,
+                ],
+            )
             for r in service.instalment_rules(self.db)
         ]
         self.show_rows(rows)  # type: ignore[arg-type]
