@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from sqlalchemy import create_engine, func, insert, select
+from sqlalchemy import create_engine, delete, func, insert, select
 from sqlalchemy.exc import DBAPIError
 
 from jarjestokeskus import __version__
@@ -180,6 +180,10 @@ def _copy_rows(db: Database, partial: Path, progress: Progress | None) -> None:
             total, done = sum(counts), 0
             if progress is not None:
                 progress(0, total)
+            # The migration seeded the reference data (rules, municipalities): the copy takes the
+            # source's rows instead, which the user may have changed.
+            for table in reversed(tables):
+                destination.execute(delete(table))
             for table in tables:
                 result = source.execution_options(yield_per=_ROWS_PER_STEP).execute(select(table))
                 for rows in result.partitions():
