@@ -83,8 +83,8 @@ def test_demo_figures(demo: Database) -> None:
     assert charts.staff_by_scheme == key_figures(demo, TODAY).staff_by_scheme
     assert dict(charts.staff_by_scheme)[EmploymentScheme.PAY_SUBSIDY] == 2
     titles = [a.title_fi for a in charts.agreements]
-    assert len(titles) == 11
-    assert titles[-1] == "Hankesopimus: Vapaaehtoisena Pohjanmaalla II"  # a draft starting 1.3.2027
+    assert len(titles) == 12
+    assert titles[-1] == "Hankesopimus: Vapaaehtoisena Pohjanmaalla II"  # a draft starting 1.1.2027
     assert charts.agreements[-1].status is AgreementStatus.DRAFT
     assert not any("2017–2019" in t for t in titles)  # expired
     oral = next(a for a in charts.agreements if a.kind is AgreementKind.ORAL)

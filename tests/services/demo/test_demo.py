@@ -69,7 +69,7 @@ def test_summary_matches_the_database(db: Database) -> None:
     assert summary.members >= 40
     assert summary.staff == 13
     assert summary.projects == 6
-    assert summary.agreements == 14
+    assert summary.agreements == 15
     assert summary.organisations == _count(db, Organisation)
     assert summary.projects == _count(db, Project)
     assert summary.agreements == _count(db, Agreement)
@@ -139,6 +139,14 @@ def test_framework_agreement_and_its_renewals(demo: Database) -> None:
         periods = [(a.valid_from, a.valid_to) for a in frameworks]
         assert periods[:2] == [(date(2014, 1, 1), date(2016, 12, 31)), (date(2017, 1, 1), date(2019, 12, 31))]
         first, renewal = frameworks[0], frameworks[1]
+        # Signed in March 2015 by the city, the umbrella and SOSTE.
+        assert first.signed_on == date(2015, 3, 16)
+        signers = session.scalars(
+            select(Organisation.abbreviation, Organisation.name_fi)
+            .join(AgreementParty, AgreementParty.organisation_id == Organisation.id)
+            .where(AgreementParty.agreement_id == first.id)
+        ).all()
+        assert len(signers) == 3 and "SOSTE" in signers
         assert first.predecessor_id is None
         assert renewal.predecessor_id == first.id
         assert first.status == renewal.status == AgreementStatus.EXPIRED
@@ -199,11 +207,19 @@ def test_partnership_agreements_of_three_kinds_and_the_others(demo: Database) ->
         ).all()
         assert county_agreements
         home = session.scalars(select(Organisation).where(Organisation.is_home)).one()
+        without_home = []
         for agreement in agreements:
             parties = session.scalars(
                 select(AgreementParty).where(AgreementParty.agreement_id == agreement.id)
             ).all()
-            assert len(parties) >= 2 and home.id in {p.organisation_id for p in parties}
+            assert len(parties) >= 2
+            if home.id not in {p.organisation_id for p in parties}:
+                without_home.append((agreement.title_fi, len(parties)))
+        # The city's partnership agreement with eleven associations at once (as in Turku): the
+        # umbrella keeps it in the register but is no party to it.
+        assert without_home == [
+            ("Kumppanuussopimus: Vaasan kaupunki ja 11 sosiaali- ja terveysyhdistystä 2026–2028", 12)
+        ]
 
 
 def test_esf_project_administered_by_the_city_with_four_partners(demo: Database) -> None:
@@ -264,7 +280,8 @@ def test_project_grants_and_the_applied_follow_on(demo: Database) -> None:
         assert statuses.count(ProjectStatus.ENDED) == 1 and statuses.count(ProjectStatus.APPLIED) == 1
         applied = next(p for p in projects if p.status == ProjectStatus.APPLIED)
         (funding,) = session.scalars(select(Funding).where(Funding.project_id == applied.id)).all()
-        assert funding.instrument == FundingInstrument.STEA_C
+        # The ended volunteering project's follow-on is established activity: applied for as Ak.
+        assert funding.instrument == FundingInstrument.STEA_AK
         assert funding.amount_applied and funding.applied_on
         assert funding.amount_granted is None and funding.decision_date is None
         instruments = set(session.scalars(select(Funding.instrument)))
@@ -373,3 +390,31 @@ def test_a_typo_in_the_scenario_fails_loudly() -> None:
         batch.build(Project, {"nmae_fi": "x"})
     with pytest.raises(ScenarioError):
         batch.find("organisations", "nowhere")
+
+
+def test_the_demo_is_true_to_the_seeds(demo: Database) -> None:
+    """Issue 16: C projects report yearly and have no final report; the employment area is
+    "Pohjanmaan työllisyysalue"."""
+    with demo.reading() as session:
+        c_fundings = session.scalars(
+            select(Funding).where(Funding.instrument == FundingInstrument.STEA_C)
+        ).all()
+        for funding in c_fundings:
+            if funding.amount_granted is None:
+                continue
+            kinds = session.scalars(
+                select(ReportingObligation.kind, ReportingObligation.due_date).where(
+                    ReportingObligation.funding_id == funding.id
+                )
+            ).all()
+            assert ReportKind.FINAL_REPORT not in kinds
+            years = session.scalars(
+                select(ReportingObligation.due_date).where(
+                    ReportingObligation.funding_id == funding.id,
+                    ReportingObligation.kind == ReportKind.ANNUAL_GRANT_REPORT,
+                )
+            ).all()
+            assert sorted(d.year for d in years) == list(range(funding.year + 1, funding.use_until.year + 2))
+        authorities = set(session.scalars(select(Employment.deciding_authority)))
+        assert "Pohjanmaan työllisyysalue" in authorities
+        assert not any("Vaasan seudun" in a for a in authorities)
