@@ -15,9 +15,19 @@ from sqlalchemy.orm import Session
 from jarjestokeskus.db.base import Record
 from jarjestokeskus.db.models.audit import AuditEntry
 
-# Derived columns are not history: they follow from the fields that are recorded.
+# Derived columns are not history: they follow from the fields that are recorded (the sort keys,
+# the search text, the municipality code found from the municipality text).
 # A document's content is a file, recorded by its name, size and hash.
-_SKIPPED = {"id", "created_at", "updated_at", "version", "archived_at", "search_text", "content"}
+_SKIPPED = {
+    "id",
+    "created_at",
+    "updated_at",
+    "version",
+    "archived_at",
+    "search_text",
+    "content",
+    "municipality_code",
+}
 
 
 def os_user() -> str:

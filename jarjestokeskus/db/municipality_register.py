@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import uuid
-from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -123,9 +122,3 @@ def map_texts(connection: sa.Connection, table: str, text_column: str, code_colu
             continue
         connection.execute(target.update().where(target.c.id == row_id).values({code_column: code}))
     return sorted(unmapped, key=name_key)
-
-
-def unknown(names: Iterable[str], connection: sa.Connection) -> list[str]:
-    """The names that match no municipality."""
-    codes = codes_by_name(connection)
-    return sorted({n for n in names if n.strip() and name_key(n) not in codes}, key=name_key)

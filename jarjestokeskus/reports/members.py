@@ -18,6 +18,7 @@ from jarjestokeskus.domain.enums import Field
 from jarjestokeskus.i18n import N_, sort_key
 from jarjestokeskus.reports.flow import heading_over_table
 from jarjestokeskus.reports.template import CONTENT_WIDTH, Progress, ReportWriter, build_pdf
+from jarjestokeskus.services.municipalities import municipality_name
 from jarjestokeskus.services.organisations.report_data import MemberRow, home_names, member_register
 
 GroupBy = Literal["municipality", "field"]
@@ -91,7 +92,7 @@ def _group_key(w: ReportWriter, row: MemberRow, group_by: GroupBy) -> tuple[obje
     organisations without a municipality last."""
     if group_by == "field":
         return (list(Field).index(row.field), w.label(row.field))
-    municipality = row.municipality.strip()
+    municipality = municipality_name(row.municipality_code, row.municipality, w.language)
     if not municipality:
         return (1, "", w.text(NO_MUNICIPALITY))
     return (0, sort_key(municipality), municipality)

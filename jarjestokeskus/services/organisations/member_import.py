@@ -24,6 +24,7 @@ from jarjestokeskus.domain.organisation import (
 )
 from jarjestokeskus.domain.validation import ValidationFailed
 from jarjestokeskus.i18n import _, current_language
+from jarjestokeskus.services.municipalities import municipality_key
 from jarjestokeskus.services.organisations.import_files import Table
 from jarjestokeskus.services.organisations.import_mapping import (
     NAME_FIELDS,
@@ -145,7 +146,7 @@ def _known(session) -> _Known:  # type: ignore[no-untyped-def]
         if archived:
             continue
         known.business_ids[org_id] = business_id
-        known.municipalities[org_id] = (municipality or "").strip().casefold()
+        known.municipalities[org_id] = municipality_key(municipality) if municipality else ""
         if name_fi:
             known.by_name_fi.setdefault(name_fi.strip(), []).append(org_id)
         if name_sv:
@@ -252,7 +253,8 @@ def _match(known: _Known, cells: dict[str, str]) -> tuple[uuid.UUID | None, tupl
     for key, index in (("name_fi", known.by_name_fi), ("name_sv", known.by_name_sv)):
         if cells.get(key):
             candidates.update(index.get(cells[key], []))
-    municipality = cells.get("municipality", "").strip().casefold()
+    # Either name of a municipality, any case: "Korsholm" in the file is "Mustasaari" stored.
+    municipality = municipality_key(cells.get("municipality", "").strip())
     if municipality:  # the same name in another municipality is another association
         candidates = {c for c in candidates if known.municipalities.get(c, "") in ("", municipality)}
     if not candidates:
@@ -290,7 +292,7 @@ def _check_repeats(row: PlannedRow, cells, table, columns, seen) -> PlannedRow: 
         repeated("org", row.organisation_id, column, _("the same organisation as row {row}"))
     if values.get("business_id"):
         repeated("business_id", values["business_id"], "business_id", _("the same business ID as row {row}"))
-    place = str(values.get("municipality") or "").strip().casefold()
+    place = municipality_key(str(values.get("municipality") or "").strip())
     for key in NAME_FIELDS:
         if values.get(key):  # the same name twice, unless both rows name different municipalities
             earlier = [(p, n) for p, n in seen.get((key, values[key]), []) if "" in (p, place) or p == place]

@@ -16,6 +16,12 @@ from jarjestokeskus.db.models import MembershipFee, Organisation, Person, Role
 from jarjestokeskus.domain.enums import Field, MembershipStatus, OrganisationKind
 from jarjestokeskus.domain.organisation import OrganisationForm, OrganisationValues, validate
 from jarjestokeskus.i18n import current_language, sort_key
+from jarjestokeskus.services.municipalities import (
+    municipality,
+    municipality_code,
+    municipality_key,
+    municipality_name,
+)
 from jarjestokeskus.services.rows import (
     FeeRow,
     OrganisationDetail,
@@ -56,7 +62,9 @@ class OrganisationQuery:
 
 
 def _search_text(org: Organisation) -> str:
-    parts = (org.name_fi, org.name_sv, org.abbreviation, org.business_id or "", org.municipality)
+    place = municipality(org.municipality_code)
+    names = (place.name_fi, place.name_sv) if place else (org.municipality,)
+    parts = (org.name_fi, org.name_sv, org.abbreviation, org.business_id or "", *names)
     return " ".join(sort_key(p) for p in parts if p)
 
 
@@ -75,8 +83,13 @@ def _filtered(query: OrganisationQuery, columns: Select) -> Select:
         stmt = stmt.where(Organisation.field == query.field)
     if query.kind is not None:
         stmt = stmt.where(Organisation.kind == query.kind)
-    if query.municipality:
-        stmt = stmt.where(Organisation.municipality_key == sort_key(query.municipality))
+    if query.municipality:  # a municipality of the register by either name; other text as typed
+        code = municipality_code(query.municipality)
+        stmt = stmt.where(
+            Organisation.municipality_code == code
+            if code
+            else Organisation.municipality_key == sort_key(query.municipality)
+        )
     return stmt
 
 
@@ -184,12 +197,14 @@ def municipalities(db: Database) -> list[str]:
             .distinct()
         )
         unique: dict[str, str] = {}
+        language = current_language()
         for (name,) in session.execute(stmt):
-            # Spellings that differ only in case or accents are one municipality; show one of
-            # them, the same one every time.
-            key = sort_key(name)
-            unique[key] = min(unique.get(key, name), name)
-        return [unique[key] for key in sorted(unique)]
+            # A municipality of the register is one, whichever name was typed, shown in the
+            # user's language; other spellings that differ only in case or accents are one too.
+            key = municipality_key(name)
+            shown = municipality_name(None, name, language)
+            unique[key] = min(unique.get(key, shown), shown)
+        return sorted(unique.values(), key=sort_key)
 
 
 def _load(session, organisation_id: uuid.UUID) -> Organisation:  # type: ignore[no-untyped-def]
@@ -288,6 +303,7 @@ def _apply_values(session, org: Organisation, values: OrganisationValues) -> boo
     # Keys are cut to their columns' length (casefolding can lengthen a name: "ß" → "ss").
     org.name_fi_key = sort_key(org.name_fi or org.name_sv)[:200]
     org.name_sv_key = sort_key(org.name_sv or org.name_fi)[:200]
+    org.municipality_code = municipality_code(org.municipality)
     org.municipality_key = sort_key(org.municipality)[:80]
     org.search_text = _search_text(org)
     now = utcnow()

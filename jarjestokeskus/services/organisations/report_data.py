@@ -39,6 +39,7 @@ class MemberRow:
     member_count: int | None
     contact_name: str
     contact_role: RoleKind | None
+    municipality_code: str | None = None  # the register's municipality the text names
 
     def name(self, language: str) -> str:
         return localized(self.name_fi, self.name_sv, language)
@@ -104,6 +105,7 @@ def member_register(db: Database, today: date | None = None) -> list[MemberRow]:
                 Organisation.name_fi,
                 Organisation.name_sv,
                 Organisation.municipality,
+                Organisation.municipality_code,
                 Organisation.field,
                 Organisation.email,
                 Organisation.phone,
@@ -147,6 +149,7 @@ def member_register(db: Database, today: date | None = None) -> list[MemberRow]:
                 o.member_count,
                 contact,
                 kind,
+                o.municipality_code,
             )
         )
     return rows

@@ -418,3 +418,21 @@ def test_the_demo_is_true_to_the_seeds(demo: Database) -> None:
         authorities = set(session.scalars(select(Employment.deciding_authority)))
         assert "Pohjanmaan työllisyysalue" in authorities
         assert not any("Vaasan seudun" in a for a in authorities)
+
+
+def test_organisations_and_premises_refer_to_the_municipality_register(demo: Database) -> None:
+    with demo.reading() as session:
+        unmapped = session.scalars(
+            select(Organisation.municipality).where(
+                Organisation.municipality != "", Organisation.municipality_code.is_(None)
+            )
+        ).all()
+        assert unmapped == []
+        korsholm = session.scalars(
+            select(Organisation.municipality).where(Organisation.municipality_code == "499")
+        ).all()
+        assert set(korsholm) == {"Korsholm"}
+        premises = session.scalars(
+            select(Agreement.premises_municipality_code).where(Agreement.premises_address != "")
+        ).all()
+        assert premises and set(premises) == {"905"}

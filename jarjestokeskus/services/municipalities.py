@@ -1,0 +1,85 @@
+"""The municipality register for the rest of the program: a typed name matched to a municipality
+(either official name, any case), the name in a report's language, and the texts left unmapped.
+
+Names come from the register file the program ships (resources/municipalities), the same file
+the migration loads into the `municipality` table that organisations and premises refer to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from sqlalchemy import func, select
+
+from jarjestokeskus.db.engine import Database
+from jarjestokeskus.db.models import Organisation
+from jarjestokeskus.db.municipality_register import name_key, read_register
+from jarjestokeskus.i18n import sort_key
+
+
+@dataclass(frozen=True)
+class MunicipalityRow:
+    code: str
+    name_fi: str
+    name_sv: str
+    wellbeing_county_fi: str
+    wellbeing_county_sv: str
+    region_fi: str
+    region_sv: str
+    language: str  # "fi", "sv" or "fi_sv" (bilingual)
+
+    def name(self, language: str) -> str:
+        return self.name_sv if language == "sv" and self.name_sv else self.name_fi
+
+
+@cache
+def _register() -> tuple[dict[str, MunicipalityRow], dict[str, str]]:
+    by_code: dict[str, MunicipalityRow] = {}
+    by_name: dict[str, str] = {}
+    for row in read_register():
+        municipality = MunicipalityRow(**{k: str(row[k]) for k in MunicipalityRow.__dataclass_fields__})
+        by_code[municipality.code] = municipality
+        for name in (municipality.name_fi, municipality.name_sv):
+            if row["valid_until"] is None or name_key(name) not in by_name:  # current ones win
+                by_name[name_key(name)] = municipality.code
+    return by_code, by_name
+
+
+def municipality(code: str | None) -> MunicipalityRow | None:
+    return _register()[0].get(code or "")
+
+
+def municipality_code(text: str | None) -> str | None:
+    """The code of the municipality `text` names in Finnish or Swedish, any case; else None."""
+    return _register()[1].get(name_key(text))
+
+
+def municipality_key(text: str | None) -> str:
+    """What filters and groups compare: the municipality's Finnish name when `text` names one
+    (so "Korsholm" and "Mustasaari" are one), else the text itself."""
+    found = municipality(municipality_code(text))
+    return sort_key(found.name_fi if found else (text or ""))
+
+
+def municipality_name(code: str | None, text: str, language: str) -> str:
+    """The municipality in `language` ("Korsholm" in Swedish, "Mustasaari" in Finnish); a text
+    that names no municipality is shown as typed."""
+    found = municipality(code) or municipality(municipality_code(text))
+    return found.name(language) if found else " ".join(text.split())
+
+
+def unmapped_municipalities(db: Database) -> list[tuple[str, int]]:
+    """Municipality texts of live organisations that name no municipality, with how many use
+    each: for the user to correct."""
+    with db.reading() as session:
+        rows = session.execute(
+            select(Organisation.municipality, func.count())
+            .where(
+                Organisation.archived_at.is_(None),
+                Organisation.municipality != "",
+                Organisation.municipality_code.is_(None),
+            )
+            .group_by(Organisation.municipality)
+        ).all()
+    return sorted(((text, int(count)) for text, count in rows), key=lambda item: sort_key(item[0]))
