@@ -12,7 +12,13 @@ from jarjestokeskus.db.models.employment import Employment, EmploymentFunding, S
 from jarjestokeskus.db.models.events import Event, EventFeedback, EventRegistration
 from jarjestokeskus.db.models.fees import BankPayment, FeeClass, FeeInvoice, FeeYear
 from jarjestokeskus.db.models.municipalities import Municipality
-from jarjestokeskus.db.models.organisations import MembershipFee, Organisation, Person, Role
+from jarjestokeskus.db.models.organisations import (
+    MembershipFee,
+    Organisation,
+    OrganisationName,
+    Person,
+    Role,
+)
 from jarjestokeskus.db.models.outreach import ContactEntry, LetterTemplate, MailingList
 from jarjestokeskus.db.models.projects import (
     Funding,
@@ -52,6 +58,7 @@ __all__ = [
     "MonitoringEntry",
     "Municipality",
     "Organisation",
+    "OrganisationName",
     "Person",
     "Project",
     "ProjectPartner",

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.errors import DatabaseProblem
-from jarjestokeskus.db.models import Organisation
+from jarjestokeskus.db.models import Organisation, OrganisationName
 from jarjestokeskus.domain.enums import (
     Field,
     MembershipStatus,
@@ -150,6 +150,16 @@ def _add_organisations(
             org = Organisation(id=uuid.uuid4(), is_home=bool(item.get("is_home")))
             session.add(org)
             apply_values(session, org, values)
+            for former in item.get("former_names", ()):
+                session.add(
+                    OrganisationName(
+                        id=uuid.uuid4(),
+                        organisation_id=org.id,
+                        name_fi=former.get("name_fi", ""),
+                        name_sv=former.get("name_sv", ""),
+                        valid_until=date.fromisoformat(former["valid_until"]),
+                    )
+                )
             batch.remember("organisations", item["key"], org.id)
             if org.is_home:
                 home_id = org.id
@@ -161,7 +171,7 @@ def _add_organisations(
 
 
 _FORM_FIELDS = {f.name for f in fields(OrganisationForm)}
-_OWN_KEYS = {"key", "is_home"}
+_OWN_KEYS = {"key", "is_home", "former_names"}
 _CHOICES: dict[str, Any] = {
     "kind": OrganisationKind,
     "field": Field,

@@ -23,6 +23,7 @@ from sqlalchemy.orm import aliased
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.models import Funding, Instalment, Organisation, Project, ReportingObligation
 from jarjestokeskus.domain.enums import FundingInstrument, ReportKind
+from jarjestokeskus.services.organisations.names import names_on
 from jarjestokeskus.services.rows import localized
 
 ZERO = Decimal("0.00")
@@ -132,6 +133,11 @@ class ProjectsYear:
         return sum((i.amount for i in self.instalments if not i.paid), ZERO)
 
 
+def _decision_day(funding: Funding) -> date:
+    """The day the funding's papers speak of: its decision, else its application, else its year."""
+    return funding.decision_date or funding.applied_on or date(funding.year, 1, 1)
+
+
 def projects_year(db: Database, year: int) -> ProjectsYear:
     """The fundings, instalments and reporting deadlines of `year` (see the module's rules)."""
     first, last = date(year, 1, 1), date(year, 12, 31)
@@ -145,6 +151,8 @@ def projects_year(db: Database, year: int) -> ProjectsYear:
             .where(live, Funding.year == year)
         ).all()
         paid = _paid_so_far(session, [f.id for f, *_ in fundings])
+        # A funder renamed since is shown by the name on its decision (issue 16).
+        then = names_on(session, {(f.funder_id, _decision_day(f)) for f, *_ in fundings if f.funder_id})
         funding_lines = tuple(
             FundingLine(
                 f.id,
@@ -152,8 +160,7 @@ def projects_year(db: Database, year: int) -> ProjectsYear:
                 p.name_fi,
                 p.name_sv,
                 f.funder_id,
-                funder_fi or "",
-                funder_sv or "",
+                *then.get((f.funder_id, _decision_day(f)), (funder_fi or "", funder_sv or "")),  # type: ignore[arg-type]
                 f.instrument,
                 f.year,
                 f.decision_number,

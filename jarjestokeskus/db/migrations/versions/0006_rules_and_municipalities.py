@@ -12,7 +12,8 @@ STEA: the results report for Ay too, every year of a multi-year C grant, no annu
 (STEA's instructions since 2021); each rule names its source.
 
 Municipalities: the register from resources/municipalities; organisations and premises refer to
-it by code. Organisation texts that name a municipality (any case, Finnish or Swedish) are
+it by code; an organisation keeps its earlier names with the date until which each was used.
+Organisation texts that name a municipality (any case, Finnish or Swedish) are
 mapped; the others are left for the user (services.organisations.municipalities lists them).
 
 Revision ID: 0006
@@ -251,6 +252,27 @@ def _schema() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_municipality")),
         sa.UniqueConstraint("code", name=op.f("uq_municipality_code")),
     )
+    op.create_table(
+        "organisation_name",
+        sa.Column("organisation_id", sa.Uuid(), nullable=False),
+        sa.Column("name_fi", sa.String(length=200), nullable=False),
+        sa.Column("name_sv", sa.String(length=200), nullable=False),
+        sa.Column("valid_until", sa.Date(), nullable=False),
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("archived_at", sa.DateTime(timezone=True), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["organisation_id"],
+            ["organisation.id"],
+            name=op.f("fk_organisation_name_organisation_id_organisation"),
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_organisation_name")),
+    )
+    op.create_index(
+        op.f("ix_organisation_name_organisation_id"), "organisation_name", ["organisation_id"], unique=False
+    )
     with op.batch_alter_table("organisation") as batch:
         batch.add_column(sa.Column("municipality_code", sa.String(length=3), nullable=True))
         batch.create_index(batch.f("ix_organisation_municipality_code"), ["municipality_code"], unique=False)
@@ -435,3 +457,5 @@ def downgrade() -> None:
         batch.drop_index(batch.f("ix_organisation_municipality_code"))
         batch.drop_column("municipality_code")
     op.drop_table("municipality")
+    op.drop_index(op.f("ix_organisation_name_organisation_id"), table_name="organisation_name")
+    op.drop_table("organisation_name")
