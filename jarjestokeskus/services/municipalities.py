@@ -69,6 +69,14 @@ def municipality_name(code: str | None, text: str, language: str) -> str:
     return found.name(language) if found else " ".join(text.split())
 
 
+def authority_names(language: str) -> list[str]:
+    """The municipalities and the wellbeing services counties by name in `language`: who can
+    organise and decide rehabilitative work activity (and, as employment areas, pay subsidy)."""
+    places = _register()[0].values()
+    counties = {m.wellbeing_county_sv if language == "sv" else m.wellbeing_county_fi for m in places}
+    return sorted({m.name(language) for m in places} | (counties - {""}), key=sort_key)
+
+
 def unmapped_municipalities(db: Database) -> list[tuple[str, int]]:
     """Municipality texts of live organisations that name no municipality, with how many use
     each: for the user to correct."""

@@ -5,10 +5,11 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QFormLayout,
     QHeaderView,
     QLabel,
@@ -19,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from jarjestokeskus.domain.employment import DAY_SCHEMES, EmploymentForm, FundingShareForm, label
 from jarjestokeskus.domain.enums import DecidingAuthority, EmploymentOutcome, EmploymentScheme
-from jarjestokeskus.i18n import _
+from jarjestokeskus.i18n import _, current_language
+from jarjestokeskus.services.municipalities import authority_names
 from jarjestokeskus.ui.widgets.field_errors import FieldBox
 from jarjestokeskus.ui.widgets.form_table import VALUE_ROLE, ChoiceDelegate, FormTable
 
@@ -197,6 +199,9 @@ class PeriodFields(QWidget):
         self._fill(self.outcome, list(EmploymentOutcome), _("Not yet known"))
         self.long_term.setText(_("Yes, long-term unemployed when the period began"))
         self.fundings.retranslate()
+        completer = QCompleter(authority_names(current_language()), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.line("deciding_authority").setCompleter(completer)
         self._show_working_time()
 
     def _fill(self, combo: QComboBox, members: list, empty: str | None) -> None:  # type: ignore[type-arg]

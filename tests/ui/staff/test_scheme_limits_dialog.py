@@ -54,3 +54,31 @@ def test_the_period_form_records_the_unemployment_and_the_decisions_maximum(qtbo
     qtbot.keyClicks(decided, "10")
     form = fields.read()
     assert (form.unemployed_months, form.decided_max_months) == ("14", "10")
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support (raise|grabbing)")  # the completer's popup
+def test_the_deciding_authority_can_be_a_municipality_or_a_county_by_name(qtbot: QtBot) -> None:
+    from jarjestokeskus.domain.enums import DecidingAuthority
+    from jarjestokeskus.ui.staff.period_form import PeriodFields
+
+    fields = PeriodFields()
+    qtbot.addWidget(fields)
+    fields.show()
+    fields.scheme.setCurrentIndex(fields.scheme.findData(EmploymentScheme.REHABILITATIVE_WORK))
+    kinds = [fields.authority_kind.itemData(i) for i in range(fields.authority_kind.count())]
+    assert DecidingAuthority.MUNICIPALITY in kinds and DecidingAuthority.WELLBEING_COUNTY in kinds
+    fields.authority_kind.setCurrentIndex(fields.authority_kind.findData(DecidingAuthority.MUNICIPALITY))
+    name = fields.line("deciding_authority")
+    completer = name.completer()
+    completer.setCompletionPrefix("musta")
+    assert completer.currentCompletion() == "Mustasaari"
+    completer.setCompletionPrefix("pohjanmaan hyv")
+    assert completer.currentCompletion() == "Pohjanmaan hyvinvointialue"
+    qtbot.keyClicks(name, "Musta")
+    assert completer.popup().isVisible() and completer.currentCompletion() == "Mustasaari"
+    qtbot.keyClicks(name, "saari")
+    form = fields.read()
+    assert (form.deciding_authority_kind, form.deciding_authority) == (
+        DecidingAuthority.MUNICIPALITY,
+        "Mustasaari",
+    )
