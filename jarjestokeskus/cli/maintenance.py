@@ -68,10 +68,13 @@ def run_demo(args: argparse.Namespace) -> int:
 
 def run_check(args: argparse.Namespace) -> int:
     from jarjestokeskus.services.database.maintenance import check_database
+    from jarjestokeskus.services.municipalities import unmapped_municipalities
 
     db = open_existing(args)
     try:
         result = check_database(db)
+        current = result.ok and result.schema_revision == result.head_revision
+        unmapped = unmapped_municipalities(db) if current else []
     finally:
         db.close()
     print(_("Database: {database}").format(database=where(db)))
@@ -87,6 +90,12 @@ def run_check(args: argparse.Namespace) -> int:
         print("  " + problem)
     if result.ok and result.schema_revision != result.head_revision:
         print(_("The schema is older than this program's; it is upgraded when the database is next opened."))
+    for name, count in unmapped:  # free text the register does not know: for the user to correct
+        print(
+            _(
+                "Municipality not in the register: {name} (organisations: {count}); correct it in the organisation."
+            ).format(name=name, count=count)
+        )
     if result.ok:
         print(_("The database is in order."))
         return OK
