@@ -204,14 +204,17 @@ def is_long_term_unemployed(period: Period, rule: LimitRule) -> bool:
     return period.long_term_unemployed or (known and period.unemployed_months >= threshold)  # type: ignore[operator]
 
 
+def _longest(rule: LimitRule) -> int | None:
+    """The longest any period of the rule may be (for a long-term unemployed person aged 60+)."""
+    limits = (rule.max_months, rule.max_months_long_term_unemployed, rule.max_months_aged_60)
+    return max((m for m in limits if m), default=None)
+
+
 def allowed_months(period: Period, rule: LimitRule) -> int | None:
     """The longest the period may be: the decision's stated maximum within the law's longest,
     else by the unemployment recorded (a long-term unemployed person gets the longer maximum;
     with nothing recorded the longer one is given the benefit of the doubt)."""
-    longest = max(
-        (m for m in (rule.max_months, rule.max_months_long_term_unemployed, rule.max_months_aged_60) if m),
-        default=None,
-    )
+    longest = _longest(rule)
     if period.decided_max_months is not None:
         return period.decided_max_months if longest is None else min(period.decided_max_months, longest)
     if rule.max_months_long_term_unemployed is None:
@@ -233,10 +236,7 @@ def _check_long_term_unemployed(period: Period, rule: LimitRule, since: str, war
 
 
 def _check_duration(period: Period, rule: LimitRule, earlier, since: str, warn) -> None:  # type: ignore[no-untyped-def]
-    longest = max(
-        (m for m in (rule.max_months, rule.max_months_long_term_unemployed, rule.max_months_aged_60) if m),
-        default=None,
-    )
+    longest = _longest(rule)
     if period.decided_max_months is not None and longest is not None and period.decided_max_months > longest:
         warn(
             "decided_max_months",
