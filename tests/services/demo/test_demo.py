@@ -436,3 +436,37 @@ def test_organisations_and_premises_refer_to_the_municipality_register(demo: Dat
             select(Agreement.premises_municipality_code).where(Agreement.premises_address != "")
         ).all()
         assert premises and set(premises) == {"905"}
+
+
+def test_the_demo_periods_are_within_the_law(demo: Database) -> None:
+    """Every scheme period of the demo passes the shipped limits (the 50 % subsidy by the
+    unemployment and the decision recorded on it); none falls before the rules."""
+    from jarjestokeskus.domain.scheme_limits import Period, check_period
+    from jarjestokeskus.services.staff.scheme_limits import load_rules
+
+    with demo.reading() as session:
+        rules = load_rules(session)
+        periods = [
+            (
+                e.person_id,
+                Period(
+                    e.scheme,
+                    e.start_date,
+                    e.end_date,
+                    e.hours_per_week,
+                    e.days_per_week,
+                    e.hours_per_day,
+                    e.subsidy_percent,
+                    e.subsidy_monthly_cap,
+                    e.allowance_per_day,
+                    long_term_unemployed=e.long_term_unemployed,
+                    unemployed_months=e.unemployed_months,
+                    decided_max_months=e.decided_max_months,
+                ),
+            )
+            for e in session.scalars(select(Employment))
+        ]
+    assert any(p.decided_max_months for _person, p in periods)
+    for person, period in periods:
+        earlier = [p for who, p in periods if who == person and p.start_date < period.start_date]
+        assert check_period(period, rules, earlier) == [], period
