@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from jarjestokeskus.db.engine import open_database
+from jarjestokeskus.db.engine import Database, open_database
 from jarjestokeskus.db.models import Municipality, Organisation, SchemeLimit
 from jarjestokeskus.domain.enums import EmploymentScheme
 from jarjestokeskus.services.municipalities import unmapped_municipalities
@@ -26,11 +26,21 @@ TYPED = {
 }
 
 
-@pytest.mark.parametrize("sample", SAMPLES, ids=[p.stem for p in SAMPLES])
-def test_the_samples_municipality_texts_are_mapped(sample: Path, tmp_path: Path) -> None:
+def upgraded(sample: Path, tmp_path: Path, typed: dict[str, str] | None = None) -> Database:
+    """The sample copied, its organisations' municipalities `typed` (by Finnish name), opened."""
     path = tmp_path / "register.sqlite"
     shutil.copyfile(sample, path)
-    db = open_database(path)
+    connection = sqlite3.connect(path)
+    with connection:
+        for name, text in (typed or {}).items():
+            connection.execute("UPDATE organisation SET municipality = ? WHERE name_fi = ?", (text, name))
+    connection.close()
+    return open_database(path)
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=[p.stem for p in SAMPLES])
+def test_the_samples_municipality_texts_are_mapped(sample: Path, tmp_path: Path) -> None:
+    db = upgraded(sample, tmp_path)
     try:
         with db.reading() as session:
             codes = dict(
@@ -45,14 +55,7 @@ def test_the_samples_municipality_texts_are_mapped(sample: Path, tmp_path: Path)
 
 @pytest.mark.parametrize("sample", SAMPLES[-1:], ids=[p.stem for p in SAMPLES[-1:]])
 def test_free_text_in_either_language_maps_to_one_municipality(sample: Path, tmp_path: Path) -> None:
-    path = tmp_path / "register.sqlite"
-    shutil.copyfile(sample, path)
-    connection = sqlite3.connect(path)
-    with connection:
-        for name, typed in TYPED.items():
-            connection.execute("UPDATE organisation SET municipality = ? WHERE name_fi = ?", (typed, name))
-    connection.close()
-    db = open_database(path)
+    db = upgraded(sample, tmp_path, TYPED)
     try:
         with db.reading() as session:
             rows = session.execute(select(Organisation.municipality, Organisation.municipality_code)).all()
@@ -69,9 +72,7 @@ def test_free_text_in_either_language_maps_to_one_municipality(sample: Path, tmp
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=[p.stem for p in SAMPLES])
 def test_the_register_is_whole_and_the_rules_are_dated_by_the_law(sample: Path, tmp_path: Path) -> None:
-    path = tmp_path / "register.sqlite"
-    shutil.copyfile(sample, path)
-    db = open_database(path)
+    db = upgraded(sample, tmp_path)
     try:
         with db.reading() as session:
             municipalities = session.scalars(select(Municipality)).all()

@@ -49,6 +49,15 @@ REHABILITATIVE_SOURCE = (
 REHABILITATIVE_2026_SOURCE = "HE/RP 109/2025"
 OLD_SCHEME_DATE = date(2025, 1, 1)
 
+REHABILITATIVE = dict(
+    min_hours_per_day=D(4),
+    max_hours_per_day=D(8),
+    min_days_per_week=D(1),
+    max_days_per_week=D(4),
+    min_months=3,
+    max_months=24,
+    allowance_per_day=D("9.00"),
+)
 SCHEMES = [
     # scheme, variant, effective from, limits
     (
@@ -118,33 +127,10 @@ SCHEMES = [
         "rehabilitative_work",
         "",
         date(2023, 1, 1),
-        dict(
-            min_hours_per_day=D(4),
-            max_hours_per_day=D(8),
-            min_days_per_week=D(1),
-            max_days_per_week=D(4),
-            min_months=3,
-            max_months=24,
-            allowance_per_day=D("9.00"),
-            requires_long_term_unemployed=True,
-            source=REHABILITATIVE_SOURCE,
-        ),
+        dict(**REHABILITATIVE, requires_long_term_unemployed=True, source=REHABILITATIVE_SOURCE),
     ),
-    (
-        "rehabilitative_work",
-        "",
-        date(2026, 1, 1),
-        dict(
-            min_hours_per_day=D(4),
-            max_hours_per_day=D(8),
-            min_days_per_week=D(1),
-            max_days_per_week=D(4),
-            min_months=3,
-            max_months=24,
-            allowance_per_day=D("9.00"),
-            source=REHABILITATIVE_2026_SOURCE,
-        ),
-    ),
+    # From 2026 long-term unemployment is no longer its criterion.
+    ("rehabilitative_work", "", date(2026, 1, 1), dict(**REHABILITATIVE, source=REHABILITATIVE_2026_SOURCE)),
 ]
 
 STEA_2021 = date(2021, 1, 1)
