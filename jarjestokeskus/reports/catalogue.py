@@ -71,6 +71,9 @@ KINDS: dict[str, ReportKind] = {
         ),
         ReportKind("deadlines", N_("Deadlines"), (DAYS,), "deadlines", "build_deadlines"),
         ReportKind("annual", N_("Annual overview"), (YEAR,), "annual", "build_annual"),
+        ReportKind(
+            "representation", N_("Who represents us where"), (), "representation", "build_representation"
+        ),
     )
 }
 

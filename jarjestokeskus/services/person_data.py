@@ -27,6 +27,7 @@ from jarjestokeskus.db.models import (
     Project,
     Role,
 )
+from jarjestokeskus.services.cooperation.bodies import seats_for_export
 from jarjestokeskus.services.rows import localized
 from jarjestokeskus.services.staff.rows import EMPLOYMENT_FIELDS, full_name
 
@@ -94,6 +95,7 @@ def export_person(db: Database, person_id: uuid.UUID) -> dict[str, Any]:
                 for role, org in roles
             ],
             "employments": [_employment(session, e, names) for e in employments],
+            "representation": seats_for_export(session, person_id),  # issue 21: seats in bodies
             "history": [
                 {"at": _plain(h.at), "user": h.user, "action": h.action, "changes": h.changes}
                 for h in history

@@ -8,6 +8,17 @@ from jarjestokeskus.db.models.agreements import (
     MonitoringEntry,
 )
 from jarjestokeskus.db.models.audit import AuditEntry
+from jarjestokeskus.db.models.cooperation import (
+    Body,
+    BodyMeeting,
+    BodySeat,
+    ChecklistElement,
+    ChecklistEntry,
+    MeetingMinutes,
+    MemberActivity,
+    MemberGrant,
+    MemberPremises,
+)
 from jarjestokeskus.db.models.employment import Employment, EmploymentFunding, SchemeLimit
 from jarjestokeskus.db.models.events import Event, EventFeedback, EventRegistration
 from jarjestokeskus.db.models.fees import BankPayment, FeeClass, FeeInvoice, FeeYear
@@ -34,6 +45,15 @@ from jarjestokeskus.db.models.survey import Survey, SurveyAnswer, SurveyQuestion
 from jarjestokeskus.db.models.year_clock import YearClockCompletion, YearClockTask
 
 __all__ = [
+    "Body",
+    "BodyMeeting",
+    "BodySeat",
+    "ChecklistElement",
+    "ChecklistEntry",
+    "MeetingMinutes",
+    "MemberActivity",
+    "MemberGrant",
+    "MemberPremises",
     "Agreement",
     "AgreementDocument",
     "AgreementGoal",

@@ -36,12 +36,27 @@ def _row(d: AgreementDocument) -> DocumentRow:
     )
 
 
-def _hash(path: Path) -> str:
+def file_hash(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as stream:
         for block in iter(lambda: stream.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def copy_into_folder(db: Database, source: Path) -> Path:
+    """A copy of `source` in the documents folder under a new unique name (never over an existing file)."""
+    folder = document_folder(db)
+    folder.mkdir(parents=True, exist_ok=True)
+    suffix = source.suffix.lower()[:20]
+    while True:
+        target = folder / f"{uuid.uuid4().hex}{suffix}"
+        try:
+            with source.open("rb") as reader, target.open("xb") as writer:  # "x": fails if it exists
+                shutil.copyfileobj(reader, writer)
+            return target
+        except FileExistsError:
+            continue
 
 
 def attach_document(db: Database, agreement_id: uuid.UUID, source: Path) -> DocumentRow:
@@ -51,18 +66,8 @@ def attach_document(db: Database, agreement_id: uuid.UUID, source: Path) -> Docu
     """
     if db.path is None:
         return _attach_to_row(db, agreement_id, Path(source))
-    folder = document_folder(db)
-    folder.mkdir(parents=True, exist_ok=True)
     source = Path(source)
-    suffix = source.suffix.lower()[:20]
-    while True:
-        target = folder / f"{uuid.uuid4().hex}{suffix}"
-        try:
-            with source.open("rb") as reader, target.open("xb") as writer:  # "x": fails if it exists
-                shutil.copyfileobj(reader, writer)
-            break
-        except FileExistsError:
-            continue
+    target = copy_into_folder(db, source)
     try:
         with db.transaction() as session:
             if session.get(Agreement, agreement_id) is None:
@@ -74,7 +79,7 @@ def attach_document(db: Database, agreement_id: uuid.UUID, source: Path) -> Docu
                 stored_name=target.name,
                 content_type=mimetypes.guess_type(source.name)[0] or "",
                 size_bytes=target.stat().st_size,
-                sha256=_hash(target),
+                sha256=file_hash(target),
             )
             session.add(document)
             session.flush()
@@ -124,16 +129,21 @@ def document_path(db: Database, document_id: uuid.UUID) -> Path:
         document = session.get(AgreementDocument, document_id)
         if document is None:
             raise RecordNotFound()
-        name = Path(document.stored_name).name
-        if db.path is not None and document.content is None:
-            return document_folder(db) / name
-        target = data_dir() / "server-documents" / name
-        if document.content is not None and not (target.is_file() and _hash(target) == document.sha256):
-            target.parent.mkdir(parents=True, exist_ok=True)
-            partial = target.with_name(target.name + ".part")
-            partial.write_bytes(document.content)
-            partial.replace(target)
-        return target
+        return stored_copy(db, document.stored_name, document.content, document.sha256)
+
+
+def stored_copy(db: Database, stored_name: str, content: bytes | None, sha256: str) -> Path:
+    """Where a stored file is: beside the database file, or written out from its row (see document_path)."""
+    name = Path(stored_name).name
+    if db.path is not None and content is None:
+        return document_folder(db) / name
+    target = data_dir() / "server-documents" / name
+    if content is not None and not (target.is_file() and file_hash(target) == sha256):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(target.name + ".part")
+        partial.write_bytes(content)
+        partial.replace(target)
+    return target
 
 
 def remove_document(db: Database, document_id: uuid.UUID) -> None:

@@ -17,6 +17,8 @@ it is *overdue* when its due date is before today):
 - Year clock (only when asked for with `year_clock=True`): each live task's date in this year and,
   when the window reaches it, in the next; done for that year: left out; a date before the task was
   added (`counts_from`) is left out too. Last year's dates are not carried over into January.
+- Cooperation: a representative's seat ending, a body's meeting, a checklist item with a date
+  (rules in services/cooperation/dates.py).
 Archived records (and records under an archived project, funding or agreement) are left out.
 """
 
@@ -64,6 +66,7 @@ VIEW_PROJECTS = "projects"
 VIEW_STAFF = "staff"
 VIEW_ORGANISATIONS = "organisations"
 VIEW_YEAR_CLOCK = "year_clock"
+VIEW_COOPERATION = "cooperation"
 
 
 class DeadlineKind(LabelledEnum):
@@ -76,6 +79,9 @@ class DeadlineKind(LabelledEnum):
     OUTCOME_MISSING = "outcome_missing"
     FEE_UNPAID = "fee_unpaid"
     YEAR_CLOCK = "year_clock"
+    SEAT_ENDS = "seat_ends"
+    BODY_MEETING = "body_meeting"
+    CHECKLIST_ITEM = "checklist_item"
 
     @classmethod
     def _labels(cls) -> dict[str, str]:
@@ -92,6 +98,9 @@ _KIND_LABELS = {
     "outcome_missing": N_("Ended period without an outcome"),
     "fee_unpaid": N_("Membership fee unpaid"),
     "year_clock": N_("Year clock"),
+    "seat_ends": N_("Representative's term ends"),
+    "body_meeting": N_("Meeting of a body"),
+    "checklist_item": N_("Cooperation checklist item"),
 }
 
 
@@ -162,6 +171,7 @@ def deadlines(
     for e in ended_without_outcome(db, today):
         out.add(DeadlineKind.OUTCOME_MISSING, e.end_date, (e.name, e.name), VIEW_STAFF, e.person_id, e.scheme)
     _fees(db, out)
+    _cooperation(db, out)
     if year_clock:
         _year_clock(db, out)
     return sorted(out.rows, key=lambda r: (r.due_date, r.kind.value, r.title_fi, str(r.record_id)))
@@ -252,6 +262,13 @@ def _fees(db: Database, out: _Collector) -> None:
     due = terms.due_date if terms is not None else date(year, FEE_DUE_MONTH, FEE_DUE_DAY)
     for oid, fi, sv in fees:
         out.add(DeadlineKind.FEE_UNPAID, due, (fi, sv), VIEW_ORGANISATIONS, oid)
+
+
+def _cooperation(db: Database, out: _Collector) -> None:
+    from jarjestokeskus.services.cooperation.dates import cooperation_dates
+
+    for kind, due, names, record_id in cooperation_dates(db, out.today, out.last):
+        out.add(DeadlineKind(kind), due, names, VIEW_COOPERATION, record_id)
 
 
 def _year_clock(db: Database, out: _Collector) -> None:
