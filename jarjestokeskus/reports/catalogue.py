@@ -74,6 +74,7 @@ KINDS: dict[str, ReportKind] = {
         ReportKind(
             "representation", N_("Who represents us where"), (), "representation", "build_representation"
         ),
+        ReportKind("checklist", N_("Cooperation checklist"), (YEAR,), "checklist", "build_checklist"),
     )
 }
 
