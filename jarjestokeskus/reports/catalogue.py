@@ -75,6 +75,7 @@ KINDS: dict[str, ReportKind] = {
             "representation", N_("Who represents us where"), (), "representation", "build_representation"
         ),
         ReportKind("checklist", N_("Cooperation checklist"), (YEAR,), "checklist", "build_checklist"),
+        ReportKind("dependence", N_("What the members receive"), (YEAR,), "dependence", "build_dependence"),
     )
 }
 

@@ -1,0 +1,176 @@
+"""What the members receive: the share depending on municipal support per municipality, grants by grantor.
+
+The figures come from `services.cooperation.dependence` (its docstring has the rules). Shares over
+60 % are named below the table, as the regions' own reports put it ("over 60 % of the associations").
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import BinaryIO
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
+
+from jarjestokeskus.db.engine import Database
+from jarjestokeskus.i18n import N_
+from jarjestokeskus.reports.flow import heading_over_table
+from jarjestokeskus.reports.template import CONTENT_WIDTH, Progress, ReportWriter, build_pdf
+from jarjestokeskus.services.cooperation.dependence import GrantTotal, MunicipalityShare, dependence
+from jarjestokeskus.services.organisations.report_data import home_names
+
+THRESHOLD = Decimal(60)
+TITLE = N_("What the members receive {year}")
+RULE = N_(
+    "A member depends on municipal support when a municipality granted it money in the year, "
+    "or when it uses premises owned by a municipality."
+)
+BY_MUNICIPALITY = N_("Dependence on municipal support by municipality")
+MUNICIPALITY = N_("Municipality")
+NO_MUNICIPALITY = N_("Municipality not given")
+MEMBERS = N_("Members")
+WITH_GRANT = N_("Municipal grant")
+WITH_PREMISES = N_("Municipal premises")
+EITHER = N_("Either")
+SHARE = N_("Share {year}")
+CHANGE_POINTS = N_("Change, points")
+TOTAL = N_("Total")
+OVER = N_("Over {threshold} % of the members depend on municipal support in: {names}.")
+NOT_OVER = N_("In no municipality do over {threshold} % of the members depend on municipal support.")
+BY_GRANTOR = N_("Grants by grantor and instrument")
+GRANTOR = N_("Grantor")
+INSTRUMENT = N_("Instrument")
+COUNT = N_("Grants")
+APPLIED = N_("Applied")
+GRANTED = N_("Granted {year}")
+CHANGE = N_("Change")
+NO_GRANTS = N_("No grants have been entered for {year} or {previous}.")
+NO_MEMBERS = N_("There are no member organisations.")
+
+SHARE_WIDTHS = [30 * mm, 20 * mm, 24 * mm, 24 * mm, 20 * mm, 18 * mm, 18 * mm]
+SHARE_WIDTHS.append(CONTENT_WIDTH - sum(SHARE_WIDTHS))
+GRANT_WIDTHS = [34 * mm, 34 * mm, 14 * mm, 22 * mm, 23 * mm, 23 * mm]
+GRANT_WIDTHS.append(CONTENT_WIDTH - sum(GRANT_WIDTHS))
+
+
+def build_dependence(
+    db: Database,
+    language: str,
+    out: Path | BinaryIO,
+    *,
+    year: int | None = None,
+    progress: Progress | None = None,
+) -> None:
+    year = year or date.today().year
+    w = ReportWriter(language)
+    figures = dependence(db, year)
+    if progress:
+        progress(1, 2)
+    title = w.text(TITLE, year=year)
+    story: list[Flowable] = [w.title(title), w.p(w.text(RULE))]
+    story += heading_over_table(w, w.text(BY_MUNICIPALITY))
+    if figures.total.members == 0:
+        story.append(w.p(w.text(NO_MEMBERS)))
+    else:
+        story.append(_shares(w, figures.municipalities, figures.total, year))
+        over = [m.municipality for m in figures.municipalities if m.share is not None and m.share > THRESHOLD]
+        story.append(Spacer(1, 2 * mm))
+        if over:
+            story.append(w.p(w.text(OVER, threshold=w.number(THRESHOLD), names=", ".join(over))))
+        else:
+            story.append(w.p(w.text(NOT_OVER, threshold=w.number(THRESHOLD))))
+    story += heading_over_table(w, w.text(BY_GRANTOR))
+    if figures.grants:
+        story.append(_grants(w, figures.grants, year))
+    else:
+        story.append(w.p(w.text(NO_GRANTS, year=year, previous=year - 1)))
+    build_pdf(w, title, home_names(db), story, out)
+    if progress:
+        progress(2, 2)
+
+
+def _percent(w: ReportWriter, value: Decimal | None) -> str:
+    return "" if value is None else f"{w.number(value)} %"
+
+
+def _points(w: ReportWriter, now: Decimal | None, before: Decimal | None) -> str:
+    if now is None or before is None:
+        return ""
+    change = now - before
+    return f"+{w.number(change)}" if change > 0 else ("±0" if change == 0 else f"−{w.number(-change)}")
+
+
+def _shares(
+    w: ReportWriter, rows: tuple[MunicipalityShare, ...], total: MunicipalityShare, year: int
+) -> object:
+    header = [
+        w.text(MUNICIPALITY),
+        w.text(MEMBERS),
+        w.text(WITH_GRANT),
+        w.text(WITH_PREMISES),
+        w.text(EITHER),
+        w.text(SHARE, year=year),
+        w.text(SHARE, year=year - 1),
+        w.text(CHANGE_POINTS),
+    ]
+
+    def line(row: MunicipalityShare, name: str) -> list[str]:
+        return [
+            name,
+            w.number(row.members),
+            w.number(row.with_grant),
+            w.number(row.with_premises),
+            w.number(row.depending),
+            _percent(w, row.share),
+            _percent(w, row.share_before),
+            _points(w, row.share, row.share_before),
+        ]
+
+    body = [line(r, r.municipality or w.text(NO_MUNICIPALITY)) for r in rows]
+    body.append(line(total, w.text(TOTAL)))
+    return w.table(header, body, SHARE_WIDTHS, numeric=range(1, 8), bold_rows=[len(body) - 1])
+
+
+def _grants(w: ReportWriter, rows: tuple[GrantTotal, ...], year: int) -> object:
+    header = [
+        w.text(GRANTOR),
+        w.text(INSTRUMENT),
+        w.text(COUNT),
+        w.text(APPLIED),
+        w.text(GRANTED, year=year),
+        w.text(GRANTED, year=year - 1),
+        w.text(CHANGE),
+    ]
+    body = [
+        [
+            r.grantor,
+            w.label(r.instrument),
+            w.number(r.count),
+            w.money(r.applied),
+            w.money(r.granted),
+            w.money(r.granted_before),
+            _signed_money(w, r.change),
+        ]
+        for r in rows
+    ]
+    applied = sum((r.applied for r in rows), Decimal(0))
+    granted = sum((r.granted for r in rows), Decimal(0))
+    before = sum((r.granted_before for r in rows), Decimal(0))
+    body.append(
+        [
+            w.text(TOTAL),
+            "",
+            w.number(sum(r.count for r in rows)),
+            w.money(applied),
+            w.money(granted),
+            w.money(before),
+            _signed_money(w, granted - before),
+        ]
+    )
+    return w.table(header, body, GRANT_WIDTHS, numeric=range(2, 7), bold_rows=[len(body) - 1])
+
+
+def _signed_money(w: ReportWriter, value: Decimal) -> str:
+    return f"+{w.money(value)}" if value > 0 else (w.money(value) if value == 0 else f"−{w.money(-value)}")
