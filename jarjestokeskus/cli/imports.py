@@ -36,6 +36,9 @@ def add_import_command(commands: Any, shared: argparse.ArgumentParser) -> None:
     from jarjestokeskus.cli.fees import add_payments_import
 
     add_payments_import(kinds, shared)
+    from jarjestokeskus.cli.cooperation import add_grants_import
+
+    add_grants_import(kinds, shared)
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:
