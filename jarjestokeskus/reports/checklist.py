@@ -42,7 +42,7 @@ MARKS = {
     ChecklistStatus.NONE: "○",
     None: "–",
 }
-AREA_WIDTH, COUNT_WIDTH, CHANGE_WIDTH = 42 * mm, 18 * mm, 24 * mm
+AREA_WIDTH, COUNT_WIDTH, CHANGE_WIDTH = 40 * mm, 20 * mm, 24 * mm
 
 
 def build_checklist(

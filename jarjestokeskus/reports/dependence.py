@@ -49,9 +49,9 @@ CHANGE = N_("Change")
 NO_GRANTS = N_("No grants have been entered for {year} or {previous}.")
 NO_MEMBERS = N_("There are no member organisations.")
 
-SHARE_WIDTHS = [30 * mm, 20 * mm, 24 * mm, 24 * mm, 20 * mm, 18 * mm, 18 * mm]
+SHARE_WIDTHS = [28 * mm, 22 * mm, 24 * mm, 24 * mm, 20 * mm, 18 * mm, 18 * mm]
 SHARE_WIDTHS.append(CONTENT_WIDTH - sum(SHARE_WIDTHS))
-GRANT_WIDTHS = [34 * mm, 34 * mm, 14 * mm, 22 * mm, 23 * mm, 23 * mm]
+GRANT_WIDTHS = [28 * mm, 32 * mm, 13 * mm, 25 * mm, 25 * mm, 25 * mm]
 GRANT_WIDTHS.append(CONTENT_WIDTH - sum(GRANT_WIDTHS))
 
 

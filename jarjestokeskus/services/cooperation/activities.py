@@ -68,6 +68,11 @@ class ActivityRow:
         return localized(self.title_fi, self.title_sv, language)
 
 
+def search_text(*texts: str) -> str:
+    """What an activity is found by: its names, audience, place, municipality, schedule and contact."""
+    return " ".join(sort_key(text) for text in texts if text)
+
+
 def _labels() -> dict[str, str]:
     return {
         "title_fi": _("Name in Finnish"),
@@ -116,7 +121,9 @@ def save_activity(
         activity.organisation_id = organisation_id
         for key, value in values.items():
             setattr(activity, key, value)
-        activity.search_text = " ".join(sort_key(v) for k, v in values.items() if v and k != "languages")
+        activity.search_text = search_text(
+            *(v for k, v in values.items() if k not in ("languages", "description"))
+        )
         session.flush()
         return activity.id
 

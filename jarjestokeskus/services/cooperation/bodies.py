@@ -112,7 +112,10 @@ def bodies(db: Database, language: str = "fi") -> list[BodyRow]:
     """Live bodies, by area and name in the language's order."""
     with db.reading() as session:
         rows = [_body_row(b) for b in session.scalars(select(Body).where(Body.archived_at.is_(None)))]
-    return sorted(rows, key=lambda r: (sort_key(r.area), sort_key(r.name(language))))
+    return sorted(
+        rows,
+        key=lambda r: (r.area_kind != AreaKind.MUNICIPALITY, sort_key(r.area), sort_key(r.name(language))),
+    )
 
 
 def save_body(

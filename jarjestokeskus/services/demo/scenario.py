@@ -37,6 +37,7 @@ from jarjestokeskus.domain.enums import (
 )
 from jarjestokeskus.domain.organisation import FeeForm, OrganisationForm, RoleForm, validate
 from jarjestokeskus.i18n import _
+from jarjestokeskus.services.demo.cooperation import add_cooperation
 from jarjestokeskus.services.demo.load import (
     MODELS,
     Batch,
@@ -122,6 +123,7 @@ def create_demo(db: Database, progress: Progress | None = None) -> DemoSummary:
             step()
         batch.write(session, step)
         _add_new_registers(session)
+        add_cooperation(session, batch.keys["organisations"])  # issue 21: bodies, checklist, grants
     step()
     return DemoSummary(
         organisations=len(data["organisations"]),
