@@ -1,0 +1,1 @@
+"""Cooperation structures: bodies and representation, the checklist, grants and premises, activities."""

@@ -1,0 +1,229 @@
+"""The Cooperation checklist tab: one municipality's or the county's elements in a year, each one's state."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jarjestokeskus.db.engine import Database
+from jarjestokeskus.domain.cooperation import AreaKind, ChecklistStatus, ChecklistTemplate
+from jarjestokeskus.i18n import N_, _, current_language, format_date
+from jarjestokeskus.services.cooperation.checklist import (
+    ChecklistLine,
+    EntryForm,
+    checklist,
+    checklist_areas,
+    retire_element,
+    save_element,
+    save_entry,
+    start_year_from_last,
+)
+from jarjestokeskus.ui.cooperation.common import (
+    RowsTableModel,
+    enum_combo,
+    retranslate_combo,
+    run_saving,
+    select_data,
+    table_for,
+)
+
+
+class ChecklistTab(QWidget):
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.line: ChecklistLine | None = None
+        self.template = enum_combo(ChecklistTemplate)
+        self.area_kind = enum_combo(AreaKind)
+        self.area = QComboBox(editable=True)
+        self.year = QSpinBox(minimum=2000, maximum=2100, value=date.today().year)
+        self.show_button = QPushButton(clicked=self.refresh)
+        self.copy_button = QPushButton(clicked=self.copy_last_year)
+        self.top_labels = [QLabel(), QLabel(), QLabel(), QLabel()]
+        top = QHBoxLayout()
+        for label, widget in zip(
+            self.top_labels, (self.template, self.area_kind, self.area, self.year), strict=True
+        ):
+            label.setBuddy(widget)
+            top.addWidget(label)
+            top.addWidget(widget)
+        self.area.setMinimumWidth(200)
+        top.addWidget(self.show_button)
+        top.addWidget(self.copy_button)
+        top.addStretch(1)
+        self.template.currentIndexChanged.connect(lambda _i: self._template_changed())
+        self.year.valueChanged.connect(lambda _y: self.refresh())
+        self.area.activated.connect(lambda _i: self.refresh())
+        self.area.lineEdit().editingFinished.connect(self.refresh)
+        self.area_kind.activated.connect(lambda _i: self.refresh())
+        self.model = RowsTableModel(
+            [
+                (N_("Element"), lambda r: r.element.name(current_language())),
+                (N_("Status"), lambda r: r.entry.status if r.entry else _("not assessed")),
+                (N_("Owner"), lambda r: r.entry.owner if r.entry else ""),
+                (N_("Date"), lambda r: r.entry.due_date if r.entry else None),
+                (N_("Note"), lambda r: r.entry.note if r.entry else ""),
+            ],
+            self,
+        )
+        self.table = table_for(self.model, self.show_line)
+        self.status = enum_combo(ChecklistStatus)
+        self.owner, self.due_date, self.note = QLineEdit(), QLineEdit(), QLineEdit()
+        self.save_button = QPushButton(clicked=self.save)
+        self.entry_box = QGroupBox()
+        form = QFormLayout(self.entry_box)
+        self.entry_labels = [
+            (N_("Status"), self.status),
+            (N_("Owner"), self.owner),
+            (N_("Date"), self.due_date),
+            (N_("Note"), self.note),
+        ]
+        for _label, widget in self.entry_labels:
+            form.addRow(QLabel(), widget)
+        form.addRow(self.save_button)
+        self.add_element_button = QPushButton(clicked=self.add_element)
+        self.rename_button = QPushButton(clicked=self.rename_element)
+        self.retire_button = QPushButton(clicked=self.retire)
+        element_buttons = QVBoxLayout()
+        for button in (self.add_element_button, self.rename_button, self.retire_button):
+            element_buttons.addWidget(button)
+        element_buttons.addStretch(1)
+        side = QVBoxLayout()
+        side.addWidget(self.entry_box)
+        side.addLayout(element_buttons)
+        middle = QHBoxLayout()
+        middle.addWidget(self.table, 3)
+        middle.addLayout(side, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(middle, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for label, text in zip(
+            self.top_labels, (_("Te&mplate"), _("Whose"), _("&Area"), _("&Year")), strict=True
+        ):
+            label.setText(text)
+        self.show_button.setText(_("S&how"))
+        self.copy_button.setText(_("Start from last year"))
+        self.entry_box.setTitle(_("State of the element"))
+        self.save_button.setText(_("&Save state"))
+        self.add_element_button.setText(_("Add element…"))
+        self.rename_button.setText(_("Rename element…"))
+        self.retire_button.setText(_("Retire element"))
+        form = self.entry_box.layout()
+        assert isinstance(form, QFormLayout)
+        for label, widget in self.entry_labels:
+            form.labelForField(widget).setText(_(label))
+        for combo in (self.template, self.area_kind, self.status):
+            retranslate_combo(combo)
+        self.model.retranslate()
+
+    def _template_changed(self) -> None:
+        county = self.template.currentData() == ChecklistTemplate.COUNTY_DOCUMENT
+        select_data(self.area_kind, AreaKind.WELLBEING_COUNTY if county else AreaKind.MUNICIPALITY)
+        self.refresh()
+
+    def refresh(self) -> None:
+        typed = self.area.currentText()
+        names = [area for _kind, area in checklist_areas(self.db)]
+        self.area.blockSignals(True)
+        self.area.clear()
+        self.area.addItems(names)
+        self.area.setCurrentText(typed or (names[0] if names else ""))
+        self.area.blockSignals(False)
+        area = self.area.currentText().strip()
+        lines = checklist(
+            self.db, self.template.currentData(), self.area_kind.currentData(), area, self.year.value()
+        )
+        self.model.set_rows(lines if area else [])
+        self.line = None
+        self._enable()
+
+    def _enable(self) -> None:
+        writable = not self.db.read_only
+        self.save_button.setEnabled(writable and self.line is not None)
+        self.rename_button.setEnabled(writable and self.line is not None)
+        self.retire_button.setEnabled(writable and self.line is not None)
+        self.add_element_button.setEnabled(writable)
+        self.copy_button.setEnabled(writable and bool(self.area.currentText().strip()))
+
+    def show_line(self, line: ChecklistLine | None) -> None:
+        self.line = line
+        entry = line.entry if line else None
+        select_data(self.status, entry.status if entry else ChecklistStatus.NONE)
+        self.owner.setText(entry.owner if entry else "")
+        self.due_date.setText(format_date(entry.due_date) if entry and entry.due_date else "")
+        self.note.setText(entry.note if entry else "")
+        self._enable()
+
+    def _keep_row(self, row: int) -> None:
+        self.refresh()
+        self.table.selectRow(row)
+
+    def save(self) -> None:
+        line = self.line
+        if line is None:
+            return
+        row = self.table.currentIndex().row()
+        form = EntryForm(self.status.currentData(), self.owner.text(), self.due_date.text(), self.note.text())
+        version = line.entry.version if line.entry else None
+        args = (
+            line.element.id,
+            self.area_kind.currentData(),
+            self.area.currentText(),
+            self.year.value(),
+            form,
+        )
+        if run_saving(self, _("Cooperation checklist"), lambda: save_entry(self.db, *args, version)):
+            self._keep_row(row)
+
+    def copy_last_year(self) -> None:
+        args = (
+            self.template.currentData(),
+            self.area_kind.currentData(),
+            self.area.currentText(),
+            self.year.value(),
+        )
+        if run_saving(self, _("Cooperation checklist"), lambda: start_year_from_last(self.db, *args)):
+            self.refresh()
+
+    def add_element(self) -> None:
+        name, ok = QInputDialog.getText(self, _("Add element"), _("Name in Finnish"))
+        if ok:
+            template = self.template.currentData()
+            if run_saving(self, _("Add element"), lambda: save_element(self.db, template, name, "")):
+                self.refresh()
+
+    def rename_element(self) -> None:
+        line = self.line
+        if line is None:
+            return
+        name, ok = QInputDialog.getText(
+            self, _("Rename element"), _("Name in Finnish"), text=line.element.name_fi
+        )
+        if ok:
+            e = line.element
+            rename = lambda: save_element(self.db, e.template, name, e.name_sv, e.id, e.version)  # noqa: E731
+            if run_saving(self, _("Rename element"), rename):
+                self.refresh()
+
+    def retire(self) -> None:
+        line = self.line
+        if line is not None and run_saving(
+            self, _("Retire element"), lambda: retire_element(self.db, line.element.id, line.element.version)
+        ):
+            self.refresh()
