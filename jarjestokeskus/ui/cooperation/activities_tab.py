@@ -7,8 +7,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -28,7 +26,7 @@ from jarjestokeskus.services.cooperation.activities import (
     save_activity,
 )
 from jarjestokeskus.services.exports.files import ExportFailed, format_from_suffix
-from jarjestokeskus.ui.cooperation.common import RowsTableModel, run_saving, table_for
+from jarjestokeskus.ui.cooperation.common import FormBox, RowsTableModel, run_saving, table_for
 from jarjestokeskus.ui.widgets.organisation_picker import OrganisationPicker
 
 
@@ -73,8 +71,6 @@ class ActivitiesTab(QWidget):
         self.organisation = OrganisationPicker(db)
         self.fields = {key: QLineEdit() for key in ActivityForm.__dataclass_fields__}
         self.add_button = QPushButton(clicked=self.add)
-        self.box = QGroupBox()
-        form = QFormLayout(self.box)
         self.labels = [(N_("Organisation"), self.organisation)] + [
             (label, self.fields[key])
             for key, label in (
@@ -89,9 +85,7 @@ class ActivitiesTab(QWidget):
                 ("contact", N_("Contact")),
             )
         ]
-        for _label, widget in self.labels:
-            form.addRow(QLabel(), widget)
-        form.addRow(self.add_button)
+        self.box = FormBox(N_("Add an activity"), self.labels, self.add_button)
         middle = QHBoxLayout()
         middle.addWidget(self.table, 3)
         middle.addWidget(self.box, 1)
@@ -107,12 +101,8 @@ class ActivitiesTab(QWidget):
         ):
             label.setText(text)
         self.export_button.setText(_("&Export…"))
-        self.box.setTitle(_("Add an activity"))
         self.add_button.setText(_("&Add activity"))
-        form = self.box.layout()
-        assert isinstance(form, QFormLayout)
-        for label, widget in self.labels:
-            form.labelForField(widget).setText(_(label))
+        self.box.retranslate()
         self.organisation.retranslate()
         self.model.retranslate()
 

@@ -7,10 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QFileDialog,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -36,6 +33,7 @@ from jarjestokeskus.services.cooperation.bodies import (
 )
 from jarjestokeskus.services.cooperation.minutes import attach_minutes, list_minutes
 from jarjestokeskus.ui.cooperation.common import (
+    FormBox,
     RowsTableModel,
     enum_combo,
     retranslate_combo,
@@ -73,24 +71,21 @@ class BodiesTab(QWidget):
         self.note = QLineEdit()
         self.new_button = QPushButton(clicked=self.new_body)
         self.save_button = QPushButton(clicked=self.save_body)
-        self.body_box = QGroupBox()
-        form = QFormLayout(self.body_box)
-        self.body_labels = [
-            (N_("Kind"), self.kind),
-            (N_("Name in Finnish"), self.name_fi),
-            (N_("Name in Swedish"), self.name_sv),
-            (N_("Whose"), self.area_kind),
-            (N_("Municipality or county"), self.area),
-            (N_("Term from"), self.term_start),
-            (N_("Term to"), self.term_end),
-            (N_("Note"), self.note),
-        ]
-        for _label, widget in self.body_labels:
-            form.addRow(QLabel(), widget)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.save_button)
-        form.addRow(buttons)
+        self.body_box = FormBox(
+            N_("Body"),
+            [
+                (N_("Kind"), self.kind),
+                (N_("Name in Finnish"), self.name_fi),
+                (N_("Name in Swedish"), self.name_sv),
+                (N_("Whose"), self.area_kind),
+                (N_("Municipality or county"), self.area),
+                (N_("Term from"), self.term_start),
+                (N_("Term to"), self.term_end),
+                (N_("Note"), self.note),
+            ],
+            self.new_button,
+            self.save_button,
+        )
         left = QVBoxLayout()
         left.addWidget(self.body_table, 1)
         left.addWidget(self.body_box)
@@ -111,19 +106,18 @@ class BodiesTab(QWidget):
         self.role = enum_combo(SeatRole)
         self.seat_start, self.seat_end = QLineEdit(), QLineEdit()
         self.add_seat_button = QPushButton(clicked=self.add_seat)
-        self.seat_box = QGroupBox()
-        seat_form = QFormLayout(self.seat_box)
-        self.seat_labels = [
-            (N_("First name"), self.first_name),
-            (N_("Last name"), self.last_name),
-            (N_("Organisation"), self.organisation),
-            (N_("Role"), self.role),
-            (N_("From"), self.seat_start),
-            (N_("To"), self.seat_end),
-        ]
-        for _label, widget in self.seat_labels:
-            seat_form.addRow(QLabel(), widget)
-        seat_form.addRow(self.add_seat_button)
+        self.seat_box = FormBox(
+            N_("Add a representative"),
+            [
+                (N_("First name"), self.first_name),
+                (N_("Last name"), self.last_name),
+                (N_("Organisation"), self.organisation),
+                (N_("Role"), self.role),
+                (N_("From"), self.seat_start),
+                (N_("To"), self.seat_end),
+            ],
+            self.add_seat_button,
+        )
 
         self.meetings = RowsTableModel(
             [
@@ -140,19 +134,16 @@ class BodiesTab(QWidget):
             text.setFixedHeight(48)
         self.add_meeting_button = QPushButton(clicked=self.add_meeting)
         self.minutes_button = QPushButton(clicked=self.attach)
-        self.meeting_box = QGroupBox()
-        meeting_form = QFormLayout(self.meeting_box)
-        self.meeting_labels = [
-            (N_("Meeting date"), self.held_on),
-            (N_("Agenda"), self.agenda),
-            (N_("Decisions"), self.decisions),
-        ]
-        for _label, widget in self.meeting_labels:
-            meeting_form.addRow(QLabel(), widget)
-        meeting_buttons = QHBoxLayout()
-        meeting_buttons.addWidget(self.add_meeting_button)
-        meeting_buttons.addWidget(self.minutes_button)
-        meeting_form.addRow(meeting_buttons)
+        self.meeting_box = FormBox(
+            N_("Add a meeting"),
+            [
+                (N_("Meeting date"), self.held_on),
+                (N_("Agenda"), self.agenda),
+                (N_("Decisions"), self.decisions),
+            ],
+            self.add_meeting_button,
+            self.minutes_button,
+        )
         right = QVBoxLayout()
         seats_row = QHBoxLayout()
         seats_row.addWidget(self.seat_table, 3)
@@ -168,23 +159,13 @@ class BodiesTab(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.body_box.setTitle(_("Body"))
-        self.seat_box.setTitle(_("Add a representative"))
-        self.meeting_box.setTitle(_("Add a meeting"))
         self.new_button.setText(_("&New body"))
         self.save_button.setText(_("&Save body"))
         self.add_seat_button.setText(_("Add &representative"))
         self.add_meeting_button.setText(_("Add &meeting"))
         self.minutes_button.setText(_("Attach minutes…"))
-        for box, labels in (
-            (self.body_box, self.body_labels),
-            (self.seat_box, self.seat_labels),
-            (self.meeting_box, self.meeting_labels),
-        ):
-            form = box.layout()
-            assert isinstance(form, QFormLayout)
-            for label, widget in labels:
-                form.labelForField(widget).setText(_(label))
+        for box in (self.body_box, self.seat_box, self.meeting_box):
+            box.retranslate()
         for combo in (self.kind, self.area_kind, self.role):
             retranslate_combo(combo)
         self.organisation.retranslate()

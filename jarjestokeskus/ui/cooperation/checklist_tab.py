@@ -6,8 +6,6 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -32,6 +30,7 @@ from jarjestokeskus.services.cooperation.checklist import (
     start_year_from_last,
 )
 from jarjestokeskus.ui.cooperation.common import (
+    FormBox,
     RowsTableModel,
     enum_combo,
     retranslate_combo,
@@ -83,17 +82,16 @@ class ChecklistTab(QWidget):
         self.status = enum_combo(ChecklistStatus)
         self.owner, self.due_date, self.note = QLineEdit(), QLineEdit(), QLineEdit()
         self.save_button = QPushButton(clicked=self.save)
-        self.entry_box = QGroupBox()
-        form = QFormLayout(self.entry_box)
-        self.entry_labels = [
-            (N_("Status"), self.status),
-            (N_("Owner"), self.owner),
-            (N_("Date"), self.due_date),
-            (N_("Note"), self.note),
-        ]
-        for _label, widget in self.entry_labels:
-            form.addRow(QLabel(), widget)
-        form.addRow(self.save_button)
+        self.entry_box = FormBox(
+            N_("State of the element"),
+            [
+                (N_("Status"), self.status),
+                (N_("Owner"), self.owner),
+                (N_("Date"), self.due_date),
+                (N_("Note"), self.note),
+            ],
+            self.save_button,
+        )
         self.add_element_button = QPushButton(clicked=self.add_element)
         self.rename_button = QPushButton(clicked=self.rename_element)
         self.retire_button = QPushButton(clicked=self.retire)
@@ -119,15 +117,11 @@ class ChecklistTab(QWidget):
             label.setText(text)
         self.show_button.setText(_("S&how"))
         self.copy_button.setText(_("Start from last year"))
-        self.entry_box.setTitle(_("State of the element"))
         self.save_button.setText(_("&Save state"))
         self.add_element_button.setText(_("Add element…"))
         self.rename_button.setText(_("Rename element…"))
         self.retire_button.setText(_("Retire element"))
-        form = self.entry_box.layout()
-        assert isinstance(form, QFormLayout)
-        for label, widget in self.entry_labels:
-            form.labelForField(widget).setText(_(label))
+        self.entry_box.retranslate()
         for combo in (self.template, self.area_kind, self.status):
             retranslate_combo(combo)
         self.model.retranslate()

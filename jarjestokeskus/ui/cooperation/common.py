@@ -6,7 +6,18 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QMessageBox, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QTableView,
+    QWidget,
+)
 
 from jarjestokeskus.db.errors import DatabaseProblem
 from jarjestokeskus.domain.enums import LabelledEnum
@@ -120,3 +131,25 @@ def run_saving(parent: QWidget, title: str, action: Callable[[], object]) -> boo
         QMessageBox.warning(parent, title, problem.user_message())
         return False
     return True
+
+
+class FormBox(QGroupBox):
+    """A titled form: labelled fields (labels marked with N_) and a row of buttons under them."""
+
+    def __init__(self, title: str, rows: Sequence[tuple[str, QWidget]], *buttons: QWidget) -> None:
+        super().__init__()
+        self.title_source = title
+        self.rows = list(rows)
+        self.form = QFormLayout(self)
+        for _label, widget in self.rows:
+            self.form.addRow(QLabel(), widget)
+        if buttons:
+            line = QHBoxLayout()
+            for button in buttons:
+                line.addWidget(button)
+            self.form.addRow(line)
+
+    def retranslate(self) -> None:
+        self.setTitle(_(self.title_source))
+        for label, widget in self.rows:
+            self.form.labelForField(widget).setText(_(label))

@@ -7,8 +7,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QFileDialog,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -32,6 +30,7 @@ from jarjestokeskus.services.cooperation.grant_import import (
 from jarjestokeskus.services.cooperation.grants import GrantForm, member_grants, save_grant
 from jarjestokeskus.services.organisations.import_files import ImportFileProblem, read_table
 from jarjestokeskus.ui.cooperation.common import (
+    FormBox,
     RowsTableModel,
     enum_combo,
     retranslate_combo,
@@ -76,8 +75,6 @@ class GrantsTab(QWidget):
         self.instrument = enum_combo(GrantInstrument)
         self.applied, self.granted = QLineEdit(), QLineEdit()
         self.add_button = QPushButton(clicked=self.add)
-        self.box = QGroupBox()
-        form = QFormLayout(self.box)
         self.labels = [
             (N_("Organisation"), self.organisation),
             (N_("Whose"), self.grantor_kind),
@@ -86,9 +83,7 @@ class GrantsTab(QWidget):
             (N_("Applied"), self.applied),
             (N_("Granted"), self.granted),
         ]
-        for _label, widget in self.labels:
-            form.addRow(QLabel(), widget)
-        form.addRow(self.add_button)
+        self.box = FormBox(N_("Add a grant"), self.labels, self.add_button)
         middle = QHBoxLayout()
         middle.addWidget(self.table, 3)
         middle.addWidget(self.box, 1)
@@ -101,12 +96,8 @@ class GrantsTab(QWidget):
     def retranslate(self) -> None:
         self.year_label.setText(_("&Year"))
         self.import_button.setText(_("&Import a decision list…"))
-        self.box.setTitle(_("Add a grant"))
         self.add_button.setText(_("&Add grant"))
-        form = self.box.layout()
-        assert isinstance(form, QFormLayout)
-        for label, widget in self.labels:
-            form.labelForField(widget).setText(_(label))
+        self.box.retranslate()
         for combo in (self.grantor_kind, self.instrument):
             retranslate_combo(combo)
         self.organisation.retranslate()

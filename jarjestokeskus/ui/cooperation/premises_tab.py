@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -19,6 +16,7 @@ from jarjestokeskus.domain.cooperation import PremisesOwner
 from jarjestokeskus.i18n import N_, _, current_language
 from jarjestokeskus.services.cooperation.grants import PremisesForm, member_premises, save_premises
 from jarjestokeskus.ui.cooperation.common import (
+    FormBox,
     RowsTableModel,
     enum_combo,
     retranslate_combo,
@@ -53,8 +51,6 @@ class PremisesTab(QWidget):
         self.accessible = QCheckBox()
         self.start_date, self.end_date = QLineEdit(), QLineEdit()
         self.add_button = QPushButton(clicked=self.add)
-        self.box = QGroupBox()
-        form = QFormLayout(self.box)
         self.labels = [
             (N_("Organisation"), self.organisation),
             (N_("Whose"), self.owner_kind),
@@ -67,21 +63,15 @@ class PremisesTab(QWidget):
             (N_("From"), self.start_date),
             (N_("To"), self.end_date),
         ]
-        for _label, widget in self.labels:
-            form.addRow(QLabel(), widget)
-        form.addRow(self.add_button)
+        self.box = FormBox(N_("Add premises"), self.labels, self.add_button)
         layout = QHBoxLayout(self)
         layout.addWidget(self.table, 3)
         layout.addWidget(self.box, 1)
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.box.setTitle(_("Add premises"))
         self.add_button.setText(_("&Add premises"))
-        form = self.box.layout()
-        assert isinstance(form, QFormLayout)
-        for label, widget in self.labels:
-            form.labelForField(widget).setText(_(label))
+        self.box.retranslate()
         retranslate_combo(self.owner_kind)
         self.organisation.retranslate()
         self.model.retranslate()
