@@ -262,7 +262,7 @@ def test_read_only_database_disables_editing(
     db.read_only = True
     widget = AgreementsView(db)
     qtbot.addWidget(widget)
-    widget._select(agreements["framework"])
+    widget.select(agreements["framework"])
     assert widget.editor.current_id() == agreements["framework"]
     assert not widget.editor.save_button.isEnabled()
     assert not widget.editor.renew_button.isEnabled()

@@ -236,11 +236,13 @@ def test_new_project_with_owner_and_partner(qtbot: QtBot, view: ProjectsView, db
     assert [(p.name_fi, p.role) for p in stored.partners] == [("Vaasan kaupunki", PartnerRole.ADMINISTRATOR)]
 
 
-def test_escape_cancels_the_edits(qtbot: QtBot, view: ProjectsView) -> None:
+def test_escape_cancels_the_edits(qtbot: QtBot, view: ProjectsView, dialogs: Dialogs) -> None:
     open_row(qtbot, view, "Järjestökeskus")
     type_into(qtbot, view.editor.fields.lines["code"], "XX")
     assert view.editor.has_unsaved_changes()
+    dialogs.answer = QMessageBox.StandardButton.Discard  # Esc asks first (issue 14.3)
     qtbot.keyClick(view.editor.fields.lines["code"], Qt.Key.Key_Escape)
+    assert dialogs.questions == [_("The project has changes that are not saved. Save them?")]
     assert view.editor.fields.lines["code"].text() == "JK-AK"
     assert view.confirm_leaving_edits()
     view.search.setFocus()
@@ -281,7 +283,7 @@ def test_read_only_database_disables_editing(
     db.read_only = True
     widget = ProjectsView(db)
     qtbot.addWidget(widget)
-    widget._select(projects["centre"])
+    widget.select(projects["centre"])
     assert widget.editor.current_id() == projects["centre"]
     assert not widget.editor.save_button.isEnabled()
     assert widget.editor.fields.lines["name_fi"].isReadOnly()

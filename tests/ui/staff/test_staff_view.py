@@ -80,7 +80,7 @@ def view(qtbot: QtBot, db: Database, people: dict[str, uuid.UUID]) -> StaffView:
 
 
 def open_person(view: StaffView, person_id: uuid.UUID) -> None:
-    view._select(person_id)
+    view.select(person_id)
     assert view.editor.current_id() == person_id
 
 
@@ -178,7 +178,16 @@ def test_invalid_period_is_refused_with_errors(
     assert get_person(db, people["trial"]).employments[0].end_date == date(2026, 6, 30)
 
 
-def test_escape_cancels_the_edits(qtbot: QtBot, view: StaffView, people: dict[str, uuid.UUID]) -> None:
+def test_escape_cancels_the_edits(
+    qtbot: QtBot, view: StaffView, people: dict[str, uuid.UUID], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+
+    def discard(_parent: object, _title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Discard
+
+    monkeypatch.setattr(QMessageBox, "question", discard)  # Esc asks first (issue 14.3)
     open_person(view, people["boss"])
     field = view.editor.inputs["phone"]
     field.setFocus()
@@ -186,6 +195,7 @@ def test_escape_cancels_the_edits(qtbot: QtBot, view: StaffView, people: dict[st
     field.insert("040 1")
     field.textEdited.emit(field.text())
     qtbot.keyClick(field, Qt.Key.Key_Escape)
+    assert asked == [_("The person has changes that are not saved. Save them?")]
     assert field.text() == "" and not view.editor.has_unsaved_changes()
 
 
@@ -261,7 +271,7 @@ def test_read_only_database_disables_editing(qtbot: QtBot, db_path: Path) -> Non
     try:
         widget = StaffView(read_only, today=TODAY)
         qtbot.addWidget(widget)
-        widget._select(people["trial"])
+        widget.select(people["trial"])
         assert widget.editor.inputs["first_name"].isReadOnly()
         assert not widget.editor.save_button.isEnabled()
         assert not widget.editor.add_period_button.isEnabled()

@@ -206,10 +206,14 @@ def test_unsaved_changes_are_asked_about(
     assert get_task(db, tasks["report"], 2026).title_fi == "Muutettu"
 
 
-def test_escape_cancels_the_edits(qtbot: QtBot, view: YearClockView, tasks: dict[str, uuid.UUID]) -> None:
+def test_escape_cancels_the_edits(
+    qtbot: QtBot, view: YearClockView, tasks: dict[str, uuid.UUID], dialogs: Dialogs
+) -> None:
     click(qtbot, view, tasks["meeting"])
     type_into(view.editor.title_fi, "Väärin")
+    dialogs.answer = QMessageBox.StandardButton.Discard  # Esc asks first (issue 14.3)
     qtbot.keyClick(view.editor.title_fi, Qt.Key.Key_Escape)
+    assert dialogs.questions == [_("The task has changes that are not saved. Save them?")]
     assert view.editor.title_fi.text() == "Syyskokous" and not view.editor.has_unsaved_changes()
 
 
