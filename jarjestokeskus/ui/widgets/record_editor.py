@@ -103,6 +103,11 @@ class RecordEditor(QWidget):
         """The fields in Tab order; the buttons follow."""
         return []
 
+    def first_widget(self) -> QWidget:
+        """Where Tab from the list lands."""
+        chain = self.tab_chain()
+        return chain[0] if chain else self.save_button
+
     def fetch(self, record_id: uuid.UUID) -> Any:
         raise NotImplementedError
 

@@ -158,7 +158,7 @@ class RegisterView(QWidget):
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
         if self.editor.focusProxy() is None:
-            QWidget.setTabOrder(self.table, self.editor_first_widget())
+            QWidget.setTabOrder(self.table, self.editor.first_widget())
 
     def _keys(self) -> None:
         """Esc in the search clears it; Esc in the editor goes back (asking first); F6 switches."""
@@ -223,10 +223,6 @@ class RegisterView(QWidget):
         """A blank record in the editor."""
         self.editor.new_record()
 
-    def editor_first_widget(self) -> QWidget:
-        chain = self.editor.tab_chain()
-        return chain[0] if chain else self.editor.save_button
-
     # --- loading and the list -----------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         self.ensure_loaded()
@@ -246,10 +242,14 @@ class RegisterView(QWidget):
             return
         self._search_timer.stop()
         selected = self.editor.current_id()
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)  # rows coming and going choose no record
         try:
             self.reload()
         except DatabaseProblem as problem:
             QMessageBox.warning(self, self.title.text(), problem.user_message())
+        finally:
+            selection.blockSignals(False)
         self.show_count()
         if selected is not None:
             self.select(selected, load=False)
