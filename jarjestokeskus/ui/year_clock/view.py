@@ -9,17 +9,13 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -27,10 +23,11 @@ from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.errors import DatabaseProblem
 from jarjestokeskus.domain.year_clock import month_name
 from jarjestokeskus.i18n import _, current_language, format_date
+from jarjestokeskus.services import changes
 from jarjestokeskus.services.calendar import year_clock as service
 from jarjestokeskus.services.calendar.year_clock import YearClockRow
 from jarjestokeskus.ui.widgets.field_errors import ERROR_COLOUR
-from jarjestokeskus.ui.widgets.unsaved import confirm_leaving_edits
+from jarjestokeskus.ui.widgets.register_view import RegisterView
 from jarjestokeskus.ui.year_clock.editor import YearClockEditor
 from jarjestokeskus.ui.year_clock.export import export_calendar
 
@@ -40,88 +37,60 @@ MONTH_ROLE = Qt.ItemDataRole.UserRole + 1
 WARNING_SIGN = "⚠"
 
 
-class YearClockView(QWidget):
+class YearClockView(RegisterView):
     """Recurring yearly tasks month by month; a task's done box is for the chosen year only."""
 
+    has_search = False
+    splitter_sizes = (800, 500)
+    stretch = (3, 2)
+    areas = (changes.YEAR_CLOCK,)
+
     def __init__(self, db: Database, parent: QWidget | None = None, today: date | None = None) -> None:
-        super().__init__(parent)
-        self.db = db
         self.today = today
         self.rows: list[YearClockRow] = []
         self._filling = False
-        self._build()
-        self.retranslate()
-        self.clear_editor()
+        super().__init__(db, parent)
+        self.count_label.setVisible(False)  # the months show what there is
+        archive = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, self.archive_current)
+        archive.setContext(Qt.ShortcutContext.WidgetShortcut)
 
     def _today(self) -> date:
         return self.today or date.today()
 
-    def _build(self) -> None:
-        self.title = QLabel()
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title.setFont(font)
+    def build_table(self) -> QTreeWidget:
+        table = QTreeWidget()
+        table.setColumnCount(4)
+        table.setRootIsDecorated(False)
+        table.setItemsExpandable(False)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setAlternatingRowColors(True)
+        header = table.header()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COL_TASK, QHeaderView.ResizeMode.Stretch)
+        table.itemChanged.connect(self._item_changed)
+        return table
+
+    def build_editor(self) -> YearClockEditor:
+        return YearClockEditor(self.db, self)
+
+    def build_filters(self) -> list[QWidget]:
         self.year_label = QLabel()
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(self._today().year)
         self.year_label.setBuddy(self.year)
         self.year.valueChanged.connect(self._year_changed)
-        self.archived_box = QCheckBox()
-        self.archived_box.toggled.connect(self._archive_toggled)
+        return [self.year_label, self.year]
+
+    def extra_widgets(self) -> list[QWidget]:
         self.new_button = QPushButton(clicked=self.new_record)
         self.export_button = QPushButton(clicked=self.export_calendar)
-        top = QHBoxLayout()
-        top.addWidget(self.year_label)
-        top.addWidget(self.year)
-        top.addWidget(self.archived_box)
-        top.addStretch(1)
-        top.addWidget(self.new_button)
-        top.addWidget(self.export_button)
+        return [self.new_button, self.export_button]
 
-        self.table = QTreeWidget()
-        self.table.setColumnCount(4)
-        self.table.setRootIsDecorated(False)
-        self.table.setItemsExpandable(False)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        header = self.table.header()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(COL_TASK, QHeaderView.ResizeMode.Stretch)
-        self.table.currentItemChanged.connect(self._current_changed)
-        self.table.itemChanged.connect(self._item_changed)
+    def below_list(self) -> list[QWidget]:
         self.hint = QLabel(wordWrap=True)
-
-        self.editor = YearClockEditor(self.db, self)
-        self.editor.saved.connect(self._after_save)
-        self.editor.archived.connect(self._after_archive)
-        self.editor.restored.connect(self._after_archive)
-        # Contexts set after construction: PySide6 ignores a `context=` keyword here.
-        cancel = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.editor, self.editor.cancel)
-        cancel.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        archive = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, self.archive_current)
-        archive.setContext(Qt.ShortcutContext.WidgetShortcut)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.table, 1)
-        left_layout.addWidget(self.hint)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(self.editor)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([800, 500])
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addLayout(top)
-        layout.addWidget(self.splitter, 1)
-        chain: list[QWidget] = [self.year, self.archived_box, self.new_button, self.export_button, self.table]
-        for first, second in zip(chain, chain[1:], strict=False):
-            QWidget.setTabOrder(first, second)
+        return [self.hint]
 
     def retranslate(self) -> None:
         self.title.setText(_("Year clock"))
@@ -140,11 +109,18 @@ class YearClockView(QWidget):
             )
         )
         self.editor.retranslate()
-        self.refresh()
+        if self._loaded:
+            self.refresh()
+
+    def count_text(self, count: int) -> str:
+        return ""
 
     # --- the months ------------------------------------------------------------------------
     def refresh(self) -> None:
         """Read the tasks of the chosen year again; the task open in the editor stays chosen."""
+        self.apply_filters()
+
+    def reload(self) -> None:
         try:
             self.rows = service.list_tasks(
                 self.db,
@@ -152,15 +128,15 @@ class YearClockView(QWidget):
                 archived=self.archived_box.isChecked(),
                 language=current_language(),
             )
-        except DatabaseProblem as problem:
-            QMessageBox.warning(self, _("Year clock"), problem.user_message())
+        except DatabaseProblem:
             self.rows = []
-        self._fill()
+            raise
+        finally:
+            self._fill()
 
     def _fill(self) -> None:
         language = current_language()
         today = self._today()
-        chosen = self.editor.current_id()
         self._filling = True
         self.table.blockSignals(True)
         try:
@@ -191,8 +167,6 @@ class YearClockView(QWidget):
         finally:
             self.table.blockSignals(False)
             self._filling = False
-        if chosen is not None:
-            self._select(chosen)
 
     def _item(self, row: YearClockRow, today: date, language: str) -> QTreeWidgetItem:
         item = QTreeWidgetItem()
@@ -243,26 +217,6 @@ class YearClockView(QWidget):
     def _row_of(self, task_id: uuid.UUID) -> YearClockRow | None:
         return next((r for r in self.rows if r.id == task_id), None)
 
-    def _select(self, task_id: uuid.UUID) -> None:
-        item = self.item_of(task_id)
-        if item is None:
-            return
-        self.table.blockSignals(True)
-        self.table.setCurrentItem(item)
-        self.table.blockSignals(False)
-        self.table.scrollToItem(item)
-
-    def _current_changed(self, current: QTreeWidgetItem | None, previous: QTreeWidgetItem | None) -> None:
-        task_id = current.data(COL_DATE, ID_ROLE) if current is not None else None
-        if task_id is None or task_id == self.editor.current_id():
-            return
-        if not self.confirm_leaving_edits():
-            self.table.blockSignals(True)
-            self.table.setCurrentItem(previous)
-            self.table.blockSignals(False)
-            return
-        self.open(task_id)
-
     def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
         """The done box: one service call for the chosen year."""
         task_id = item.data(COL_DATE, ID_ROLE)
@@ -296,22 +250,15 @@ class YearClockView(QWidget):
         self.editor.year = self.year.value()
         self.refresh()
 
-    def _archive_toggled(self) -> None:
-        if not self.confirm_leaving_edits():
-            self.archived_box.blockSignals(True)
-            self.archived_box.setChecked(not self.archived_box.isChecked())
-            self.archived_box.blockSignals(False)
-            return
-        self.clear_editor()
-        self.refresh()
-
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        if self._loaded:
+            self.refresh()  # tasks may have been marked elsewhere, or the day changed
         super().showEvent(event)
-        self.refresh()  # tasks may have been marked elsewhere, or the day changed
 
     # --- actions, also from the main window ------------------------------------------------
     def open(self, task_id: uuid.UUID) -> None:
         """Show the task (from the start page too): the archive is switched to when it is there."""
+        self.ensure_loaded()
         archived = self._row_of(task_id) is None and any(
             r.id == task_id for r in service.list_tasks(self.db, self.year.value(), archived=True)
         )
@@ -320,45 +267,23 @@ class YearClockView(QWidget):
             self.archived_box.setChecked(archived)
             self.archived_box.blockSignals(False)
             self.refresh()
-        try:
-            self.editor.load(task_id, self.year.value())
-            self.editor.setEnabled(True)
-        except DatabaseProblem as problem:
-            QMessageBox.warning(self, _("Year clock"), problem.user_message())
-            self.refresh()
-            return
-        self._select(task_id)
+        self.editor.year = self.year.value()
+        super().open(task_id)
+        self.select(task_id, load=False)
 
     def open_record(self, record_id: uuid.UUID) -> None:
         """The start page's way in: the view name of a year-clock deadline is "year_clock"."""
         if self.confirm_leaving_edits():
             self.open(record_id)
 
-    def confirm_leaving_edits(self) -> bool:
-        return confirm_leaving_edits(
-            self, self.editor, _("The task has changes that are not saved. Save them?")
-        )
-
-    def new_record(self) -> None:
-        if self.db.read_only or not self.confirm_leaving_edits():
-            return
-        if self.archived_box.isChecked():
-            self.archived_box.blockSignals(True)
-            self.archived_box.setChecked(False)
-            self.archived_box.blockSignals(False)
-            self.refresh()
+    def start_new(self) -> None:
+        """A new task in the month of the chosen row."""
         current = self.table.currentItem()
         month = None
         if current is not None:
             heading = current.parent() or current
             month = heading.data(COL_DATE, MONTH_ROLE)
-        self.table.clearSelection()
         self.editor.new_task(month)
-        self.editor.setEnabled(True)
-        self.editor.focus_first_field()
-
-    def save(self) -> bool:
-        return self.editor.save()
 
     def focus_search(self) -> None:
         self.table.setFocus()
@@ -372,19 +297,10 @@ class YearClockView(QWidget):
             self.open(task_id)
         self.editor.archive()
 
-    def _after_save(self, task_id: uuid.UUID) -> None:
-        self.refresh()
-        self._select(task_id)
-
-    def _after_archive(self, _task_id: uuid.UUID) -> None:
-        self.clear_editor()
-        self.refresh()
-
     def clear_editor(self) -> None:
         """Nothing chosen: a blank form for a new task (none in the archive or read-only)."""
         self.editor.year = self.year.value()
-        self.editor.new_task()
-        self.editor.setEnabled(not self.archived_box.isChecked() and not self.db.read_only)
+        super().clear_editor()
 
     def export_calendar(self) -> None:
         """Ask for a file and write the coming year's deadlines and year clock into it."""
