@@ -39,7 +39,8 @@ CHECK_DELAY_MS = 400
 
 
 class EmploymentEditor(EditorFeedback, QWidget):
-    """Edits one person and all their periods; one save stores them all."""
+    """One person and all their periods, one save for all. Not a RecordEditor: limits' warnings
+    can be accepted ("Save anyway") and a person erased; it offers the register view the same methods."""
 
     saved = Signal(object)  # person id
     archived = Signal(object)
@@ -112,18 +113,10 @@ class EmploymentEditor(EditorFeedback, QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
-        self.save_button = QPushButton()
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button = QPushButton()
-        self.cancel_button.clicked.connect(self.cancel)
-        self.archive_button = QPushButton()
-        self.archive_button.clicked.connect(self.archive)
-        self.restore_button = QPushButton()
-        self.restore_button.clicked.connect(self.restore)
-        self.export_button = QPushButton()
-        self.export_button.clicked.connect(self.export)
-        self.erase_button = QPushButton()
-        self.erase_button.clicked.connect(self.erase)
+        slots = (self.save, self.cancel, self.archive, self.restore, self.export, self.erase)
+        made = [QPushButton(clicked=slot) for slot in slots]
+        self.save_button, self.cancel_button, self.archive_button, self.restore_button = made[:4]
+        self.export_button, self.erase_button = made[4:]
         buttons = QHBoxLayout()
         for button in (self.save_button, self.cancel_button):
             buttons.addWidget(button)
@@ -171,6 +164,15 @@ class EmploymentEditor(EditorFeedback, QWidget):
     def new_person(self) -> None:
         self._load_choices()
         self._show(None, PersonForm())
+
+    def new_record(self) -> None:
+        self.new_person()
+
+    def leave_question(self) -> str:
+        return _("The person has changes that are not saved. Save them?")
+
+    def first_widget(self) -> QWidget:
+        return self.inputs["first_name"]
 
     def load(self, person_id: uuid.UUID) -> None:
         detail = service.get_person(self.db, person_id)
