@@ -6,10 +6,12 @@ A service calls `announce` after its transaction has committed; the window's vie
 
 from __future__ import annotations
 
+import functools
 import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 # The areas, as the program's navigation shows them.
 ORGANISATIONS = "organisations"
@@ -28,6 +30,7 @@ class Change:
 
 
 Listener = Callable[[Change], None]
+F = TypeVar("F", bound=Callable[..., Any])
 _listeners: list[Listener] = []
 _lock = threading.Lock()
 
@@ -52,3 +55,26 @@ def announce(database: object, area: str, record_id: uuid.UUID | None, what: str
     change = Change(database, area, record_id, what)
     for listener in listeners:
         listener(change)
+
+
+def announces(area: str, what: str = "saved") -> Callable[[F], F]:
+    """A service function that announces its change once it has returned (committed).
+
+    The record is the returned row's `id`, else the first argument after the database when it
+    is an id (archive, restore, set done).
+    """
+
+    def decorate(function: F) -> F:
+        @functools.wraps(function)
+        def announcing(*args: Any, **kwargs: Any) -> Any:
+            result = function(*args, **kwargs)
+            database = kwargs["db"] if "db" in kwargs else args[0]
+            record_id = getattr(result, "id", None)
+            if record_id is None and len(args) > 1 and isinstance(args[1], uuid.UUID):
+                record_id = args[1]
+            announce(database, area, record_id, what)
+            return result
+
+        return announcing  # type: ignore[return-value]
+
+    return decorate

@@ -23,6 +23,7 @@ from jarjestokeskus.db.models import (
 from jarjestokeskus.domain.agreements import MonitoringForm, overlaps_year, validate_entry
 from jarjestokeskus.domain.enums import AgreementStatus, MonitoringStatus, OrganisationKind
 from jarjestokeskus.i18n import sort_key
+from jarjestokeskus.services import changes
 from jarjestokeskus.services.agreements.rows import (
     AgreementAlertRow,
     FollowUp,
@@ -31,6 +32,7 @@ from jarjestokeskus.services.agreements.rows import (
     InKindRow,
     MonitoringRow,
 )
+from jarjestokeskus.services.changes import announces
 
 STALE_DAYS = 180
 NOTICE_DAYS = 90
@@ -207,6 +209,7 @@ def follow_up(
     return FollowUp(tuple(goal_rows), tuple(alerts))
 
 
+@announces(changes.AGREEMENTS)
 def add_monitoring_entry(db: Database, form: MonitoringForm, today: date | None = None) -> MonitoringRow:
     """Record a dated status of a goal; the writer is the user logged in to the computer."""
     values = validate_entry(form, today)

@@ -24,6 +24,7 @@ from jarjestokeskus.db.models import (
 from jarjestokeskus.domain.agreements import overlaps_year
 from jarjestokeskus.domain.enums import AgreementKind, AgreementStatus
 from jarjestokeskus.i18n import sort_key
+from jarjestokeskus.services import changes
 from jarjestokeskus.services.agreements.rows import (
     AgreementNode,
     AgreementRow,
@@ -35,6 +36,7 @@ from jarjestokeskus.services.agreements.store import (
     renewal_form,
     save_agreement,
 )
+from jarjestokeskus.services.changes import announces
 from jarjestokeskus.services.rows import HistoryRow
 
 __all__ = [
@@ -199,11 +201,13 @@ def frameworks(db: Database) -> list[tuple[uuid.UUID, str, str]]:
         return [(r.id, r.title_fi, r.title_sv) for r in session.execute(stmt)]
 
 
+@announces(changes.AGREEMENTS, "archived")
 def archive_agreement(db: Database, agreement_id: uuid.UUID, expected_version: int | None = None) -> None:
     """Soft delete: the agreement leaves the register and waits in the archive."""
     _set_archived(db, agreement_id, expected_version, utcnow())
 
 
+@announces(changes.AGREEMENTS, "restored")
 def restore_agreement(db: Database, agreement_id: uuid.UUID, expected_version: int | None = None) -> None:
     _set_archived(db, agreement_id, expected_version, None)
 

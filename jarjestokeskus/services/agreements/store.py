@@ -22,6 +22,7 @@ from jarjestokeskus.db.models import (
 )
 from jarjestokeskus.domain.agreements import AgreementForm, AgreementValues, GoalForm, PartyForm, validate
 from jarjestokeskus.domain.enums import AgreementKind, AgreementStatus
+from jarjestokeskus.services import changes
 from jarjestokeskus.services.agreements.followup import funding_state
 from jarjestokeskus.services.agreements.rows import (
     AgreementDetail,
@@ -30,6 +31,7 @@ from jarjestokeskus.services.agreements.rows import (
     GoalRow,
     MonitoringRow,
 )
+from jarjestokeskus.services.changes import announces
 from jarjestokeskus.services.projects.store import _assign, _sync
 
 
@@ -183,6 +185,7 @@ def _apply(session, agreement: Agreement, values: AgreementValues) -> None:  # t
     session.flush()
 
 
+@announces(changes.AGREEMENTS)
 def save_agreement(
     db: Database,
     form: AgreementForm,
@@ -264,6 +267,7 @@ def _iso(day: date | None) -> str:
     return day.isoformat() if day else ""
 
 
+@announces(changes.AGREEMENTS)
 def renew_agreement(db: Database, agreement_id: uuid.UUID) -> AgreementDetail:
     """Store a draft renewal linked to its predecessor, with the goals carried over, in one transaction."""
     detail = get_agreement(db, agreement_id)

@@ -14,6 +14,8 @@ from jarjestokeskus.db.errors import RecordNotFound, StaleRecord
 from jarjestokeskus.db.models import YearClockCompletion, YearClockTask
 from jarjestokeskus.domain.year_clock import YearClockCategory, YearClockForm, occurrence, validate_task
 from jarjestokeskus.i18n import sort_key
+from jarjestokeskus.services import changes
+from jarjestokeskus.services.changes import announces
 from jarjestokeskus.services.rows import localized
 
 
@@ -123,6 +125,7 @@ def _load(session, task_id: uuid.UUID, expected_version: int | None, *, live: bo
     return task
 
 
+@announces(changes.YEAR_CLOCK)
 def save_task(
     db: Database,
     form: YearClockForm,
@@ -152,17 +155,20 @@ def save_task(
     return get_task(db, saved, year)
 
 
+@announces(changes.YEAR_CLOCK, "archived")
 def archive_task(db: Database, task_id: uuid.UUID, expected_version: int | None = None) -> None:
     """Out of the year clock and the deadlines; kept, with its completions, and can be restored."""
     with db.transaction() as session:
         _load(session, task_id, expected_version).archived_at = utcnow()
 
 
+@announces(changes.YEAR_CLOCK, "restored")
 def restore_task(db: Database, task_id: uuid.UUID, expected_version: int | None = None) -> None:
     with db.transaction() as session:
         _load(session, task_id, expected_version, live=False).archived_at = None
 
 
+@announces(changes.YEAR_CLOCK)
 def set_done(
     db: Database, task_id: uuid.UUID, year: int, done: bool, *, today: date | None = None
 ) -> date | None:

@@ -16,6 +16,8 @@ from jarjestokeskus.db.models import MembershipFee, Organisation, Person, Role
 from jarjestokeskus.domain.enums import Field, MembershipStatus, OrganisationKind
 from jarjestokeskus.domain.organisation import OrganisationForm, OrganisationValues, validate
 from jarjestokeskus.i18n import current_language, sort_key
+from jarjestokeskus.services import changes
+from jarjestokeskus.services.changes import announces
 from jarjestokeskus.services.municipalities import (
     municipality,
     municipality_code,
@@ -249,6 +251,7 @@ def _detail(session, org: Organisation) -> OrganisationDetail:  # type: ignore[n
     )
 
 
+@announces(changes.ORGANISATIONS)
 def save_organisation(
     db: Database,
     form: OrganisationForm,
@@ -360,6 +363,7 @@ def _apply_values(session, org: Organisation, values: OrganisationValues) -> boo
     return changed
 
 
+@announces(changes.ORGANISATIONS, "archived")
 def archive_organisation(
     db: Database, organisation_id: uuid.UUID, expected_version: int | None = None
 ) -> None:
@@ -367,6 +371,7 @@ def archive_organisation(
     _set_archived(db, organisation_id, expected_version, utcnow())
 
 
+@announces(changes.ORGANISATIONS, "restored")
 def restore_organisation(
     db: Database, organisation_id: uuid.UUID, expected_version: int | None = None
 ) -> None:

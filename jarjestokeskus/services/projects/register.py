@@ -29,6 +29,8 @@ from jarjestokeskus.db.models import (
 from jarjestokeskus.domain.enums import FundingInstrument, ProjectStatus
 from jarjestokeskus.domain.projects import ProjectForm, validate
 from jarjestokeskus.i18n import sort_key
+from jarjestokeskus.services import changes
+from jarjestokeskus.services.changes import announces
 from jarjestokeskus.services.projects.store import apply_values
 from jarjestokeskus.services.rows import (
     FundingRow,
@@ -268,6 +270,7 @@ def _staff(session, project_id: uuid.UUID) -> list[StaffShareRow]:  # type: igno
     ]
 
 
+@announces(changes.PROJECTS)
 def save_project(
     db: Database,
     form: ProjectForm,
@@ -292,11 +295,13 @@ def save_project(
         return _detail(session, project)
 
 
+@announces(changes.PROJECTS, "archived")
 def archive_project(db: Database, project_id: uuid.UUID, expected_version: int | None = None) -> None:
     """Soft delete: the project leaves the list and waits in the archive."""
     _set_archived(db, project_id, expected_version, utcnow())
 
 
+@announces(changes.PROJECTS, "restored")
 def restore_project(db: Database, project_id: uuid.UUID, expected_version: int | None = None) -> None:
     _set_archived(db, project_id, expected_version, None)
 

@@ -15,6 +15,8 @@ from jarjestokeskus.domain.employment import PersonForm, PersonValues, validate
 from jarjestokeskus.domain.scheme_limits import check_period
 from jarjestokeskus.domain.validation import FieldError
 from jarjestokeskus.i18n import _, sort_key
+from jarjestokeskus.services import changes
+from jarjestokeskus.services.changes import announces
 from jarjestokeskus.services.rows import localized
 from jarjestokeskus.services.staff.rows import (
     EMPLOYMENT_FIELDS,
@@ -191,6 +193,7 @@ def _warnings(session, values: PersonValues, person_id: uuid.UUID | None) -> lis
     return warnings
 
 
+@announces(changes.STAFF)
 def save_person(
     db: Database,
     form: PersonForm,
@@ -288,11 +291,13 @@ def _apply_fundings(session, record: Employment, shares, now: datetime) -> bool:
     return changed
 
 
+@announces(changes.STAFF, "archived")
 def archive_person(db: Database, person_id: uuid.UUID, expected_version: int | None = None) -> None:
     """Soft delete: the person leaves the staff list; their periods stay in the statistics."""
     _set_archived(db, person_id, expected_version, utcnow())
 
 
+@announces(changes.STAFF, "restored")
 def restore_person(db: Database, person_id: uuid.UUID, expected_version: int | None = None) -> None:
     _set_archived(db, person_id, expected_version, None)
 

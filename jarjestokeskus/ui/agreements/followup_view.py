@@ -30,10 +30,12 @@ from jarjestokeskus.domain.agreements import MonitoringForm, label
 from jarjestokeskus.domain.enums import MonitoringStatus
 from jarjestokeskus.domain.validation import ValidationFailed
 from jarjestokeskus.i18n import _, current_language, format_date
+from jarjestokeskus.services import changes
 from jarjestokeskus.services.agreements.followup import STALE_DAYS, add_monitoring_entry, follow_up
 from jarjestokeskus.services.agreements.register import counterparties
 from jarjestokeskus.services.agreements.rows import FollowUp, FollowUpGoalRow
 from jarjestokeskus.services.rows import localized
+from jarjestokeskus.ui.widgets.changes import watch_changes
 from jarjestokeskus.ui.widgets.field_errors import STYLE_SHEET, FieldBox
 
 WARNING = "⚠"
@@ -103,6 +105,8 @@ class FollowUpView(QWidget):
         self.counterparty.currentIndexChanged.connect(self.refresh)
         self.year.currentIndexChanged.connect(self.refresh)
         self.retranslate()
+        # New agreements bring new counterparties; a renamed organisation its new name.
+        watch_changes(self, db, (changes.AGREEMENTS, changes.ORGANISATIONS), self.reload)
 
     def retranslate(self) -> None:
         self.title.setText(_("Follow-up of agreements"))
@@ -153,6 +157,11 @@ class FollowUpView(QWidget):
         self.year.setCurrentIndex(max(0, self.year.findData(year if year is not None else this_year)))
         for combo in (self.counterparty, self.year):
             combo.blockSignals(False)
+
+    def reload(self) -> None:
+        """The counterparties offered and the goals again."""
+        self._fill_choices()
+        self.refresh()
 
     def refresh(self) -> None:
         chosen = self.counterparty.currentData()

@@ -27,10 +27,12 @@ from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.errors import DatabaseProblem
 from jarjestokeskus.domain.enums import FundingInstrument
 from jarjestokeskus.i18n import _, current_language, format_date, format_money, format_number, ngettext
+from jarjestokeskus.services import changes
 from jarjestokeskus.services.projects.funding import DUE_SOON_DAYS, year_overview
 from jarjestokeskus.services.projects.register import funding_years
 from jarjestokeskus.services.rows import AmountTotal, DueReportRow, YearOverview
 from jarjestokeskus.ui.projects.funding_rules_dialog import FundingRulesDialog
+from jarjestokeskus.ui.widgets.changes import watch_changes
 from jarjestokeskus.ui.widgets.field_errors import ERROR_COLOUR
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -101,6 +103,8 @@ class FundingOverview(QWidget):
         layout.addLayout(sums, 1)
         layout.addWidget(self.report_group, 2)
         self.retranslate()
+        # A new year of funding, a changed sum or funder: the years offered and the figures again.
+        watch_changes(self, db, (changes.PROJECTS, changes.ORGANISATIONS), self.reload_years)
 
     def retranslate(self) -> None:
         self.title.setText(_("Funding overview"))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.i18n import _, current_language, format_date, format_money, format_number, ngettext
+from jarjestokeskus.services import changes
 from jarjestokeskus.services.calendar.deadlines import (
     VIEW_AGREEMENTS,
     DeadlineRow,
@@ -34,6 +35,7 @@ from jarjestokeskus.services.calendar.deadlines import (
     key_figures,
 )
 from jarjestokeskus.services.start_charts import StartCharts, start_charts
+from jarjestokeskus.ui.widgets.changes import watch_changes
 from jarjestokeskus.ui.widgets.chart_base import Number
 from jarjestokeskus.ui.widgets.charts import BarChart, BarSeries, HorizontalBarChart
 from jarjestokeskus.ui.widgets.timeline_chart import TimelineChart
@@ -147,6 +149,14 @@ class StartPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
         self.retranslate()
+        areas = (
+            changes.ORGANISATIONS,
+            changes.PROJECTS,
+            changes.AGREEMENTS,
+            changes.STAFF,
+            changes.YEAR_CLOCK,
+        )
+        watch_changes(self, db, areas, self._refresh_if_read)
 
     def _build_charts(self) -> QScrollArea:
         """The charts, one above the other, in a column that scrolls when the window is small."""
@@ -210,6 +220,10 @@ class StartPage(QWidget):
         self.table.setHorizontalHeaderLabels([_("Due date"), _("What"), _("Name"), _("When")])
         if self._read is not None:  # the same figures in the new language: not read again
             self._show(*self._read)
+
+    def _refresh_if_read(self) -> None:
+        if self._read is not None:  # else it reads when first shown
+            self.refresh()
 
     def refresh(self) -> None:
         """Read the figures and deadlines again (after a save elsewhere, or a new day)."""

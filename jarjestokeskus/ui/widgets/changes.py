@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from jarjestokeskus.services import changes
@@ -47,22 +47,26 @@ class _Watcher(QObject):
         self.areas = frozenset(areas)
         self.refresh = refresh
         self.pending = False
+        # After the slot that saved has returned (a list is not rebuilt under the item being
+        # changed), and once for several changes in a row.
+        self.timer = QTimer(self, singleShot=True, interval=0)
+        self.timer.timeout.connect(self._refresh_if_shown)
         change_bridge().changed.connect(self._changed)
         widget.installEventFilter(self)
 
     def _changed(self, change: Change) -> None:
-        if change.database is not self.db or change.area not in self.areas:
-            return
-        if self.widget.isVisible():
+        if change.database is self.db and change.area in self.areas:
+            self.pending = True
+            self.timer.start()
+
+    def _refresh_if_shown(self) -> None:
+        if self.pending and self.widget.isVisible():
             self.pending = False
             self.refresh()
-        else:
-            self.pending = True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if watched is self.widget and event.type() == QEvent.Type.Show and self.pending:
-            self.pending = False
-            self.refresh()
+            self.timer.start()
         return False
 
 
