@@ -34,6 +34,7 @@ from jarjestokeskus.ui.projects.view import ProjectsView
 from jarjestokeskus.ui.reports.view import ReportsView
 from jarjestokeskus.ui.start.page import StartPage
 from jarjestokeskus.ui.widgets.background import Cancelled, run_with_progress
+from jarjestokeskus.ui.widgets.mnemonics import make_unique, mnemonic
 from jarjestokeskus.ui.window.backup_dialog import RestoreDialog, run_restore
 from jarjestokeskus.ui.window.database_actions import DatabaseActions, banner_and_title, describe
 from jarjestokeskus.ui.window.qt_language import apply_language
@@ -224,8 +225,10 @@ class MainWindow(QMainWindow):
         language_menu.addActions(list(self.language_actions.values()))
         help_menu = menu_bar.addMenu(_("&Help"))
         help_menu.addAction(self.about_action)
+        menu_letters = [mnemonic(action.text()) or "" for action in menu_bar.actions()]
         for view in self._views:
             view.retranslate()
+            make_unique(view, menu_letters)
 
     # --- actions ---------------------------------------------------------------------------
     def current_view(self) -> QWidget:

@@ -34,8 +34,8 @@ class RecordButtons(QWidget):
         return self.save, self.cancel, self.archive, self.restore, self.unsaved
 
     def retranslate(self) -> None:
-        self.save.setText(_("&Save"))
-        self.cancel.setText(_("&Cancel"))
+        self.save.setText(_("Save"))  # no Alt letter: Ctrl+S saves, Esc cancels
+        self.cancel.setText(_("Cancel"))
         self.archive.setText(_("&Archive…"))
         self.restore.setText(_("&Restore"))
         self.unsaved.setText(_("Unsaved changes"))

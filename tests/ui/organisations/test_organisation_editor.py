@@ -335,7 +335,7 @@ def test_retranslate_switches_every_text(qtbot: QtBot, editor: OrganisationEdito
     assert tabs == [_("&Basic"), _("C&ontact"), _("&Membership"), _("&Persons"), _("&History")]
     assert editor.fields.labels["name_fi"].text() == label("name_fi")
     assert editor.fields.premises.text() == label("uses_municipal_premises")
-    assert editor.save_button.text() == _("&Save")
+    assert editor.save_button.text() == _("Save")
     assert editor.archive_button.text() == _("&Archive…")
     kind = editor.fields.combos["kind"]
     assert kind.itemText(kind.findData(OrganisationKind.PARISH.value)) == OrganisationKind.PARISH.label
