@@ -31,7 +31,7 @@ from jarjestokeskus.ui.agreements.goals import GoalsPanel
 from jarjestokeskus.ui.agreements.tables import DocumentList, PartyTable
 from jarjestokeskus.ui.history.panel import HistoryPanel
 from jarjestokeskus.ui.widgets.field_errors import ErrorList
-from jarjestokeskus.ui.widgets.record_editor import RecordEditor
+from jarjestokeskus.ui.widgets.record_editor import RecordEditor, RecordServices
 
 BASIC_TAB, PARTIES_TAB, GOALS_TAB, DOCUMENTS_TAB, HISTORY_TAB = range(5)
 _ROW_KEY = re.compile(r"^(parties|goals)\[(\d+)\]\.(\w+)$")
@@ -44,6 +44,16 @@ class AgreementErrorList(ErrorList):
 
 class AgreementEditor(RecordEditor):
     """One agreement, new or stored; every change goes through one service call."""
+
+    services = RecordServices(
+        get_agreement,
+        save_agreement,
+        archive_agreement,
+        restore_agreement,
+        form_from_detail,
+        agreement_history,
+    )
+    blank_form = AgreementForm
 
     archived_is_read_only = True
 
@@ -80,6 +90,8 @@ class AgreementEditor(RecordEditor):
         return self.tabs  # the fields keep the order they were made in
 
     def texts(self) -> dict[str, str]:
+        # The same keys in every editor (duplicates finds their shape); the sentences are this
+        # record's own: Finnish and Swedish word them per kind of record, so they are not shared.
         return {
             "new": _("New agreement"),
             "archived": _("This agreement is archived. Restore it to bring it back to the register."),
@@ -119,19 +131,6 @@ class AgreementEditor(RecordEditor):
     def new_agreement(self) -> None:
         self.new_record()
 
-    def new_record(self, blank: Any = None) -> None:
-        super().new_record(AgreementForm())
-        self.tabs.setCurrentIndex(BASIC_TAB)
-
-    def fetch(self, record_id: uuid.UUID) -> AgreementDetail:
-        return get_agreement(self.db, record_id)
-
-    def history_of(self, record_id: uuid.UUID) -> list[HistoryRow]:
-        return agreement_history(self.db, record_id)
-
-    def form_of(self, record: AgreementDetail) -> AgreementForm:
-        return form_from_detail(record)
-
     def fill(self, record: AgreementDetail | None, form: AgreementForm, history: list[HistoryRow]) -> None:
         language = current_language()
         names = (
@@ -161,12 +160,6 @@ class AgreementEditor(RecordEditor):
     def store(self, form: AgreementForm, record_id: uuid.UUID | None, version: int | None) -> Any:
         self._goal_rows = self.goals.form_rows()
         return save_agreement(self.db, form, record_id, version)
-
-    def archive_record(self, record_id: uuid.UUID, version: int) -> None:
-        archive_agreement(self.db, record_id, version)
-
-    def restore_record(self, record_id: uuid.UUID, version: int) -> None:
-        restore_agreement(self.db, record_id, version)
 
     def set_read_only(self, read_only: bool) -> None:
         for part in (self.fields, self.parties, self.goal_panel, self.documents):

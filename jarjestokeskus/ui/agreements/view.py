@@ -41,6 +41,7 @@ class AgreementsView(RegisterView):
         self._count = 0
         super().__init__(db, parent)
 
+    # The hooks of the register view: alike in shape in every register, their contents its own.
     def build_table(self) -> QTreeWidget:
         table = QTreeWidget()
         table.setColumnCount(5)

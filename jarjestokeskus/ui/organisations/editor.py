@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-from typing import Any
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
@@ -25,13 +24,23 @@ from jarjestokeskus.ui.organisations.fields import OrganisationFields, form_from
 from jarjestokeskus.ui.organisations.role_table import RoleTable
 from jarjestokeskus.ui.widgets.editor_errors import EditorErrors
 from jarjestokeskus.ui.widgets.field_errors import ErrorList
-from jarjestokeskus.ui.widgets.record_editor import RecordEditor
+from jarjestokeskus.ui.widgets.record_editor import RecordEditor, RecordServices
 
 BASIC_TAB, CONTACT_TAB, MEMBERSHIP_TAB, PERSONS_TAB, HISTORY_TAB = range(5)
 
 
 class OrganisationEditor(RecordEditor):
     """One organisation, new or stored; every change goes through one service call."""
+
+    services = RecordServices(
+        get_organisation,
+        save_organisation,
+        archive_organisation,
+        restore_organisation,
+        form_from_detail,
+        record_history,
+    )
+    blank_form = OrganisationForm
 
     def build_body(self) -> QWidget:
         self._fee_rows: list[int] = []
@@ -65,6 +74,8 @@ class OrganisationEditor(RecordEditor):
         return [*chain, self.history.tree]
 
     def texts(self) -> dict[str, str]:
+        # The same keys in every editor (duplicates finds their shape); the sentences are this
+        # record's own: Finnish and Swedish word them per kind of record, so they are not shared.
         return {
             "new": _("New organisation"),
             "archived": _(
@@ -103,19 +114,6 @@ class OrganisationEditor(RecordEditor):
         """An empty form; saving it creates the organisation."""
         self.new_record()
 
-    def new_record(self, blank: Any = None) -> None:
-        super().new_record(OrganisationForm())
-        self.tabs.setCurrentIndex(BASIC_TAB)
-
-    def fetch(self, record_id: uuid.UUID) -> OrganisationDetail:
-        return get_organisation(self.db, record_id)
-
-    def history_of(self, record_id: uuid.UUID) -> list[HistoryRow]:
-        return record_history(self.db, record_id)
-
-    def form_of(self, record: OrganisationDetail) -> OrganisationForm:
-        return form_from_detail(record)
-
     def set_municipalities(self, names: list[str]) -> None:
         """The municipalities offered in the form (the view reads them once for list and form)."""
         self.fields.set_municipalities(names)
@@ -146,15 +144,6 @@ class OrganisationEditor(RecordEditor):
         fees, self._fee_rows = self.fee_table.fees()
         roles, self._role_rows = self.role_table.roles()
         return OrganisationForm(**self.fields.values(), fees=fees, roles=roles)  # type: ignore[arg-type]
-
-    def store(self, form: OrganisationForm, record_id: uuid.UUID | None, version: int | None) -> Any:
-        return save_organisation(self.db, form, record_id, version)
-
-    def archive_record(self, record_id: uuid.UUID, version: int) -> None:
-        archive_organisation(self.db, record_id, version)
-
-    def restore_record(self, record_id: uuid.UUID, version: int) -> None:
-        restore_organisation(self.db, record_id, version)
 
     def set_read_only(self, read_only: bool) -> None:
         self.fields.set_read_only(read_only)

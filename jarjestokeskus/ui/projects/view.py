@@ -33,6 +33,7 @@ class ProjectsView(RegisterView):
         self.model.setParent(self)
         self.proxy.setParent(self)
 
+    # The hooks of the register view: alike in shape in every register, their contents its own.
     def build_table(self) -> QAbstractItemView:
         table = list_table(self.proxy)
         table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)

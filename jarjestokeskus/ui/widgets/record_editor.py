@@ -8,6 +8,8 @@ questions before archiving and the messages of a refused or stale save are writt
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -43,6 +45,19 @@ def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+@dataclass(frozen=True)
+class RecordServices:
+    """A register's service calls: get(db, id), save(db, form, id, version), archive and restore
+    (db, id, version), history(db, id); and form_of(record), the stored record as a form."""
+
+    get: Callable[..., Any]
+    save: Callable[..., Any]
+    archive: Callable[..., Any]
+    restore: Callable[..., Any]
+    form_of: Callable[[Any], Any]
+    history: Callable[..., list[Any]] | None = None
+
+
 class RecordEditor(QWidget):
     """One record, new or stored; every change is one service call. `record` has id, version, archived_at."""
 
@@ -52,6 +67,8 @@ class RecordEditor(QWidget):
 
     # An archived record is shown read-only (else it can be edited and saved while archived).
     archived_is_read_only = False
+    services: RecordServices
+    blank_form: Callable[[], Any] = dict  # the form of a new record
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -109,13 +126,13 @@ class RecordEditor(QWidget):
         return chain[0] if chain else self.save_button
 
     def fetch(self, record_id: uuid.UUID) -> Any:
-        raise NotImplementedError
+        return self.services.get(self.db, record_id)
 
     def history_of(self, record_id: uuid.UUID) -> list[Any]:
-        return []
+        return self.services.history(self.db, record_id) if self.services.history else []
 
     def form_of(self, record: Any) -> Any:
-        raise NotImplementedError
+        return self.services.form_of(record)
 
     def fill(self, record: Any, form: Any, history: list[Any]) -> None:
         """Show `form` (of `record`, None for a new one) in the fields."""
@@ -129,13 +146,13 @@ class RecordEditor(QWidget):
         """A table cell still being typed in counts too."""
 
     def store(self, form: Any, record_id: uuid.UUID | None, version: int | None) -> Any:
-        raise NotImplementedError
+        return self.services.save(self.db, form, record_id, version)
 
     def archive_record(self, record_id: uuid.UUID, version: int) -> None:
-        raise NotImplementedError
+        self.services.archive(self.db, record_id, version)
 
     def restore_record(self, record_id: uuid.UUID, version: int) -> None:
-        raise NotImplementedError
+        self.services.restore(self.db, record_id, version)
 
     def record_name(self, record: Any) -> str:
         raise NotImplementedError
@@ -196,8 +213,11 @@ class RecordEditor(QWidget):
 
     def new_record(self, blank: Any = None) -> None:
         """An empty form (or `blank`); saving it creates the record."""
-        self._blank = blank
+        self._blank = blank if blank is not None else type(self).blank_form()
         self._show(None, [])
+        tabs = getattr(self, "tabs", None)
+        if tabs is not None:
+            tabs.setCurrentIndex(0)
 
     def load(self, record_id: uuid.UUID) -> None:
         """Show the stored record; DatabaseProblem (it no longer exists, say) goes to the caller."""

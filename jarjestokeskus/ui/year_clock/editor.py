@@ -21,7 +21,7 @@ from jarjestokeskus.i18n import _, current_language
 from jarjestokeskus.services.calendar import year_clock as service
 from jarjestokeskus.services.calendar.year_clock import YearClockRow
 from jarjestokeskus.ui.widgets.field_errors import FieldBox
-from jarjestokeskus.ui.widgets.record_editor import RecordEditor
+from jarjestokeskus.ui.widgets.record_editor import RecordEditor, RecordServices
 
 KEYS = ("title_fi", "title_sv", "month", "day", "category", "notes")
 
@@ -30,6 +30,9 @@ class YearClockEditor(RecordEditor):
     """One task, new or stored; save, archive and restore are one service call each."""
 
     archived_is_read_only = True
+    services = RecordServices(
+        service.get_task, service.save_task, service.archive_task, service.restore_task, YearClockRow.form
+    )
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         self.year = date.today().year
@@ -84,6 +87,8 @@ class YearClockEditor(RecordEditor):
         return list(self.inputs.values())
 
     def texts(self) -> dict[str, str]:
+        # The same keys in every editor (duplicates finds their shape); the sentences are this
+        # record's own: Finnish and Swedish word them per kind of record, so they are not shared.
         return {
             "new": _("New task"),
             "archived": _(
@@ -141,9 +146,6 @@ class YearClockEditor(RecordEditor):
     def fetch(self, record_id: uuid.UUID) -> YearClockRow:
         return service.get_task(self.db, record_id, self.year)
 
-    def form_of(self, record: YearClockRow) -> YearClockForm:
-        return record.form()
-
     def fill(self, record: YearClockRow | None, form: YearClockForm, history: list[Any]) -> None:
         self.title_fi.setText(form.title_fi)
         self.title_sv.setText(form.title_sv)
@@ -164,12 +166,6 @@ class YearClockEditor(RecordEditor):
 
     def store(self, form: YearClockForm, record_id: uuid.UUID | None, version: int | None) -> Any:
         return service.save_task(self.db, form, record_id, version, year=self.year)
-
-    def archive_record(self, record_id: uuid.UUID, version: int) -> None:
-        service.archive_task(self.db, record_id, version)
-
-    def restore_record(self, record_id: uuid.UUID, version: int) -> None:
-        service.restore_task(self.db, record_id, version)
 
     def set_read_only(self, read_only: bool) -> None:
         for widget in (self.title_fi, self.title_sv, self.day):
