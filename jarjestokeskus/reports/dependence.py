@@ -37,8 +37,8 @@ EITHER = N_("Either")
 SHARE = N_("Share {year}")
 CHANGE_POINTS = N_("Change, points")
 TOTAL = N_("Total")
-OVER = N_("Over {threshold} % of the members depend on municipal support in: {names}.")
-NOT_OVER = N_("In no municipality do over {threshold} % of the members depend on municipal support.")
+OVER = N_("Over {share} of the members depend on municipal support in: {names}.")
+NOT_OVER = N_("In no municipality do over {share} of the members depend on municipal support.")
 BY_GRANTOR = N_("Grants by grantor and instrument")
 GRANTOR = N_("Grantor")
 INSTRUMENT = N_("Instrument")
@@ -78,9 +78,9 @@ def build_dependence(
         over = [m.municipality for m in figures.municipalities if m.share is not None and m.share > THRESHOLD]
         story.append(Spacer(1, 2 * mm))
         if over:
-            story.append(w.p(w.text(OVER, threshold=w.number(THRESHOLD), names=", ".join(over))))
+            story.append(w.p(w.text(OVER, share=f"{w.number(THRESHOLD)}\u00a0%", names=", ".join(over))))
         else:
-            story.append(w.p(w.text(NOT_OVER, threshold=w.number(THRESHOLD))))
+            story.append(w.p(w.text(NOT_OVER, share=f"{w.number(THRESHOLD)}\u00a0%")))
     story += heading_over_table(w, w.text(BY_GRANTOR))
     if figures.grants:
         story.append(_grants(w, figures.grants, year))

@@ -53,6 +53,10 @@ VIEW_TITLES = (
     N_("Follow-up of agreements"),
     N_("Staff"),
     N_("Year clock"),
+    N_("Reaching members"),
+    N_("Membership fees"),
+    N_("Welfare survey"),
+    N_("Cooperation"),
     N_("Reports"),
     N_("Change history"),
 )
@@ -105,7 +109,11 @@ class MainWindow(QMainWindow):
         self.database = db
         # A meeting copy is opened read-only (services.meeting_copy); its mark gives the date.
         self.meeting_copy = meeting_copy_info(db.path) if db.read_only else None
+        from jarjestokeskus.ui.cooperation.view import CooperationView
+        from jarjestokeskus.ui.fees.view import FeesView
+        from jarjestokeskus.ui.outreach.view import OutreachView
         from jarjestokeskus.ui.staff.view import StaffView
+        from jarjestokeskus.ui.survey.view import SurveyView
 
         self.start = StartPage(db)
         self.organisations = OrganisationsView(db, archived=False)
@@ -116,6 +124,10 @@ class MainWindow(QMainWindow):
         self.agreements = AgreementsView(db)
         self.followup = FollowUpView(db)
         self.year_clock = YearClockView(db)
+        self.outreach = OutreachView(db)
+        self.fees = FeesView(db)
+        self.survey = SurveyView(db)
+        self.cooperation = CooperationView(db)
         self.reports = ReportsView(db)
         self.audit = AuditView(db)
         self._views = [
@@ -128,6 +140,10 @@ class MainWindow(QMainWindow):
             self.followup,
             self.staff,
             self.year_clock,
+            self.outreach,
+            self.fees,
+            self.survey,
+            self.cooperation,
             self.reports,
             self.audit,
         ]
@@ -238,7 +254,7 @@ class MainWindow(QMainWindow):
         if 0 <= row < len(self._views):
             self.stack.setCurrentIndex(row)
             view = self._views[row]
-            if view in (self.start, self.funding, self.followup, self.audit):
+            if view in (self.start, self.funding, self.followup, self.audit, self.fees, self.survey):
                 view.refresh()  # records may have changed meanwhile
 
     def open_record(self, view_name: str, record_id: object) -> None:
@@ -249,6 +265,7 @@ class MainWindow(QMainWindow):
             "agreements": self.agreements,
             "staff": self.staff,
             "year_clock": self.year_clock,
+            "cooperation": self.cooperation,
         }[view_name]
         if not target.confirm_leaving_edits():
             return

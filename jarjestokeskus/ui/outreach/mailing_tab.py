@@ -116,11 +116,14 @@ class MailingTab(QWidget):
         self.missing.setMaximumHeight(110)
         self.missing_label = QLabel()
         self.copy_button = QPushButton(clicked=self.copy_batch)
+        self.batch_label = QLabel()
         self.mail_button = QPushButton(clicked=self.open_mail)
         self.export_button = QPushButton(clicked=self.export)
         self.log_button = QPushButton(clicked=self.log_sent)
         actions = QHBoxLayout()
-        for button in (self.copy_button, self.mail_button, self.export_button, self.log_button):
+        actions.addWidget(self.copy_button)
+        actions.addWidget(self.batch_label)
+        for button in (self.mail_button, self.export_button, self.log_button):
             actions.addWidget(button)
         actions.addStretch(1)
         right = QWidget()
@@ -156,6 +159,7 @@ class MailingTab(QWidget):
         self.municipalities.setPlaceholderText(_("Vaasa, Korsholm…"))
         self.save_button.setText(_("&Save list…"))
         self.remove_button.setText(_("Remove list"))
+        self.copy_button.setText(_("&Copy the addresses"))
         self.export_button.setText(_("E&xport…"))
         self.mail_button.setText(_("Open in the &mail program"))
         self.log_button.setText(_("&Log as sent…"))
@@ -201,8 +205,8 @@ class MailingTab(QWidget):
             )
         )
         total = max(1, len(parts))
-        self.copy_button.setText(
-            _("&Copy addresses {batch}/{batches}").format(batch=min(self.batch + 1, total), batches=total)
+        self.batch_label.setText(
+            _("batch {batch}/{batches}").format(batch=min(self.batch + 1, total), batches=total)
         )
         for button in (self.copy_button, self.mail_button, self.export_button):
             button.setEnabled(bool(parts))
