@@ -19,6 +19,7 @@ PROJECTS = "projects"
 AGREEMENTS = "agreements"
 STAFF = "staff"
 YEAR_CLOCK = "year_clock"
+EVENTS = "events"
 
 
 @dataclass(frozen=True)

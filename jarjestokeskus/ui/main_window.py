@@ -55,6 +55,7 @@ VIEW_TITLES = (
     N_("Year clock"),
     N_("Reaching members"),
     N_("Membership fees"),
+    N_("Events"),
     N_("Welfare survey"),
     N_("Cooperation"),
     N_("Reports"),
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         # A meeting copy is opened read-only (services.meeting_copy); its mark gives the date.
         self.meeting_copy = meeting_copy_info(db.path) if db.read_only else None
         from jarjestokeskus.ui.cooperation.view import CooperationView
+        from jarjestokeskus.ui.events.view import EventsView
         from jarjestokeskus.ui.fees.view import FeesView
         from jarjestokeskus.ui.outreach.view import OutreachView
         from jarjestokeskus.ui.staff.view import StaffView
@@ -126,6 +128,7 @@ class MainWindow(QMainWindow):
         self.year_clock = YearClockView(db)
         self.outreach = OutreachView(db)
         self.fees = FeesView(db)
+        self.events = EventsView(db)
         self.survey = SurveyView(db)
         self.cooperation = CooperationView(db)
         self.reports = ReportsView(db)
@@ -142,6 +145,7 @@ class MainWindow(QMainWindow):
             self.year_clock,
             self.outreach,
             self.fees,
+            self.events,
             self.survey,
             self.cooperation,
             self.reports,
@@ -266,6 +270,7 @@ class MainWindow(QMainWindow):
             "staff": self.staff,
             "year_clock": self.year_clock,
             "cooperation": self.cooperation,
+            "events": self.events,
         }[view_name]
         if not target.confirm_leaving_edits():
             return

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 
@@ -14,6 +14,8 @@ from jarjestokeskus.db.errors import RecordNotFound, StaleRecord
 from jarjestokeskus.db.models import Event, EventRegistration
 from jarjestokeskus.domain.events import EventForm, EventKind, RegistrationStatus, check_event
 from jarjestokeskus.i18n import sort_key
+from jarjestokeskus.services import changes
+from jarjestokeskus.services.changes import announces
 from jarjestokeskus.services.rows import localized
 
 
@@ -36,7 +38,7 @@ class EventRow:
     waiting: int
     attended: int
     organisations_reached: int
-    archived: bool
+    archived_at: datetime | None
 
     def title(self, language: str) -> str:
         return localized(self.title_fi, self.title_sv, language)
@@ -106,7 +108,7 @@ def _row(event: Event, figures: tuple[int, int, int, int]) -> EventRow:
         event.partners,
         event.notes,
         *figures,
-        event.archived_at is not None,
+        event.archived_at,
     )
 
 
@@ -136,6 +138,7 @@ def get_event(db: Database, event_id: uuid.UUID) -> EventRow:
         return _row(event, _figures(session, [event.id])[event.id])
 
 
+@announces(changes.EVENTS)
 def save_event(
     db: Database, form: EventForm, event_id: uuid.UUID | None = None, expected_version: int | None = None
 ) -> EventRow:
@@ -157,16 +160,25 @@ def save_event(
     return get_event(db, saved)
 
 
-def archive_event(
-    db: Database, event_id: uuid.UUID, expected_version: int | None = None, *, restore: bool = False
-) -> None:
+def _set_archived(db: Database, event_id: uuid.UUID, expected_version: int | None, archived: bool) -> None:
     with db.transaction() as session:
         event = session.get(Event, event_id)
-        if event is None or (event.archived_at is None) == restore:
+        if event is None or (event.archived_at is not None) == archived:
             raise RecordNotFound()
         if expected_version is not None and event.version != expected_version:
             raise StaleRecord()
-        event.archived_at = None if restore else utcnow()
+        event.archived_at = utcnow() if archived else None
+
+
+@announces(changes.EVENTS, "archived")
+def archive_event(db: Database, event_id: uuid.UUID, expected_version: int | None = None) -> None:
+    """Out of the list with its registrations; kept, and can be restored."""
+    _set_archived(db, event_id, expected_version, True)
+
+
+@announces(changes.EVENTS, "restored")
+def restore_event(db: Database, event_id: uuid.UUID, expected_version: int | None = None) -> None:
+    _set_archived(db, event_id, expected_version, False)
 
 
 def year_figures(db: Database, year: int) -> tuple[int, int, int]:

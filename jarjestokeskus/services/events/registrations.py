@@ -22,6 +22,8 @@ from jarjestokeskus.domain.events import (
 )
 from jarjestokeskus.domain.validation import FieldError, ValidationFailed
 from jarjestokeskus.i18n import sort_key
+from jarjestokeskus.services import changes
+from jarjestokeskus.services.changes import announces
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,7 @@ def _registered(session: Session, event_id: uuid.UUID) -> int:
     )
 
 
+@announces(changes.EVENTS)
 def register(
     db: Database, event_id: uuid.UUID, forms: list[RegistrationForm], today: date | None = None
 ) -> list[RegistrationRow]:
@@ -157,6 +160,7 @@ def register(
     return [r for r in registrations(db, event_id) if r.id in set(new_ids)]
 
 
+@announces(changes.EVENTS)
 def cancel(db: Database, registration_id: uuid.UUID) -> RegistrationRow | None:
     """Cancel a registration (kept, marked cancelled); returns whoever moved up from the waiting list."""
     with db.transaction() as session:
@@ -184,6 +188,7 @@ def cancel(db: Database, registration_id: uuid.UUID) -> RegistrationRow | None:
         return _row(waiting)
 
 
+@announces(changes.EVENTS)
 def mark_attendance(db: Database, attended: dict[uuid.UUID, bool | None]) -> None:
     """Who came and who did not (None: not marked), in one go."""
     with db.transaction() as session:

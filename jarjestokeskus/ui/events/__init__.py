@@ -1,0 +1,1 @@
+"""The Events view: events, their registrations, attendance and feedback."""
