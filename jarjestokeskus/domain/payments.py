@@ -87,6 +87,12 @@ def valid_iban(value: str) -> str | None:
         return None
 
 
+def format_iban(value: str) -> str:
+    """In groups of four, as printed: FI79 4405 2020 0360 82."""
+    text = compact(value)
+    return " ".join(text[i : i + 4] for i in range(0, len(text), 4))
+
+
 def valid_bic(value: str) -> str | None:
     try:
         return bic.validate(value)

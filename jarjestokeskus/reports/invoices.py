@@ -25,6 +25,7 @@ from reportlab.pdfgen.canvas import Canvas
 from jarjestokeskus.domain.payments import (
     BarcodeInput,
     compact,
+    format_iban,
     format_reference,
     rf_reference,
     virtual_barcode,
@@ -192,7 +193,7 @@ def _payment_slip(
     c.line(LEFT, base + 40 * mm, WIDTH - LEFT, base + 40 * mm)
     c.setDash()
     pairs = [
-        (w.text(ACCOUNT), f"{_iban(terms.account_iban)}"),
+        (w.text(ACCOUNT), format_iban(terms.account_iban)),
         (w.text(BIC), terms.account_bic),
         (w.text(PAYEE), sender.name(invoice.language)),
         (w.text(REFERENCE), format_reference(invoice.reference)),
@@ -228,11 +229,6 @@ def _payment_slip(
     renderPDF.draw(drawing, c, WIDTH - LEFT - size, base + 4 * mm)
     c.setFont(FONT, 7)
     c.drawCentredString(WIDTH - LEFT - size / 2, base + 2 * mm, w.text(QR_NOTE))
-
-
-def _iban(value: str) -> str:
-    text = compact(value)
-    return " ".join(text[i : i + 4] for i in range(0, len(text), 4))
 
 
 def _wrap(c: Canvas, text: str, font: str, size: float, width: float) -> list[str]:

@@ -92,7 +92,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([150, 1200])
+        self.splitter.setSizes([190, 1160])
         self.splitter.setChildrenCollapsible(False)
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -208,6 +208,10 @@ class MainWindow(QMainWindow):
         for row, view_title in enumerate(VIEW_TITLES):
             self.navigation.item(row).setText(_(view_title))
             self.view_actions[row].setText(_(view_title))
+        # The longest name in this language fits without a scroll bar.
+        self.navigation.setMinimumWidth(
+            self.navigation.sizeHintForColumn(0) + 2 * self.navigation.frameWidth() + 8
+        )
         self.new_action.setText(_("&New"))
         self.backup_action.setText(_("&Back up now"))
         self.restore_action.setText(_("&Restore from a backup…"))

@@ -60,9 +60,14 @@ class ChecklistTab(QWidget):
             top.addWidget(label)
             top.addWidget(widget)
         self.area.setMinimumWidth(200)
-        top.addWidget(self.show_button)
-        top.addWidget(self.copy_button)
         top.addStretch(1)
+        for combo in (self.template, self.area_kind):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
+        actions = QHBoxLayout()  # on a row of their own: the Swedish row is wider than 1280 px
+        actions.addWidget(self.show_button)
+        actions.addWidget(self.copy_button)
+        actions.addStretch(1)
         self.template.currentIndexChanged.connect(lambda _i: self._template_changed())
         self.year.valueChanged.connect(lambda _y: self.refresh())
         self.area.activated.connect(lambda _i: self.refresh())
@@ -107,6 +112,7 @@ class ChecklistTab(QWidget):
         middle.addLayout(side, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(actions)
         layout.addLayout(middle, 1)
         self.retranslate()
 

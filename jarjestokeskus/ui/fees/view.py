@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.errors import DatabaseProblem, os_reason
+from jarjestokeskus.domain.payments import format_iban
 from jarjestokeskus.i18n import _, format_date, format_money, ngettext
 from jarjestokeskus.services.fees.invoicing import (
     NoFeeTerms,
@@ -129,7 +130,7 @@ class FeesView(QWidget):
         else:
             self.terms_label.setText(
                 _("Due date {due} · account {iban}").format(
-                    due=format_date(terms.due_date), iban=terms.account_iban
+                    due=format_date(terms.due_date), iban=format_iban(terms.account_iban)
                 )
             )
         self.model.set_rows(rows, self.today)

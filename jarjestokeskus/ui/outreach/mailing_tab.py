@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -50,10 +51,13 @@ class ChoiceList(QListWidget):
             item.setCheckState(Qt.CheckState.Checked if member in checked else Qt.CheckState.Unchecked)
             self.addItem(item)
         self.setMaximumHeight(self.fontMetrics().height() * min(len(members), 5) + 24)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def retranslate(self) -> None:
         for row, member in enumerate(self.members):
             self.item(row).setText(member.label)
+        # Wide enough for the longest label in this language: no horizontal scrolling.
+        self.setMinimumWidth(self.sizeHintForColumn(0) + 2 * self.frameWidth() + 24)
 
     def checked(self) -> tuple:  # type: ignore[type-arg]
         return tuple(
@@ -75,6 +79,7 @@ class MailingTab(QWidget):
         self.result = MailingResult()
         self.batch = 0
         self.saved = QComboBox()
+        self.saved.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.saved.activated.connect(self._choose_saved)
         self.save_button = QPushButton(clicked=self.save_current)
         self.remove_button = QPushButton(clicked=self.remove_saved)
@@ -97,12 +102,13 @@ class MailingTab(QWidget):
             label.setBuddy(widget)
             self.filters.addRow(label, widget)
         saved_row = QHBoxLayout()
-        saved_row.addWidget(self.saved, 1)
         saved_row.addWidget(self.save_button)
         saved_row.addWidget(self.remove_button)
+        saved_row.addStretch(1)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.saved)
         left_layout.addLayout(saved_row)
         left_layout.addLayout(self.filters)
         left_layout.addStretch(1)
@@ -110,7 +116,9 @@ class MailingTab(QWidget):
         self.table = QTableWidget(0, 4)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.count_label = QLabel()
         self.missing = QListWidget()
         self.missing.setMaximumHeight(110)
@@ -139,6 +147,7 @@ class MailingTab(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
+        splitter.setSizes([400, 860])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.retranslate()
@@ -191,7 +200,6 @@ class MailingTab(QWidget):
             values = (r.organisation, r.person, r.role.label if r.role else "", r.email)
             for column, value in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(value))
-        self.table.resizeColumnsToContents()
         self.missing.clear()
         for _id, name, why in self.result.without_address:
             self.missing.addItem(f"{name} – {why}")

@@ -50,31 +50,29 @@ class SurveyView(QWidget):
         self.web_button = QPushButton(clicked=self.import_web)
         self.remind_button = QPushButton(clicked=self.copy_reminders)
         self.appendix_button = QPushButton(clicked=self.write_appendix)
+        self.summary = QLabel()
         top = QHBoxLayout()
         top.addWidget(self.year_label)
         top.addWidget(self.year)
-        for button in (
-            self.forms_button,
-            self.import_button,
-            self.web_button,
-            self.remind_button,
-            self.appendix_button,
-        ):
+        for button in (self.forms_button, self.import_button, self.web_button):
             top.addWidget(button)
         top.addStretch(1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.summary, 1)
+        bottom.addWidget(self.remind_button)
+        bottom.addWidget(self.appendix_button)
         self.table = QTableWidget(0, 4)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.summary = QLabel()
         self.hint = QLabel(wordWrap=True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(top)
         layout.addWidget(self.hint)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.summary)
+        layout.addLayout(bottom)
         self._loaded = False
         self.retranslate()
 
