@@ -22,11 +22,12 @@ from jarjestokeskus.ui.history.panel import HistoryPanel
 from jarjestokeskus.ui.organisations.fee_table import FeeTable
 from jarjestokeskus.ui.organisations.fields import OrganisationFields, form_from_detail
 from jarjestokeskus.ui.organisations.role_table import RoleTable
+from jarjestokeskus.ui.outreach.organisation_contacts import OrganisationContacts
 from jarjestokeskus.ui.widgets.editor_errors import EditorErrors
 from jarjestokeskus.ui.widgets.field_errors import ErrorList
 from jarjestokeskus.ui.widgets.record_editor import RecordEditor, RecordServices
 
-BASIC_TAB, CONTACT_TAB, MEMBERSHIP_TAB, PERSONS_TAB, HISTORY_TAB = range(5)
+BASIC_TAB, CONTACT_TAB, MEMBERSHIP_TAB, PERSONS_TAB, CONTACT_LOG_TAB, HISTORY_TAB = range(6)
 
 
 class OrganisationEditor(RecordEditor):
@@ -53,11 +54,12 @@ class OrganisationEditor(RecordEditor):
         for table in (self.fee_table, self.role_table):
             table.changed.connect(self.update_state)
         self.history = HistoryPanel()
+        self.contact_log = OrganisationContacts(self.db, self)
         persons = QWidget()
         QVBoxLayout(persons).addWidget(self.role_table)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        for page in (*self.fields.pages, persons, self.history):
+        for page in (*self.fields.pages, persons, self.contact_log, self.history):
             self.tabs.addTab(page, "")
         self.errors = EditorErrors(self.fields, self.fee_table, self.role_table, self.error_list, self.tabs)
         return self.tabs
@@ -94,11 +96,19 @@ class OrganisationEditor(RecordEditor):
 
     def retranslate(self) -> None:
         """The language was switched: every text again through `_()`."""
-        texts = (_("&Basic"), _("C&ontact"), _("&Membership"), _("&Persons"), _("&History"))
+        texts = (
+            _("&Basic"),
+            _("C&ontact"),
+            _("&Membership"),
+            _("&Persons"),
+            _("Contact &log"),
+            _("&History"),
+        )
         for index, text in enumerate(texts):
             self.tabs.setTabText(index, text)
         self.fields.retranslate()
         self.fee_table.retranslate()
+        self.contact_log.retranslate()
         self.role_table.retranslate()
         self.history.retranslate()
         self.error_list.retranslate()
@@ -134,6 +144,9 @@ class OrganisationEditor(RecordEditor):
                 }
             )
         self.history.set_rows(history, saved=record is not None, names=names)
+        self.contact_log.show_organisation(
+            record.id if record is not None else None, self.record_name(record) if record is not None else ""
+        )
 
     def commit_editing(self) -> None:
         self.fee_table.commit_editing()

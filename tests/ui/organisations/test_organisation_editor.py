@@ -332,7 +332,14 @@ def test_retranslate_switches_every_text(qtbot: QtBot, editor: OrganisationEdito
     editor.retranslate()
 
     tabs = [editor.tabs.tabText(i) for i in range(editor.tabs.count())]
-    assert tabs == [_("&Basic"), _("C&ontact"), _("&Membership"), _("&Persons"), _("&History")]
+    assert tabs == [
+        _("&Basic"),
+        _("C&ontact"),
+        _("&Membership"),
+        _("&Persons"),
+        _("Contact &log"),
+        _("&History"),
+    ]
     assert editor.fields.labels["name_fi"].text() == label("name_fi")
     assert editor.fields.premises.text() == label("uses_municipal_premises")
     assert editor.save_button.text() == _("Save")

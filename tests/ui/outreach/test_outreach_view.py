@@ -112,3 +112,29 @@ def test_letters_tab_template_checked_and_letters_written(
     qtbot.mouseClick(tab.write_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(out.exists)
     assert len(PdfReader(BytesIO(out.read_bytes())).pages) == 4
+
+
+def test_the_contact_log_on_the_organisation_form(qtbot, db: Database, ids, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from jarjestokeskus.domain.outreach import ContactKind
+    from jarjestokeskus.services.outreach.contact_log import ContactForm, add_contact
+    from jarjestokeskus.ui.organisations.editor import CONTACT_LOG_TAB, OrganisationEditor
+
+    add_contact(db, ids["aalto"], ContactForm("3.1.2027", ContactKind.CALL, "Avustushaku", "", "Maija"))
+    editor = OrganisationEditor(db)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.load(ids["aalto"])
+    editor.tabs.setCurrentIndex(CONTACT_LOG_TAB)
+    log = editor.contact_log
+    assert log.table.rowCount() == 1 and "Avustushaku" in log.last.text() and "Maija" in log.last.text()
+
+    def fill() -> None:
+        dialog = next(d for d in log.findChildren(ContactDialog) if d.isVisible())
+        assert dialog.organisation.organisation_id() == ids["aalto"]
+        qtbot.keyClicks(dialog.subject, "Kevatkokous")
+        save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, fill)
+    qtbot.mouseClick(log.add_button, Qt.MouseButton.LeftButton)
+    assert log.table.rowCount() == 2
