@@ -7,6 +7,7 @@ of charge (per agreement and in total).
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
@@ -41,6 +42,7 @@ PERIOD = N_("Valid")
 GOALS = N_("Goals")
 IN_KIND = N_("In-kind value {year}")
 GOAL_STATUSES = N_("Goals by latest follow-up")
+GOAL_STATUSES_ON = N_("Goals by status on {date}")
 NOT_FOLLOWED = N_("no follow-up entry yet")
 COUNT = N_("Goals")
 TOTAL = N_("Total")
@@ -65,6 +67,9 @@ THEIR_COMMITMENT = N_("Counterparty's commitment")
 INDICATOR = N_("Indicator")
 FOLLOW_UP_METHOD = N_("How it is followed")
 LATEST = N_("Latest follow-up")
+STATUS_ON = N_("Status on {date}")
+YEAR_ENTRIES = N_("Follow-up in {year}")
+NO_YEAR_ENTRIES = N_("no entries in {year}")
 LATEST_VALUE = N_("{date}: {status}")
 NOTE = N_("Note")
 # In-kind value
@@ -150,8 +155,13 @@ def _summary(w: ReportWriter, report: AgreementReport) -> list[Flowable]:
             for status, count in statuses.items()
         ]
         status_rows.append([w.text(TOTAL), w.number(goals)])
+        heading = (
+            w.text(GOAL_STATUSES_ON, date=w.date(date(report.year, 12, 31)))
+            if report.year is not None
+            else w.text(GOAL_STATUSES)
+        )
         story += [
-            w.heading(w.text(GOAL_STATUSES)),
+            w.heading(heading),
             w.table(
                 [w.text(STATUS), w.text(COUNT)],
                 status_rows,
@@ -197,12 +207,12 @@ def _agreement(w: ReportWriter, report: AgreementReport, agreement: ReportAgreem
         return [*story, KeepTogether([Spacer(1, 2 * mm), goals_heading, w.p(w.text(NO_GOALS))])]
     story.append(Spacer(1, 2 * mm))
     for number, goal in enumerate(agreement.goals, start=1):
-        block = _goal(w, number, goal)
+        block = _goal(w, report.year, number, goal)
         story.append(KeepTogether([goals_heading, *block] if number == 1 else block))
     return story
 
 
-def _goal(w: ReportWriter, number: int, goal: ReportGoal) -> list[Flowable]:
+def _goal(w: ReportWriter, year: int | None, number: int, goal: ReportGoal) -> list[Flowable]:
     g, latest = goal.goal, goal.latest
     latest_text = (
         w.text(LATEST_VALUE, date=w.date(latest.entry_date), status=w.label(latest.status))
@@ -214,9 +224,19 @@ def _goal(w: ReportWriter, number: int, goal: ReportGoal) -> list[Flowable]:
         (w.text(THEIR_COMMITMENT), g.counterparty_commitment),
         (w.text(INDICATOR), g.indicator),
         (w.text(FOLLOW_UP_METHOD), g.follow_up_method),
-        (w.text(LATEST), latest_text),
-        (w.text(NOTE), latest.note if latest else ""),
     ]
+    if year is None:
+        pairs += [(w.text(LATEST), latest_text), (w.text(NOTE), latest.note if latest else "")]
+    else:
+        entries = "\n".join(
+            w.text(LATEST_VALUE, date=w.date(e.entry_date), status=w.label(e.status))
+            + (f" – {e.note}" if e.note else "")
+            for e in goal.year_entries
+        )
+        pairs += [
+            (w.text(STATUS_ON, date=w.date(date(year, 12, 31))), latest_text),
+            (w.text(YEAR_ENTRIES, year=year), entries or w.text(NO_YEAR_ENTRIES, year=year)),
+        ]
     title = w.p(w.text(GOAL_TITLE, number=number, title=goal.title(w.language)), w.head_cell_style)
     return [Spacer(1, 1.5 * mm), title, w.fields(pairs, LABEL_WIDTH)]
 

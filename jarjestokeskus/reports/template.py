@@ -117,8 +117,9 @@ class ReportWriter:
 
     # --- flowables ---------------------------------------------------------------------------
     def p(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
-        """A paragraph of plain text: always escaped, never read as markup."""
-        return Paragraph(escape(text, {'"': "&quot;", "'": "&#39;"}), style or self.body_style)
+        """A paragraph of plain text: always escaped, never read as markup; a line break stays one."""
+        escaped = escape(text, {'"': "&quot;", "'": "&#39;"}).replace("\n", "<br/>")
+        return Paragraph(escaped, style or self.body_style)
 
     def title(self, text: str) -> Paragraph:
         return self.p(text, self.title_style)

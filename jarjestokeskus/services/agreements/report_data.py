@@ -1,5 +1,5 @@
 """Rows for the agreements report: the agreements with one counterparty, their goals' latest
-follow-up and the in-kind value of premises free of charge; and the counterparties to choose from.
+follow-up (in a report for a year: the status on 31.12. of that year and the year's entries) and the in-kind value of premises free of charge; and the counterparties to choose from.
 
 Without a year every agreement with the counterparty that is not archived is listed; with a year,
 those in force during it: the validity overlaps the year (open ends count as open) and the status
@@ -45,10 +45,12 @@ ZERO = Decimal("0.00")
 
 @dataclass(frozen=True)
 class ReportGoal:
-    """A goal with its latest follow-up entry (None: not followed yet)."""
+    """A goal with its latest follow-up entry up to the report's date (None: not followed by
+    then) and, in a report for a year, that year's entries oldest first."""
 
     goal: GoalRow
     latest: MonitoringRow | None
+    year_entries: tuple[MonitoringRow, ...] = ()
 
     def title(self, language: str) -> str:
         return localized(self.goal.title_fi, self.goal.title_sv, language)
@@ -152,7 +154,7 @@ def agreement_report(
 
     def walk(node: AgreementNode, level: int) -> None:
         detail = get_agreement(db, node.row.id)
-        goals = tuple(ReportGoal(g, g.entries[-1] if g.entries else None) for g in detail.goals)
+        goals = tuple(_report_goal(g, year) for g in detail.goals)
         agreements.append(ReportAgreement(detail, min(level, 1), goals, _in_kind(detail, in_kind_year)))
         for child in node.children:
             walk(child, level + 1)
@@ -160,6 +162,16 @@ def agreement_report(
     for node in agreement_tree(rows):
         walk(node, 0)
     return AgreementReport(counterparty_id, *names, year, in_kind_year, tuple(agreements))
+
+
+def _report_goal(goal: GoalRow, year: int | None) -> ReportGoal:
+    """The goal's status on 31.12. of `year` (entries after it left out) and the year's entries;
+    without a year its newest entry."""
+    if year is None:
+        return ReportGoal(goal, goal.entries[-1] if goal.entries else None)
+    until = [e for e in goal.entries if e.entry_date <= date(year, 12, 31)]
+    in_year = tuple(e for e in until if e.entry_date.year == year)
+    return ReportGoal(goal, until[-1] if until else None, in_year)
 
 
 def _in_kind(detail: AgreementDetail, year: int) -> Decimal | None:

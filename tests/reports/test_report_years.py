@@ -1,0 +1,70 @@
+"""Each report for a past year shows that year's state: the demo scenario's figures computed by
+hand from its rows (tests/reports/scenario.py), compared with what the PDF prints."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from datetime import date
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+
+from jarjestokeskus import i18n
+from jarjestokeskus.db.engine import Database
+from jarjestokeskus.domain.enums import LABELS
+from jarjestokeskus.reports import agreements as agreements_report
+from jarjestokeskus.services.agreements.report_data import find_counterparty
+from tests.reports.pdf_text import demo_database, flat, pdf_text
+from tests.reports.scenario import day, overlaps, scenario
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory, migrated_template: Path) -> Iterator[Database]:
+    db = demo_database(tmp_path_factory.mktemp("years"), migrated_template)
+    yield db
+    db.close()
+
+
+def city_goal_statuses(year: int) -> tuple[Counter[str | None], list[tuple[str, list[dict]]]]:
+    """Each goal of the city's agreements in force in `year`: its status on 31.12. (None: no
+    entry by then) and the entries of the year."""
+    statuses: Counter[str | None] = Counter()
+    goals = []
+    for agreement in scenario()["agreements"]:
+        if not any(p["organisation"] == "city" for p in agreement["parties"]):
+            continue
+        if agreement["status"] in ("draft", "negotiating"):
+            continue
+        if not overlaps(day(agreement.get("valid_from")), day(agreement.get("valid_to")), year):
+            continue
+        for goal in agreement.get("goals", []):
+            entries = sorted(goal.get("monitoring", []), key=lambda e: e["entry_date"])
+            until = [e for e in entries if day(e["entry_date"]) <= date(year, 12, 31)]
+            statuses[until[-1]["status"] if until else None] += 1
+            goals.append((goal["title_fi"], [e for e in until if e["entry_date"].startswith(str(year))]))
+    return statuses, goals
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_agreement_follow_up_is_the_status_at_the_end_of_the_year(demo: Database, language: str) -> None:
+    statuses, goals = city_goal_statuses(2025)
+    assert statuses == {"achieved": 2, "on_track": 3, "delayed": 2, None: 2}  # as the issue counts
+    out = BytesIO()
+    counterparty = find_counterparty(demo, "Vaasan kaupunki")
+    assert counterparty is not None
+    agreements_report.build_agreements(demo, language, out, counterparty_id=counterparty, year=2025)
+    text = pdf_text(out.getvalue())
+    t = i18n.catalog(language).gettext
+    label = LABELS["MonitoringStatus"]
+    for status, count in statuses.items():
+        name = t(label[status]) if status else t(agreements_report.NOT_FOLLOWED)
+        assert flat(f"{name} {count}") in text
+    assert "30.10.2026" not in text  # a 2026 entry is no part of the 2025 report
+    for _title, entries in goals:
+        for entry in entries:
+            assert (
+                flat(f"{date.fromisoformat(entry['entry_date']):%-d.%-m.%Y}: {t(label[entry['status']])}")
+                in text
+            )
