@@ -25,7 +25,10 @@ TITLE = N_("Annual overview")
 HEADING = N_("Annual overview {year}")
 PURPOSE = N_("The year {year} in figures for the annual meeting.")
 KEY_FIGURES = N_("Key figures")
-MEMBER_ORGANISATIONS = N_("Member organisations")
+MEMBER_ORGANISATIONS = N_("Member organisations on {date}")
+MEMBERS_AT_START = N_("Member organisations on {date}")
+JOINED_COUNT = N_("Joined in {year}")
+LEFT_COUNT = N_("Left in {year}")
 MEMBERS_OF_MEMBERS = N_("Their members in total")
 PROJECTS_COUNT = N_("Projects in {year}")
 APPLIED_FOR = N_("Grants applied for {year}")
@@ -35,7 +38,16 @@ PERSON_YEARS = N_("Person-years")
 PLACED = N_("Long-term unemployed placed")
 AGREEMENTS_COUNT = N_("Agreements in force in {year}")
 IN_KIND = N_("In-kind value of premises free of charge")
-MEMBERS_NOTE = N_("Member figures are those of the register on {date}.")
+MEMBERS_NOTE = N_(
+    "Member organisations by their membership dates; their own members as the register has them on {date}."
+)
+JOINED_LEFT = N_("Member organisations that joined or left in {year}")
+JOINED = N_("Joined")
+LEFT = N_("Left")
+NO_CHANGES = N_("No member organisation joined or left in {year}.")
+MEMBERS_BY_MUNICIPALITY = N_("Member organisations by municipality on {date}")
+MUNICIPALITY = N_("Municipality")
+NOT_GIVEN = N_("not given")
 # Grants
 GRANTS = N_("Grants for {year} by instrument")
 APPLIED = N_("Applied")
@@ -57,10 +69,11 @@ NO_PROJECTS = N_("No projects in {year}.")
 # Staff
 STAFF = N_("Staff by employment scheme in {year}")
 SCHEME = N_("Scheme")
+MEMBER_COUNT = N_("Member organisations")
 PERSONS = N_("Persons")
 # Agreements and members
 AGREEMENTS = N_("Agreements in force in {year} by kind")
-MEMBERS_BY_FIELD = N_("Member organisations by field")
+MEMBERS_BY_FIELD = N_("Member organisations by field on {date}")
 
 CHART_HEIGHT = 62 * mm
 LOCALES = {"fi": "fi_FI", "sv": "sv_FI"}
@@ -106,7 +119,10 @@ def _section(w: ReportWriter, heading: str, *flowables: Flowable) -> list[Flowab
 def _key_figures(w: ReportWriter, f: AnnualFigures, today: date) -> list[Flowable]:
     year = f.year
     rows = [
-        [w.text(MEMBER_ORGANISATIONS), w.number(f.member_organisations)],
+        [w.text(MEMBERS_AT_START, date=w.date(date(year - 1, 12, 31))), w.number(f.members_at_start)],
+        [w.text(JOINED_COUNT, year=year), w.number(len(f.joined))],
+        [w.text(LEFT_COUNT, year=year), w.number(len(f.left))],
+        [w.text(MEMBER_ORGANISATIONS, date=w.date(f.members_on)), w.number(f.member_organisations)],
         [w.text(MEMBERS_OF_MEMBERS), w.number(f.members_of_members)],
         [w.text(PROJECTS_COUNT, year=year), w.number(len(f.projects))],
         [w.text(APPLIED_FOR, year=year), w.money(f.amount_applied)],
@@ -236,7 +252,29 @@ def _agreements_and_members(w: ReportWriter, f: AnnualFigures) -> list[Flowable]
         [float(count) for _f, count in f.members_by_field],
         width=CONTENT_WIDTH,
     )
+    on = w.date(f.members_on)
+    municipalities = [[m or w.text(NOT_GIVEN), w.number(count)] for m, count in f.members_by_municipality]
+    municipalities.append([w.text(TOTAL), w.number(f.member_organisations)])
+    by_municipality = w.table(
+        [w.text(MUNICIPALITY), w.text(MEMBER_COUNT)],
+        municipalities,
+        [70 * mm, 30 * mm],
+        numeric=(1,),
+        bold_rows=(len(municipalities) - 1,),
+    )
     return [
         *_section(w, w.text(AGREEMENTS, year=f.year), kinds),
-        *_section(w, w.text(MEMBERS_BY_FIELD), fields),
+        *_section(w, w.text(MEMBERS_BY_FIELD, date=on), fields),
+        *_joined_and_left(w, f),
+        Spacer(1, 3 * mm),
+        w.heading(w.text(MEMBERS_BY_MUNICIPALITY, date=on)),
+        by_municipality,
     ]
+
+
+def _joined_and_left(w: ReportWriter, f: AnnualFigures) -> list[Flowable]:
+    heading = w.text(JOINED_LEFT, year=f.year)
+    if not f.joined and not f.left:
+        return _section(w, heading, w.p(w.text(NO_CHANGES, year=f.year)))
+    rows = [[w.text(JOINED), w.name(*n)] for n in f.joined] + [[w.text(LEFT), w.name(*n)] for n in f.left]
+    return _section(w, heading, w.table(None, rows, [30 * mm, CONTENT_WIDTH - 30 * mm]))

@@ -1,8 +1,10 @@
 """The figures of one calendar year for the annual meeting, gathered from the other services.
 
 Definitions:
-- Member organisations and their members: the register as it is now (`report_data.count_members`);
-  by field from the member register.
+- Member organisations: those that were members on the last day of the year (today for the year
+  in progress) by their membership dates (`report_data.members_on`), and on the last day of the
+  year before; joined and left in the year by name; by field and municipality. Their own members:
+  the member counts as recorded now (the register keeps no history of them).
 - Projects of the year: projects not archived whose period overlaps the year (open ends count as
   open) and whose status is granted, running or ended; a project without dates counts when it has
   a funding for the year.
@@ -23,9 +25,14 @@ from decimal import Decimal
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.domain.agreements import overlaps_year
 from jarjestokeskus.domain.enums import AgreementKind, Field, ProjectStatus
+from jarjestokeskus.i18n import sort_key
 from jarjestokeskus.services.agreements.followup import in_kind_totals
 from jarjestokeskus.services.agreements.report_data import agreements_in_force
-from jarjestokeskus.services.organisations.report_data import count_members, member_register
+from jarjestokeskus.services.organisations.report_data import (
+    count_members,
+    member_register,
+    membership_changes,
+)
 from jarjestokeskus.services.projects.funding import year_overview
 from jarjestokeskus.services.projects.register import list_projects
 from jarjestokeskus.services.rows import AmountTotal, ProjectRow
@@ -38,9 +45,14 @@ ACTIVE = (ProjectStatus.GRANTED, ProjectStatus.RUNNING, ProjectStatus.ENDED)
 @dataclass(frozen=True)
 class AnnualFigures:
     year: int
+    members_on: date  # the day the member figures are of
     member_organisations: int
+    members_at_start: int  # on 31.12. of the year before
+    joined: tuple[tuple[str, str], ...]  # (fi, sv) names
+    left: tuple[tuple[str, str], ...]
     members_of_members: int
     members_by_field: tuple[tuple[Field, int], ...]
+    members_by_municipality: tuple[tuple[str, int], ...]
     projects: tuple[ProjectRow, ...]
     amount_applied: Decimal
     amount_granted: Decimal
@@ -64,8 +76,12 @@ def project_in_year(row: ProjectRow, year: int) -> bool:
 def annual_figures(db: Database, year: int, today: date | None = None) -> AnnualFigures:
     """Everything the annual overview prints about `year` (see the module for the definitions)."""
     today = today or date.today()
-    organisations, persons = count_members(db)
-    fields = Counter(row.field for row in member_register(db, today))
+    on = min(date(year, 12, 31), today)
+    organisations, persons = count_members(db, on)
+    members = member_register(db, today, on)
+    fields = Counter(row.field for row in members)
+    municipalities = Counter(row.municipality for row in members)
+    joined, left = membership_changes(db, year)
     projects = [p for p in list_projects(db) if project_in_year(p, year)]
     overview = year_overview(db, year, today)
     trend = [(y, *_sums(db, y, today)) for y in range(year - TREND_YEARS + 1, year)]
@@ -74,9 +90,14 @@ def annual_figures(db: Database, year: int, today: date | None = None) -> Annual
     kinds = Counter(a.kind for a in agreements)
     return AnnualFigures(
         year=year,
+        members_on=on,
         member_organisations=organisations,
+        members_at_start=count_members(db, date(year - 1, 12, 31))[0],
+        joined=tuple(joined),
+        left=tuple(left),
         members_of_members=persons,
         members_by_field=tuple((f, fields[f]) for f in Field if fields[f]),
+        members_by_municipality=tuple(sorted(municipalities.items(), key=lambda m: (-m[1], sort_key(m[0])))),
         projects=tuple(projects),
         amount_applied=overview.amount_applied,
         amount_granted=overview.amount_granted,

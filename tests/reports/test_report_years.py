@@ -15,6 +15,7 @@ from jarjestokeskus import i18n
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.domain.enums import LABELS
 from jarjestokeskus.reports import agreements as agreements_report
+from jarjestokeskus.reports import annual as annual_report
 from jarjestokeskus.services.agreements.report_data import find_counterparty
 from tests.reports.pdf_text import demo_database, flat, pdf_text
 from tests.reports.scenario import day, overlaps, scenario
@@ -68,3 +69,39 @@ def test_agreement_follow_up_is_the_status_at_the_end_of_the_year(demo: Database
                 flat(f"{date.fromisoformat(entry['entry_date']):%-d.%-m.%Y}: {t(label[entry['status']])}")
                 in text
             )
+
+
+def members_at_end_of(day_: date) -> list[dict]:
+    """Organisations that were members at the end of `day_` by their membership dates."""
+    return [
+        o
+        for o in scenario()["organisations"]
+        if not o.get("is_home")
+        and o["membership_status"] in ("member", "resigned", "expelled")
+        and (day(o.get("member_since")) or date.min) <= day_
+        and (o.get("member_until") is None or day(o["member_until"]) > day_)
+    ]
+
+
+@pytest.mark.parametrize(("language", "year"), [("fi", 1990), ("sv", 2018), ("fi", 2025)])
+def test_annual_member_figures_are_those_of_the_year(demo: Database, language: str, year: int) -> None:
+    end, start = members_at_end_of(date(year, 12, 31)), members_at_end_of(date(year - 1, 12, 31))
+    joined = [o for o in scenario()["organisations"] if (o.get("member_since") or "").startswith(str(year))]
+    left = [o for o in scenario()["organisations"] if (o.get("member_until") or "").startswith(str(year))]
+    assert len(end) == len(start) + len(joined) - len(left)
+    out = BytesIO()
+    annual_report.build_annual(demo, language, out, year=year, today=date(2026, 12, 6))
+    text = pdf_text(out.getvalue())
+    t = i18n.catalog(language).gettext
+    on = t(annual_report.MEMBER_ORGANISATIONS)
+    assert flat(f"{on.format(date=f'31.12.{year}')} {len(end)}") in text
+    assert flat(f"{on.format(date=f'31.12.{year - 1}')} {len(start)}") in text
+    assert flat(f"{t(annual_report.JOINED_COUNT).format(year=year)} {len(joined)}") in text
+    assert flat(f"{t(annual_report.LEFT_COUNT).format(year=year)} {len(left)}") in text
+    for o in joined + left:
+        name = o.get("name_sv") if language == "sv" and o.get("name_sv") else o.get("name_fi") or o["name_sv"]
+        assert flat(name) in text
+    if year == 1990:
+        assert len(end) == 0
+    if year == 2025:
+        assert len(left) == 1 and len(end) == 41  # the resigned member left at the end of 2025

@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.models import Organisation, Person, Project, ProjectPartner, Role
@@ -23,6 +23,8 @@ from jarjestokeskus.services.rows import OrganisationDetail, localized
 
 # The person shown as an organisation's contact: the first of these roles that is in force.
 CONTACT_ROLES = (RoleKind.CHAIR, RoleKind.CONTACT_PERSON, RoleKind.EXECUTIVE_DIRECTOR, RoleKind.SECRETARY)
+# Statuses of organisations that have been members (their dates tell when).
+WERE_MEMBERS = (MembershipStatus.MEMBER, MembershipStatus.RESIGNED, MembershipStatus.EXPELLED)
 
 
 @dataclass(frozen=True)
@@ -82,21 +84,63 @@ def home_names(db: Database) -> tuple[str, str]:
     return (row.name_fi, row.name_sv) if row else ("", "")
 
 
-def count_members(db: Database) -> tuple[int, int]:
-    """How many member organisations there are, and the sum of their own member counts."""
+def members_on(day: date | None) -> ColumnElement[bool]:
+    """Who is a member organisation: today, status member; at the end of a `day`, by the
+    membership dates (joined by then, `member_until` not before the day after; a member without a
+    joining date counts as joined). So the members at the end of a year are those at the end of
+    the year before, plus those that joined in the year, less those that left in it."""
+    live = and_(Organisation.archived_at.is_(None), Organisation.is_home.is_(False))
+    if day is None:
+        return and_(live, Organisation.membership_status == MembershipStatus.MEMBER)
+    return and_(
+        live,
+        Organisation.membership_status.in_(WERE_MEMBERS),
+        or_(
+            Organisation.member_since <= day,
+            and_(
+                Organisation.member_since.is_(None), Organisation.membership_status == MembershipStatus.MEMBER
+            ),
+        ),
+        or_(Organisation.member_until.is_(None), Organisation.member_until > day),
+    )
+
+
+def count_members(db: Database, on: date | None = None) -> tuple[int, int]:
+    """How many member organisations there are (on the day `on`, see `members_on`), and the sum of
+    their own member counts (as recorded now: the register keeps no history of them)."""
     with db.reading() as session:
         row = session.execute(
-            select(func.count(), func.coalesce(func.sum(Organisation.member_count), 0)).where(
-                Organisation.archived_at.is_(None),
-                Organisation.membership_status == MembershipStatus.MEMBER,
-                Organisation.is_home.is_(False),
-            )
+            select(func.count(), func.coalesce(func.sum(Organisation.member_count), 0)).where(members_on(on))
         ).one()
     return int(row[0]), int(row[1])
 
 
-def member_register(db: Database, today: date | None = None) -> list[MemberRow]:
-    """The member organisations (status member, not archived, not the home organisation)."""
+def membership_changes(db: Database, year: int) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(fi, sv) names of the organisations that joined in `year` and of those that left in it."""
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    live = and_(Organisation.archived_at.is_(None), Organisation.is_home.is_(False))
+    with db.reading() as session:
+        joined = session.execute(
+            select(Organisation.name_fi, Organisation.name_sv).where(
+                live,
+                Organisation.membership_status.in_(WERE_MEMBERS),
+                Organisation.member_since.between(start, end),
+            )
+        ).all()
+        left = session.execute(
+            select(Organisation.name_fi, Organisation.name_sv).where(
+                live,
+                Organisation.membership_status.in_(WERE_MEMBERS),
+                Organisation.member_until.between(start, end),
+            )
+        ).all()
+    key = lambda r: sort_key(r[0] or r[1])  # noqa: E731
+    return sorted(((r[0], r[1]) for r in joined), key=key), sorted(((r[0], r[1]) for r in left), key=key)
+
+
+def member_register(db: Database, today: date | None = None, on: date | None = None) -> list[MemberRow]:
+    """The member organisations (status member, not archived, not the home organisation; with
+    `on`, those that were members on that day, see `members_on`)."""
     today = today or date.today()
     with db.reading() as session:
         orgs = session.execute(
@@ -110,11 +154,7 @@ def member_register(db: Database, today: date | None = None) -> list[MemberRow]:
                 Organisation.email,
                 Organisation.phone,
                 Organisation.member_count,
-            ).where(
-                Organisation.archived_at.is_(None),
-                Organisation.membership_status == MembershipStatus.MEMBER,
-                Organisation.is_home.is_(False),
-            )
+            ).where(members_on(on))
         ).all()
         contacts: dict[uuid.UUID, tuple[int, str, RoleKind]] = {}
         roles = session.execute(
@@ -124,7 +164,7 @@ def member_register(db: Database, today: date | None = None) -> list[MemberRow]:
             .where(
                 Role.archived_at.is_(None),
                 Role.kind.in_(CONTACT_ROLES),
-                Organisation.membership_status == MembershipStatus.MEMBER,
+                members_on(on),
                 or_(Role.start_date.is_(None), Role.start_date <= today),
                 or_(Role.end_date.is_(None), Role.end_date >= today),
             )
