@@ -57,6 +57,9 @@ LABELS = {
 
 # Schemes whose working time is days a week and hours a day rather than hours a week.
 DAY_SCHEMES = (EmploymentScheme.WORK_TRIAL, EmploymentScheme.REHABILITATIVE_WORK)
+# Schemes that are not employment: their people are participants, never employed persons or
+# person-years of staff.
+PARTICIPANT_SCHEMES = frozenset(DAY_SCHEMES)
 
 _NUMBER = re.compile(r"^(?:\d+(?:\.\d*)?|\.\d+)$", re.ASCII)
 

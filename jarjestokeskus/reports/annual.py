@@ -35,6 +35,7 @@ APPLIED_FOR = N_("Grants applied for {year}")
 GRANTED_FOR = N_("Grants granted for {year}")
 STAFF_PERSONS = N_("Persons employed in {year}")
 PERSON_YEARS = N_("Person-years")
+PARTICIPANTS = N_("Participants in work trial and rehabilitative work activity in {year}")
 PLACED = N_("Long-term unemployed placed")
 AGREEMENTS_COUNT = N_("Agreements in force in {year}")
 IN_KIND = N_("In-kind value of premises free of charge")
@@ -69,6 +70,7 @@ NO_PROJECTS = N_("No projects in {year}.")
 # Staff
 STAFF = N_("Staff by employment scheme in {year}")
 SCHEME = N_("Scheme")
+PARTICIPANT_SCHEME = N_("{scheme} (participants)")
 MEMBER_COUNT = N_("Member organisations")
 PERSONS = N_("Persons")
 # Agreements and members
@@ -129,6 +131,7 @@ def _key_figures(w: ReportWriter, f: AnnualFigures, today: date) -> list[Flowabl
         [w.text(GRANTED_FOR, year=year), w.money(f.amount_granted)],
         [w.text(STAFF_PERSONS, year=year), w.number(f.staff.persons)],
         [w.text(PERSON_YEARS), person_years(w, f.staff.person_years)],
+        [w.text(PARTICIPANTS, year=year), w.number(f.staff.participants)],
         [w.text(PLACED), w.number(f.staff.long_term_unemployed_placed)],
         [w.text(AGREEMENTS_COUNT, year=year), w.number(f.agreements_in_force)],
         [w.text(IN_KIND), w.money(f.in_kind_value)],
@@ -233,8 +236,14 @@ def _staff(w: ReportWriter, f: AnnualFigures) -> list[Flowable]:
     )
     rows = [[w.label(s.scheme), w.number(s.persons), person_years(w, s.person_years)] for s in schemes]
     rows.append([w.text(TOTAL), w.number(f.staff.persons), person_years(w, f.staff.person_years)])
+    # Work trial and rehabilitative work are not employment: participants, without person-years.
+    rows += [
+        [w.text(PARTICIPANT_SCHEME, scheme=w.label(s.scheme)), w.number(s.persons), ""]
+        for s in f.staff.participant_schemes
+    ]
     header = [w.text(SCHEME), w.text(PERSONS), w.text(PERSON_YEARS)]
-    table = w.table(header, rows, [80 * mm, 25 * mm, 36 * mm], numeric=(1, 2), bold_rows=(len(rows) - 1,))
+    total = len(rows) - 1 - len(f.staff.participant_schemes)
+    table = w.table(header, rows, [80 * mm, 25 * mm, 36 * mm], numeric=(1, 2), bold_rows=(total,))
     # A person in two schemes in the year counts once in the total.
     return _section(w, w.text(STAFF, year=f.year), chart, Spacer(1, 2 * mm), table)
 

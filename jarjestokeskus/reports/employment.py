@@ -37,6 +37,18 @@ WITHOUT_NAMES = N_("Statistics only: the names of persons are left out of this r
 NO_PERIODS = N_("No one was employed in {year}.")
 SUMMARY = N_("Summary")
 PERSONS_IN_YEAR = N_("Persons employed during the year")
+PARTICIPANTS_IN_YEAR = N_("Participants in work trial and rehabilitative work activity")
+PLANNED = N_("of which planned for the rest of the year (after {date})")
+ENDING_COUNT = N_("Periods ending later in the year (planned)")
+PARTICIPANTS_BY_SCHEME = N_("Participants by scheme (not employment)")
+PARTICIPANTS = N_("Participants")
+PARTICIPATION = N_("Participation in work trial and rehabilitative work activity in {year}")
+ENDING = N_("Periods ending later in {year}")
+ENDS_ON = N_("Ends")
+NOT_EMPLOYMENT = N_(
+    "Work trial and rehabilitative work activity are not employment: their participants are counted "
+    "apart and add nothing to the person-years."
+)
 PERSONS_AT_END = N_("Persons employed on {date}")
 PERSON_YEARS_TOTAL = N_("Person-years in total")
 PLACED = N_("Long-term unemployed persons placed")
@@ -79,14 +91,16 @@ def build_employment(
     year: int | None = None,
     without_names: bool = False,
     progress: Progress | None = None,
+    today: date | None = None,
 ) -> None:
     """Write the staff and schemes of `year` (None: this year) in `language` to `out`.
 
     With `without_names` the report holds statistics only and no person's name.
     """
-    year = year or date.today().year
+    today = today or date.today()
+    year = year or today.year
     w = ReportWriter(language)
-    data = employment_year(db, year, with_names=not without_names)
+    data = employment_year(db, year, with_names=not without_names, today=today)
     if progress:
         progress(1, 3)
     title = w.text(TITLE, year=year)
@@ -104,7 +118,7 @@ def build_employment(
             story += _periods(w, data)
     if progress:
         progress(2, 3)
-    build_pdf(w, title, home_names(db), story, out)
+    build_pdf(w, title, home_names(db), story, out, printed=today)
     if progress:
         progress(3, 3)
 
@@ -124,10 +138,17 @@ def _summary(w: ReportWriter, data: EmploymentYear) -> list[Flowable]:
         (w.text(PERSONS_IN_YEAR), w.number(statistics.persons)),
         (w.text(PERSONS_AT_END, date=w.date(date(data.year, 12, 31))), w.number(data.employed_at_year_end)),
         (w.text(PERSON_YEARS_TOTAL), _years(w, statistics.person_years)),
+    ]
+    if statistics.planned_person_years and data.today:
+        pairs.append((w.text(PLANNED, date=w.date(data.today)), _years(w, statistics.planned_person_years)))
+    pairs += [
+        (w.text(PARTICIPANTS_IN_YEAR), w.number(statistics.participants)),
         (w.text(PLACED), w.number(statistics.long_term_unemployed_placed)),
         (w.text(ENDED_COUNT), w.number(len(data.ended))),
     ]
-    return [w.heading(w.text(SUMMARY)), w.fields(pairs, label_width=70 * mm)]
+    if data.ending:
+        pairs.append((w.text(ENDING_COUNT), w.number(len(data.ending))))
+    return [w.heading(w.text(SUMMARY)), w.fields(pairs, label_width=100 * mm)]
 
 
 def _schemes(w: ReportWriter, data: EmploymentYear) -> list[Flowable]:
@@ -146,14 +167,29 @@ def _schemes(w: ReportWriter, data: EmploymentYear) -> list[Flowable]:
         ],
         height=65 * mm,
     )
-    return [KeepTogether([w.heading(w.text(BY_SCHEME)), table, Spacer(1, 4 * mm), chart])]
+    story: list[Flowable] = [KeepTogether([w.heading(w.text(BY_SCHEME)), table, Spacer(1, 4 * mm), chart])]
+    if statistics.participant_schemes:
+        rows = [[w.label(s.scheme), w.number(s.persons)] for s in statistics.participant_schemes]
+        rows.append([w.text(TOTAL), w.number(statistics.participants)])
+        participants = w.table(
+            [w.text(SCHEME), w.text(PARTICIPANTS)],
+            rows,
+            OUTCOME_WIDTHS,
+            numeric=(1,),
+            bold_rows=(len(rows) - 1,),
+        )
+        heading = w.heading(w.text(PARTICIPANTS_BY_SCHEME))
+        story.append(KeepTogether([heading, w.p(w.text(NOT_EMPLOYMENT)), participants]))
+    return story
 
 
 def _outcomes(w: ReportWriter, data: EmploymentYear) -> list[Flowable]:
     heading = w.heading(w.text(OUTCOMES, year=data.year))
     if not data.ended:
         return [heading, w.p(w.text(NO_ENDED, year=data.year))]
-    counts = data.statistics.outcomes
+    counts: dict[EmploymentOutcome | None, int] = {}
+    for line in data.ended:
+        counts[line.outcome] = counts.get(line.outcome, 0) + 1
     order: list[EmploymentOutcome | None] = [*EmploymentOutcome, None]
     body = [
         [w.label(outcome) if outcome else w.text(NOT_RECORDED), w.number(counts[outcome])]
@@ -201,12 +237,19 @@ def _periods(w: ReportWriter, data: EmploymentYear) -> list[Flowable]:
             _working_time(w, line),
             _years(w, line.person_years),
         ]
-        for line in data.periods
+        for line in data.employment
     ]
-    story: list[Flowable] = [
-        *heading_over_table(w, w.text(PERIODS, year=data.year)),
-        w.table(header, body, PERIOD_WIDTHS, numeric=(4, 5)),
-    ]
+    story: list[Flowable] = []
+    if body:
+        story += heading_over_table(w, w.text(PERIODS, year=data.year))
+        story.append(w.table(header, body, PERIOD_WIDTHS, numeric=(4, 5)))
+    if data.participation:
+        body = [
+            [_name(w, line), w.label(line.scheme), line.title, w.period(line.start_date, line.end_date)]
+            for line in data.participation
+        ]
+        story += heading_over_table(w, w.text(PARTICIPATION, year=data.year))
+        story.append(w.table(header[:4], body, [*PERIOD_WIDTHS[:3], CONTENT_WIDTH - sum(PERIOD_WIDTHS[:3])]))
     if data.ended:
         header = [w.text(PERSON), w.text(SCHEME), w.text(ENDED_ON), w.text(OUTCOME)]
         body = [
@@ -219,5 +262,12 @@ def _periods(w: ReportWriter, data: EmploymentYear) -> list[Flowable]:
             for line in data.ended
         ]
         story += heading_over_table(w, w.text(ENDED, year=data.year))
+        story.append(w.table(header, body, ENDED_WIDTHS))
+    if data.ending:
+        header = [w.text(PERSON), w.text(SCHEME), w.text(ENDS_ON), w.text(TITLE_COLUMN)]
+        body = [
+            [_name(w, line), w.label(line.scheme), w.date(line.end_date), line.title] for line in data.ending
+        ]
+        story += heading_over_table(w, w.text(ENDING, year=data.year))
         story.append(w.table(header, body, ENDED_WIDTHS))
     return story

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
+from decimal import Decimal
 from io import BytesIO
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from jarjestokeskus.db.engine import Database
 from jarjestokeskus.domain.enums import LABELS
 from jarjestokeskus.reports import agreements as agreements_report
 from jarjestokeskus.reports import annual as annual_report
+from jarjestokeskus.reports import employment as employment_report
 from jarjestokeskus.services.agreements.report_data import find_counterparty
 from tests.reports.pdf_text import demo_database, flat, pdf_text
 from tests.reports.scenario import day, overlaps, scenario
@@ -105,3 +107,69 @@ def test_annual_member_figures_are_those_of_the_year(demo: Database, language: s
         assert len(end) == 0
     if year == 2025:
         assert len(left) == 1 and len(end) == 41  # the resigned member left at the end of 2025
+
+
+def employment_figures(year: int, today: date) -> dict[str, object]:
+    """Employees, participants, person-years (and the planned part after `today`), periods ended
+    before today and ending later: by hand from the scenario's staff."""
+    participant_schemes = ("work_trial", "rehabilitative_work")
+    start_of, end_of, length = (
+        date(year, 1, 1),
+        date(year, 12, 31),
+        (date(year, 12, 31) - date(year, 1, 1)).days + 1,
+    )
+    employees, participants = set(), set()
+    person_years = planned = 0.0
+    ended, ending = [], []
+    for person in scenario()["staff"]:
+        for e in person.get("employments", []):
+            start, end = day(e["start_date"]), day(e.get("end_date"))
+            first, last = max(start, start_of), min(end or end_of, end_of)
+            if last < first:
+                continue
+            if end and end.year == year:
+                (ended if end < today else ending).append(person["last_name"])
+            if e["scheme"] in participant_schemes:
+                participants.add(person["key"])
+                continue
+            employees.add(person["key"])
+            share = float(e.get("hours_per_week") or 37.5) / 37.5
+            person_years += ((last - first).days + 1) * share / length
+            if last > today:
+                planned += ((last - max(first, today + timedelta(days=1))).days + 1) * share / length
+    return {
+        "employees": len(employees),
+        "participants": len(participants),
+        "person_years": round(person_years, 2),
+        "planned": round(planned, 2),
+        "ended": ended,
+        "ending": ending,
+    }
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_employment_report_keeps_participants_and_the_planned_rest_apart(
+    demo: Database, language: str
+) -> None:
+    today = date(2026, 12, 6)
+    expected = employment_figures(2026, today)
+    assert expected["participants"] == 3 and expected["employees"] == 9
+    out = BytesIO()
+    employment_report.build_employment(demo, language, out, year=2026, today=today)
+    text = pdf_text(out.getvalue())
+    t = i18n.catalog(language).gettext
+    years = lambda v: flat(employment_report.years_text(language, Decimal(str(v)).quantize(Decimal("0.01"))))  # noqa: E731
+
+    def figure(label: str, value: object) -> None:
+        assert flat(f"{label} {value}") in text
+
+    figure(t(employment_report.PERSONS_IN_YEAR), expected["employees"])
+    figure(t(employment_report.PARTICIPANTS_IN_YEAR), expected["participants"])
+    figure(t(employment_report.PERSON_YEARS_TOTAL), years(expected["person_years"]))
+    figure(t(employment_report.PLANNED).format(date="6.12.2026"), years(expected["planned"]))
+    figure(t(employment_report.ENDED_COUNT), len(expected["ended"]))
+    figure(t(employment_report.ENDING_COUNT), len(expected["ending"]))
+    ending_part = text.split(flat(t(employment_report.ENDING).format(year=2026)))[1]
+    assert ending_part.count("31.12.2026") == len(expected["ending"]) == 2
+    ended_part = text.split(flat(t(employment_report.ENDED).format(year=2026)))[1].split(ending_part)[0]
+    assert "31.12.2026" not in ended_part  # a period ending on the last day has not ended yet

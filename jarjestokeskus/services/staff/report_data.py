@@ -8,7 +8,10 @@ The rules are those of `services.staff_statistics`, so the report and the staff 
   is 184/365 × 0.8 ≈ 0.40 person-years.
 - *Persons* are counted once however many periods they have; *employed at the year's end* are
   the persons with a period running on 31 December of Y.
-- *Ended periods* are the periods whose end date is in Y, with their outcome (or none yet).
+- *Ended periods* are the periods whose end date is in Y and before today, with their outcome (or
+  none yet); the periods ending later in Y are *ending*, not ended.
+- *Participants*: work trial and rehabilitative work activity are not employment; their periods
+  are listed apart and add nothing to person-years, employed persons or projects' person-years.
 - *Person-years by project*: each period's person-years × the share a project pays of it.
 Archived periods are left out; archived and erased persons' periods count (erased ones nameless).
 With `with_names=False` no person's name leaves this module: every name is an empty string.
@@ -25,6 +28,7 @@ from sqlalchemy import select
 
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.models import Employment, EmploymentFunding, Person, Project
+from jarjestokeskus.domain.employment import PARTICIPANT_SCHEMES
 from jarjestokeskus.domain.enums import EmploymentOutcome, EmploymentScheme
 from jarjestokeskus.i18n import sort_key
 from jarjestokeskus.services.rows import localized
@@ -55,6 +59,7 @@ class PeriodLine:
     person_years: Decimal  # in the year, rounded to 0.01
     outcome: EmploymentOutcome | None
     long_term_unemployed: bool
+    participant: bool = False  # work trial or rehabilitative work: not employment
 
 
 @dataclass(frozen=True)
@@ -73,14 +78,28 @@ class EmploymentYear:
     year: int
     statistics: YearStatistics
     periods: tuple[PeriodLine, ...]  # by name, then start date
-    ended: tuple[PeriodLine, ...]  # periods ending in the year, by end date
+    ended: tuple[PeriodLine, ...]  # periods of the year that ended before today, by end date
     employed_at_year_end: int
     projects: tuple[ProjectShare, ...]  # most person-years first
+    ending: tuple[PeriodLine, ...] = ()  # periods ending later in the year, by end date
+    today: date | None = None
+
+    @property
+    def employment(self) -> tuple[PeriodLine, ...]:
+        return tuple(p for p in self.periods if not p.participant)
+
+    @property
+    def participation(self) -> tuple[PeriodLine, ...]:
+        return tuple(p for p in self.periods if p.participant)
 
 
-def employment_year(db: Database, year: int, *, with_names: bool = True) -> EmploymentYear:
+def employment_year(
+    db: Database, year: int, *, with_names: bool = True, today: date | None = None
+) -> EmploymentYear:
     """The staff figures and periods of `year` (see the module's rules)."""
+    today = today or date.today()
     year_end = date(year, 12, 31)
+    ending: list[PeriodLine] = []
     shares: dict[uuid.UUID, Decimal] = {}
     lines: list[PeriodLine] = []
     ended: list[PeriodLine] = []
@@ -124,14 +143,17 @@ def employment_year(db: Database, year: int, *, with_names: bool = True) -> Empl
                 exact.quantize(CENT),
                 employment.outcome,
                 employment.long_term_unemployed,
+                employment.scheme in PARTICIPANT_SCHEMES,
             )
             lines.append(line)
+            if employment.end_date is not None and employment.end_date.year == year:
+                (ended if employment.end_date < today else ending).append(line)
+            if line.participant:
+                continue
             for project_id, percent in paid_by.get(employment.id, ()):
                 shares[project_id] = shares.get(project_id, Decimal(0)) + exact * percent / 100
             if employment.end_date is None or employment.end_date >= year_end:
                 at_end.add(person.id)
-            if employment.end_date is not None and employment.end_date.year == year:
-                ended.append(line)
     project_rows = sorted(
         (
             ProjectShare(project_id, *projects.get(project_id, ("", "")), value.quantize(CENT))
@@ -139,13 +161,16 @@ def employment_year(db: Database, year: int, *, with_names: bool = True) -> Empl
         ),
         key=lambda r: (-r.person_years, sort_key(r.name_fi)),
     )
+    by_end = lambda r: (r.end_date or year_end, sort_key(r.name))  # noqa: E731
     return EmploymentYear(
         year,
-        staff_statistics(db, year),
+        staff_statistics(db, year, today),
         tuple(sorted(lines, key=lambda r: (sort_key(r.name), r.start_date))),
-        tuple(sorted(ended, key=lambda r: (r.end_date or year_end, sort_key(r.name)))),
+        tuple(sorted(ended, key=by_end)),
         len(at_end),
         tuple(project_rows),
+        tuple(sorted(ending, key=by_end)),
+        today,
     )
 
 

@@ -5,10 +5,14 @@ Definitions (the figures the umbrella reports to funders and the city):
 - A period has *ended without an outcome* when its end date is before today and no outcome is set.
   Both lists leave out archived and erased (anonymised) persons.
 - *Persons* of a scheme in a year: distinct persons with a period of that scheme overlapping the year.
+  Work trial and rehabilitative work activity are not employment: their persons are *participants*,
+  counted apart, and their periods add nothing to the person-years or the employed persons.
+- *Planned* person-years: the part of the person-years after `today` (the rest of a year in progress).
 - *Person-years* of a period in a year: days of the year within the period × working-time factor
   ÷ days in the year. The factor is hours a week ÷ 37.5; without hours a week it is days a week ×
   hours a day ÷ 37.5 when both are given, otherwise 1 (full time). An open period runs to year end.
-- *Long-term unemployed placed*: distinct long-term unemployed persons whose period started in the year.
+- *Long-term unemployed placed*: distinct long-term unemployed persons whose employment period (not
+  a participant's) started in the year.
 - *Outcomes*: periods ending in the year, counted by outcome (None = not yet recorded).
 Archived periods are left out; archived and erased persons' periods count.
 """
@@ -24,6 +28,7 @@ from sqlalchemy import select
 
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.models import Employment, Person
+from jarjestokeskus.domain.employment import PARTICIPANT_SCHEMES
 from jarjestokeskus.domain.enums import EmploymentOutcome, EmploymentScheme
 from jarjestokeskus.services.staff.rows import EndingRow, full_name
 
@@ -121,44 +126,62 @@ class SchemeFigures:
 @dataclass(frozen=True)
 class YearStatistics:
     year: int
-    schemes: tuple[SchemeFigures, ...]  # only schemes with someone in the year
-    persons: int
-    person_years: Decimal
+    schemes: tuple[SchemeFigures, ...]  # only employment schemes with someone in the year
+    persons: int  # employed persons (participants left out)
+    person_years: Decimal  # of employment only
     long_term_unemployed_placed: int
     outcomes: dict[EmploymentOutcome | None, int]
+    participant_schemes: tuple[SchemeFigures, ...] = ()  # work trial, rehabilitative work
+    participants: int = 0
+    planned_person_years: Decimal = Decimal("0.00")  # of `person_years`, after `today`
 
 
-def staff_statistics(db: Database, year: int) -> YearStatistics:
+def staff_statistics(db: Database, year: int, today: date | None = None) -> YearStatistics:
     """The figures of one calendar year (see the module's definitions)."""
     persons: dict[EmploymentScheme, set[uuid.UUID]] = {}
     years: dict[EmploymentScheme, Decimal] = {}
     everyone: set[uuid.UUID] = set()
+    participants: set[uuid.UUID] = set()
+    planned = Decimal(0)
     placed: set[uuid.UUID] = set()
     outcomes: dict[EmploymentOutcome | None, int] = {}
     with db.reading() as session:
         for e, _person in _periods(session):
-            if days_in_year(e.start_date, e.end_date, year) > 0:
-                persons.setdefault(e.scheme, set()).add(e.person_id)
-                everyone.add(e.person_id)
-                share = person_years(
-                    e.start_date, e.end_date, year, e.hours_per_week, e.days_per_week, e.hours_per_day
-                )
-                years[e.scheme] = years.get(e.scheme, Decimal(0)) + share
-            if e.long_term_unemployed and e.start_date.year == year:
-                placed.add(e.person_id)
+            participant = e.scheme in PARTICIPANT_SCHEMES
             if e.end_date is not None and e.end_date.year == year:
                 outcomes[e.outcome] = outcomes.get(e.outcome, 0) + 1
+            if e.long_term_unemployed and e.start_date.year == year and not participant:
+                placed.add(e.person_id)
+            if days_in_year(e.start_date, e.end_date, year) == 0:
+                continue
+            persons.setdefault(e.scheme, set()).add(e.person_id)
+            work = e.hours_per_week, e.days_per_week, e.hours_per_day
+            share = person_years(e.start_date, e.end_date, year, *work)
+            years[e.scheme] = years.get(e.scheme, Decimal(0)) + share
+            if participant:
+                participants.add(e.person_id)
+                continue
+            everyone.add(e.person_id)
+            if today is not None:
+                done_until = min(e.end_date or today, today)
+                done = (
+                    person_years(e.start_date, done_until, year, *work) if done_until >= e.start_date else 0
+                )
+                planned += share - done
     cent = Decimal("0.01")
-    schemes = tuple(
+    figures = [
         SchemeFigures(s, len(persons[s]), years[s].quantize(cent)) for s in EmploymentScheme if s in persons
-    )
+    ]
     return YearStatistics(
         year,
-        schemes,
+        tuple(f for f in figures if f.scheme not in PARTICIPANT_SCHEMES),
         len(everyone),
-        sum(years.values(), Decimal(0)).quantize(cent),
+        sum((v for s, v in years.items() if s not in PARTICIPANT_SCHEMES), Decimal(0)).quantize(cent),
         len(placed),
         outcomes,
+        tuple(f for f in figures if f.scheme in PARTICIPANT_SCHEMES),
+        len(participants),
+        planned.quantize(cent),
     )
 
 

@@ -85,11 +85,18 @@ class StaffStatistics(QWidget):
         if year is None:
             return
         self.stats = stats = staff_statistics(self.db, year)
-        self.schemes.setRowCount(len(stats.schemes) + 1)
-        rows = [(f.scheme.label, f.persons, f.person_years) for f in stats.schemes]
-        rows.append((_("Total"), stats.persons, stats.person_years))
-        for index, (name, persons, person_years) in enumerate(rows):
-            self._set(self.schemes, index, (name, format_number(persons), format_number(person_years)))
+        rows = [
+            (f.scheme.label, format_number(f.persons), format_number(f.person_years)) for f in stats.schemes
+        ]
+        rows.append((_("Total"), format_number(stats.persons), format_number(stats.person_years)))
+        # Work trial and rehabilitative work are not employment: participants, no person-years.
+        rows += [
+            (_("{scheme} (participants)").format(scheme=f.scheme.label), format_number(f.persons), "")
+            for f in stats.participant_schemes
+        ]
+        self.schemes.setRowCount(len(rows))
+        for index, values in enumerate(rows):
+            self._set(self.schemes, index, values)
         self.summary.setText(
             _("Long-term unemployed people placed in {year}: {count}").format(
                 year=year, count=format_number(stats.long_term_unemployed_placed)

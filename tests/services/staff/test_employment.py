@@ -239,10 +239,12 @@ def test_statistics_of_a_year(db: Database, home: uuid.UUID) -> None:
     assert figures == {
         EmploymentScheme.PERMANENT: (1, Decimal("1.00")),
         EmploymentScheme.PAY_SUBSIDY: (1, Decimal("0.40")),
-        EmploymentScheme.REHABILITATIVE_WORK: (1, Decimal("0.40")),
     }
-    assert stats.persons == 3 and stats.person_years == Decimal("1.80")
-    assert stats.long_term_unemployed_placed == 2
+    # Rehabilitative work activity is no employment: a participant, apart from the person-years.
+    participants = {f.scheme: f.persons for f in stats.participant_schemes}
+    assert participants == {EmploymentScheme.REHABILITATIVE_WORK: 1} and stats.participants == 1
+    assert stats.persons == 2 and stats.person_years == Decimal("1.40")
+    assert stats.long_term_unemployed_placed == 1  # the participant in rehabilitative work is not employed
     assert stats.outcomes == {None: 1}
     assert staff_statistics(db, 2026).outcomes == {EmploymentOutcome.OPEN_LABOUR_MARKET: 1}
 

@@ -75,7 +75,7 @@ def test_periods_person_years_and_year_end(db: Database, home: uuid.UUID) -> Non
         ),
         period(EmploymentScheme.WORK_TRIAL, date(2027, 1, 1), date(2027, 2, 28)),
     )
-    data = employment_year(db, 2026)
+    data = employment_year(db, 2026, today=date(2027, 1, 15))  # the year is over
     assert [line.name for line in data.periods] == ["Aino Aalto", "Bo Berg", "Cecilia Cedercreutz"]
     by_name = {line.name: line for line in data.periods}
     # 1.7.–31.12. is 184 of 365 days, at 30/37.5 = 0.8 of full time
@@ -91,6 +91,16 @@ def test_periods_person_years_and_year_end(db: Database, home: uuid.UUID) -> Non
     statistics = staff_statistics(db, 2026)
     assert data.statistics == statistics
     assert sum(statistics.outcomes.values()) == len(data.ended)
+    # Before the year is over, Bo's period ending on 31.12. is ending, not ended, and the rest of
+    # the rest of the year is planned: 26 of 365 days after 5.12., Aino full time and Bo at 0.8.
+    before = employment_year(db, 2026, today=date(2026, 12, 5))
+    assert [line.name for line in before.ended] == ["Cecilia Cedercreutz"]
+    assert [line.name for line in before.ending] == ["Bo Berg"]
+    planned = (D(26) * (1 + D("0.8")) / D(365)).quantize(D("0.01"))
+    assert before.statistics.planned_person_years == planned == D("0.13")
+    # The work trial is no employment: Cecilia is a participant, not an employed person.
+    assert statistics.persons == 2 and statistics.participants == 1
+    assert statistics.person_years == D("1.00") + D("0.40")
     assert employment_year(db, 2027).employed_at_year_end == 1
 
 

@@ -224,8 +224,10 @@ def test_ending_view_and_opening_from_it(view: StaffView, people: dict[str, uuid
 def test_statistics_tab(view: StaffView) -> None:
     view.tabs.setCurrentIndex(TAB_STATISTICS)
     stats = view.statistics.stats
-    assert stats is not None and stats.year == 2026 and stats.persons == 2
-    assert view.statistics.schemes.rowCount() == 3  # two schemes and the total
+    # The work trial is no employment: one employed person, one participant.
+    assert stats is not None and stats.year == 2026 and stats.persons == 1 and stats.participants == 1
+    assert view.statistics.schemes.rowCount() == 3  # the employment scheme, the total, the trial
+    assert view.statistics.schemes.item(2, 2).text() == ""  # no person-years for a participant
 
 
 def test_language_switch(view: StaffView, people: dict[str, uuid.UUID]) -> None:
