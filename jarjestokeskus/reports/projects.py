@@ -23,6 +23,7 @@ from jarjestokeskus.reports.flow import caption_over_table, heading_over_table
 from jarjestokeskus.reports.template import CONTENT_WIDTH, Progress, ReportWriter, build_pdf
 from jarjestokeskus.services.organisations.report_data import home_names
 from jarjestokeskus.services.projects.report_data import (
+    DeadlineLine,
     FunderTotal,
     ProjectsYear,
     by_funder,
@@ -49,6 +50,18 @@ GRANTED = N_("Granted")
 OWN_CONTRIBUTION = N_("Own contribution")
 PAID_IN_YEAR = N_("Paid in {year}")
 EXPECTED = N_("Expected, not yet paid")
+RUNNING_SHARE = N_("Multi-year grants of earlier years: share of {year}")
+IN_USE = N_("Granted for {year} and shares of running grants")
+RUNNING = N_("Multi-year grants running in {year}")
+RUNNING_NOTE = N_(
+    "Decided for an earlier year and running in {year}: the share of {year} is the granted sum "
+    "prorated by the days of {year} within the period of use."
+)
+USE_PERIOD = N_("Period of use")
+SHARE = N_("Share of {year}")
+DECISION_YEAR = N_("{decision} ({year})")
+OVERDUE = N_("overdue")
+LATE = N_("{date}, {days} days late")
 # Column headers
 PROJECT = N_("Project")
 INSTRUMENT = N_("Instrument")
@@ -70,6 +83,7 @@ DAY = 22 * mm  # "Förfallodag" in bold
 FUNDING_WIDTHS = [40 * mm, 34 * mm, CONTENT_WIDTH - 74 * mm - 3 * MONEY, MONEY, MONEY, MONEY]
 INSTRUMENT_WIDTHS = [CONTENT_WIDTH - 27 * mm - 2 * MONEY, 27 * mm, MONEY, MONEY]
 INSTALMENT_WIDTHS = [DAY, 44 * mm, CONTENT_WIDTH - 44 * mm - 2 * DAY - 2 * MONEY, MONEY, DAY, MONEY]
+RUNNING_WIDTHS = [36 * mm, 26 * mm, CONTENT_WIDTH - 84 * mm - 2 * MONEY, 22 * mm, MONEY, MONEY]
 DEADLINE_WIDTHS = [DAY, 32 * mm, 48 * mm, CONTENT_WIDTH - 80 * mm - 2 * DAY, DAY]
 
 
@@ -80,17 +94,21 @@ def build_projects(
     *,
     year: int | None = None,
     progress: Progress | None = None,
+    today: date | None = None,
 ) -> None:
     """Write the projects and funding of `year` (None: this year) in `language` to `out`."""
-    year = year or date.today().year
+    today = today or date.today()
+    year = year or today.year
     w = ReportWriter(language)
-    data = projects_year(db, year)
+    data = projects_year(db, year, today)
     if progress:
         progress(1, 3)
     title = w.text(TITLE, year=year)
     story: list[Flowable] = [w.title(title), w.p(w.text(INTRO, year=year))]
     if not data.fundings:
         story.append(w.p(w.text(NO_FUNDINGS, year=year)))
+        if data.running:
+            story += _summary(w, data)
     else:
         funders = by_funder(data.fundings)
         story += _summary(w, data)
@@ -99,11 +117,12 @@ def build_projects(
         for group in funders:
             story += _funder_group(w, group)
         story.append(_instrument_table(w, data))
+    story += _running(w, data)
     story += _instalments(w, data)
     story += _deadlines(w, data)
     if progress:
         progress(2, 3)
-    build_pdf(w, title, home_names(db), story, out)
+    build_pdf(w, title, home_names(db), story, out, printed=today)
     if progress:
         progress(3, 3)
 
@@ -117,11 +136,18 @@ def _summary(w: ReportWriter, data: ProjectsYear) -> list[Flowable]:
         (w.text(FUNDINGS), w.number(len(data.fundings))),
         (w.text(APPLIED), w.money(data.amount_applied)),
         (w.text(GRANTED), w.money(data.amount_granted)),
+    ]
+    if data.running:
+        pairs += [
+            (w.text(RUNNING_SHARE, year=data.year), w.money(data.running_share)),
+            (w.text(IN_USE, year=data.year), w.money(data.in_use)),
+        ]
+    pairs += [
         (w.text(OWN_CONTRIBUTION), w.money(data.own_contribution)),
         (w.text(PAID_IN_YEAR, year=data.year), w.money(data.paid_in_year)),
         (w.text(EXPECTED), w.money(data.expected_in_year)),
     ]
-    return [w.heading(w.text(SUMMARY)), w.fields(pairs, label_width=60 * mm)]
+    return [w.heading(w.text(SUMMARY)), w.fields(pairs, label_width=95 * mm)]
 
 
 def _chart(w: ReportWriter, funders: list[FunderTotal]) -> Flowable:
@@ -196,7 +222,7 @@ def _instalments(w: ReportWriter, data: ProjectsYear) -> list[Flowable]:
             i.project_name(w.language),
             w.label(i.instrument),
             w.money(i.amount),
-            w.date(i.paid_on),
+            w.text(OVERDUE) if i.overdue else w.date(i.paid_on),
             w.money(i.settled) if i.paid else "",
         ]
         for i in data.instalments
@@ -221,8 +247,59 @@ def _deadlines(w: ReportWriter, data: ProjectsYear) -> list[Flowable]:
             w.label(d.kind),
             d.project_name(w.language),
             d.funder_name(w.language) or w.text(NO_FUNDER),
-            w.date(d.submitted_on) if d.submitted_on else w.text(NOT_SUBMITTED),
+            _submitted(w, d),
         ]
         for d in data.deadlines
     ]
     return [*heading, w.table(header, body, DEADLINE_WIDTHS)]
+
+
+def _submitted(w: ReportWriter, d: DeadlineLine) -> str:
+    """The day submitted, flagged when late; an overdue report flagged as overdue."""
+    if d.submitted_on is None:
+        return w.text(OVERDUE) if d.overdue else w.text(NOT_SUBMITTED)
+    if d.days_late:
+        return w.text(LATE, date=w.date(d.submitted_on), days=d.days_late)
+    return w.date(d.submitted_on)
+
+
+def _running(w: ReportWriter, data: ProjectsYear) -> list[Flowable]:
+    if not data.running:
+        return []
+    header = [
+        w.text(PROJECT),
+        w.text(INSTRUMENT),
+        w.text(DECISION),
+        w.text(USE_PERIOD),
+        w.text(GRANTED),
+        w.text(SHARE, year=data.year),
+    ]
+    lines = sorted(data.running, key=lambda f: sort_key(f.project_name(w.language)))
+    body = [
+        [
+            f.project_name(w.language),
+            w.label(f.instrument),
+            w.text(DECISION_YEAR, decision=f.decision_number, year=f.year),
+            w.period(f.use_from, f.use_until),
+            w.money(f.amount_granted),
+            w.money(f.share),
+        ]
+        for f in lines
+    ]
+    body.append(
+        [
+            w.text(TOTAL),
+            "",
+            "",
+            "",
+            w.money(sum(f.amount_granted for f in lines)),
+            w.money(data.running_share),
+        ]
+    )
+    table = w.table(header, body, RUNNING_WIDTHS, numeric=(4, 5), bold_rows=(len(body) - 1,))
+    return [
+        *heading_over_table(w, w.text(RUNNING, year=data.year)),
+        w.p(w.text(RUNNING_NOTE, year=data.year)),
+        Spacer(1, 1 * mm),
+        table,
+    ]

@@ -306,6 +306,8 @@ class YearOverview:
     amount_applied: Decimal
     amount_granted: Decimal
     reports: tuple[DueReportRow, ...]
+    running_fundings: int = 0  # multi-year grants of earlier years that run in the year
+    running_share: Decimal = Decimal("0.00")  # their shares of the year by days of use
 
 
 @dataclass(frozen=True)

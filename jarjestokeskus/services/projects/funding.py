@@ -16,6 +16,7 @@ from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.models import Funding, Organisation, Project, ReportingObligation
 from jarjestokeskus.domain.enums import FundingInstrument, ReportKind
 from jarjestokeskus.domain.funding import default_instalments, default_obligations
+from jarjestokeskus.domain.grant_years import runs_in, year_share
 from jarjestokeskus.services.projects.funding_rules import instalment_rules, reporting_rules
 from jarjestokeskus.services.rows import AmountTotal, DueReportRow, YearOverview
 
@@ -65,12 +66,25 @@ def _live_fundings():  # type: ignore[no-untyped-def]
 
 
 def year_overview(db: Database, year: int, today: date, within_days: int = DUE_SOON_DAYS) -> YearOverview:
-    """Applied against granted in `year`, by funder and by instrument; and the reports to watch."""
+    """Applied against granted in `year`, by funder and by instrument; and the reports to watch.
+
+    The sums are of the fundings whose year is `year`; the multi-year grants of earlier years
+    that run in it are counted apart (`running_fundings`, `running_share`: their shares of it).
+    """
+    running_share, running = ZERO, 0
     with db.reading() as session:
         fundings = [
             _Sums(f.funder_id, f.instrument, f.amount_applied or ZERO, f.amount_granted or ZERO)
             for f in session.scalars(_live_fundings().where(Funding.year == year))
         ]
+        # Multi-year grants decided for an earlier year count in this one as running, by their share.
+        for f in session.scalars(
+            _live_fundings().where(Funding.year < year, Funding.amount_granted.is_not(None))
+        ):
+            if runs_in(f.instrument, f.year, f.use_from, f.use_until, year):
+                assert f.use_from is not None and f.use_until is not None
+                running_share += year_share(f.amount_granted or ZERO, f.use_from, f.use_until, year)
+                running += 1
         funder_ids = {f.funder_id for f in fundings if f.funder_id is not None}
         names = {
             r.id: (r.name_fi, r.name_sv)
@@ -111,6 +125,8 @@ def year_overview(db: Database, year: int, today: date, within_days: int = DUE_S
         sum((t.amount_applied for t in funder_totals), ZERO),
         sum((t.amount_granted for t in funder_totals), ZERO),
         tuple(reports_due(db, today, within_days)),
+        running,
+        running_share,
     )
 
 

@@ -3,9 +3,13 @@
 What belongs to year Y:
 - *Fundings*: live fundings of live projects whose funding year is Y (as in `year_overview`).
   Applied and granted are their sums; a funding without a sum counts as 0.
+- *Running grants*: multi-year grants granted for an earlier year that still run in Y
+  (`domain.grant_years`), with their share of Y by days of use.
 - *Instalments*: instalments of any live funding that fall due in Y or were paid in Y. One that
-  is paid counts as *paid* (its paid amount, else its planned amount); one not paid is *expected*.
-- *Reporting deadlines*: reporting obligations of live fundings due in Y, submitted or not.
+  is paid counts as *paid* (its paid amount, else its planned amount); one not paid is *expected*,
+  and *overdue* when its due date is before today.
+- *Reporting deadlines*: reporting obligations of live fundings due in Y, submitted or not; one
+  submitted after its due date is *late*, one not submitted by a past due date is *overdue*.
 Archived projects, fundings, instalments and obligations are left out.
 """
 
@@ -24,6 +28,7 @@ from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.models import Funding, Instalment, Organisation, Project, ReportingObligation
 from jarjestokeskus.domain.enums import FundingInstrument, ReportKind
 from jarjestokeskus.services.organisations.names import names_on
+from jarjestokeskus.domain.grant_years import is_multi_year, runs_in, year_share
 from jarjestokeskus.services.rows import localized
 
 ZERO = Decimal("0.00")
@@ -48,6 +53,9 @@ class FundingLine:
     own_contribution: Decimal
     decided: bool  # a decision date or a granted sum is recorded
     paid: Decimal
+    use_from: date | None = None
+    use_until: date | None = None
+    share: Decimal = ZERO  # of the report's year: the granted sum, or a multi-year grant's share
 
     def project_name(self, language: str) -> str:
         return localized(self.project_fi, self.project_sv, language)
@@ -68,10 +76,16 @@ class InstalmentLine:
     funder_sv: str
     instrument: FundingInstrument
     funding_year: int
+    today: date | None = None
 
     @property
     def paid(self) -> bool:
         return self.paid_on is not None
+
+    @property
+    def overdue(self) -> bool:
+        """Not paid and its due date is past."""
+        return self.paid_on is None and self.today is not None and self.due_date < self.today
 
     @property
     def settled(self) -> Decimal:
@@ -96,6 +110,17 @@ class DeadlineLine:
     funder_sv: str
     instrument: FundingInstrument
     funding_year: int
+    today: date | None = None
+
+    @property
+    def days_late(self) -> int:
+        """Days the report was submitted after its due date (0: on time or not submitted)."""
+        return max(0, (self.submitted_on - self.due_date).days) if self.submitted_on else 0
+
+    @property
+    def overdue(self) -> bool:
+        """Not submitted and its due date is past."""
+        return self.submitted_on is None and self.today is not None and self.due_date < self.today
 
     def project_name(self, language: str) -> str:
         return localized(self.project_fi, self.project_sv, language)
@@ -110,6 +135,16 @@ class ProjectsYear:
     fundings: tuple[FundingLine, ...]
     instalments: tuple[InstalmentLine, ...]  # by due date
     deadlines: tuple[DeadlineLine, ...]  # by due date
+    running: tuple[FundingLine, ...] = ()  # multi-year grants of earlier years running in the year
+
+    @property
+    def running_share(self) -> Decimal:
+        return sum((f.share for f in self.running), ZERO)
+
+    @property
+    def in_use(self) -> Decimal:
+        """Granted for the year and the running grants' shares of it."""
+        return self.amount_granted + self.running_share
 
     @property
     def amount_applied(self) -> Decimal:
@@ -138,8 +173,9 @@ def _decision_day(funding: Funding) -> date:
     return funding.decision_date or funding.applied_on or date(funding.year, 1, 1)
 
 
-def projects_year(db: Database, year: int) -> ProjectsYear:
+def projects_year(db: Database, year: int, today: date | None = None) -> ProjectsYear:
     """The fundings, instalments and reporting deadlines of `year` (see the module's rules)."""
+    today = today or date.today()
     first, last = date(year, 1, 1), date(year, 12, 31)
     funder = aliased(Organisation)
     live = and_(Funding.archived_at.is_(None), Project.archived_at.is_(None))
@@ -148,12 +184,18 @@ def projects_year(db: Database, year: int) -> ProjectsYear:
             select(Funding, Project, funder.name_fi, funder.name_sv)
             .join(Project, Funding.project_id == Project.id)
             .outerjoin(funder, Funding.funder_id == funder.id)
-            .where(live, Funding.year == year)
+            .where(live, Funding.year <= year)
         ).all()
+        fundings = [
+            row
+            for row in fundings
+            if row[0].year == year
+            or runs_in(row[0].instrument, row[0].year, row[0].use_from, row[0].use_until, year)
+        ]
         paid = _paid_so_far(session, [f.id for f, *_ in fundings])
         # A funder renamed since is shown by the name on its decision (issue 16).
         then = names_on(session, {(f.funder_id, _decision_day(f)) for f, *_ in fundings if f.funder_id})
-        funding_lines = tuple(
+        lines = tuple(
             FundingLine(
                 f.id,
                 p.code,
@@ -169,9 +211,14 @@ def projects_year(db: Database, year: int) -> ProjectsYear:
                 f.own_contribution or ZERO,
                 f.decision_date is not None or f.amount_granted is not None,
                 paid.get(f.id, ZERO),
+                f.use_from,
+                f.use_until,
+                _share(f, year),
             )
             for f, p, funder_fi, funder_sv in fundings
         )
+        funding_lines = tuple(f for f in lines if f.year == year)
+        running = tuple(f for f in lines if f.year != year)
         instalments = session.execute(
             select(Instalment, Funding, Project, funder.name_fi, funder.name_sv)
             .join(Funding, Instalment.funding_id == Funding.id)
@@ -199,6 +246,7 @@ def projects_year(db: Database, year: int) -> ProjectsYear:
                 funder_sv or "",
                 f.instrument,
                 f.year,
+                today,
             )
             for i, f, p, funder_fi, funder_sv in instalments
         )
@@ -225,10 +273,20 @@ def projects_year(db: Database, year: int) -> ProjectsYear:
                 funder_sv or "",
                 f.instrument,
                 f.year,
+                today,
             )
             for o, f, p, funder_fi, funder_sv in obligations
         )
-    return ProjectsYear(year, funding_lines, instalment_lines, deadline_lines)
+    return ProjectsYear(year, funding_lines, instalment_lines, deadline_lines, running)
+
+
+def _share(funding: Funding, year: int) -> Decimal:
+    """The funding's part of `year`: a multi-year grant's share by days of use, else all of it."""
+    granted = funding.amount_granted or ZERO
+    if not is_multi_year(funding.instrument, funding.use_from, funding.use_until):
+        return granted
+    assert funding.use_from is not None and funding.use_until is not None
+    return year_share(granted, funding.use_from, funding.use_until, year)
 
 
 def _paid_so_far(session, funding_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, Decimal]:  # type: ignore[no-untyped-def]

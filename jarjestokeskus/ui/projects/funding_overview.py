@@ -145,13 +145,16 @@ class FundingOverview(QWidget):
             QMessageBox.warning(self, _("Funding overview"), problem.user_message())
             return
         overview = self.overview
-        self.totals.setText(
-            _("{year}: applied {applied}, granted {granted}").format(
-                year=year,
-                applied=format_money(overview.amount_applied),
-                granted=format_money(overview.amount_granted),
-            )
+        totals = _("{year}: applied {applied}, granted {granted}").format(
+            year=year,
+            applied=format_money(overview.amount_applied),
+            granted=format_money(overview.amount_granted),
         )
+        if overview.running_fundings:
+            totals += "; " + _(
+                "running multi-year grants of earlier years: {count}, share of the year {share}"
+            ).format(count=overview.running_fundings, share=format_money(overview.running_share))
+        self.totals.setText(totals)
         language = current_language()
         self._fill_totals(
             self.by_funder, overview.by_funder, lambda t: t.name(language) or _("Funder not given")
