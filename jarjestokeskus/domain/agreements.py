@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from jarjestokeskus.domain.agreement_roles import InKindDirection, PartyRole, role_from_text
 from jarjestokeskus.domain.enums import AgreementKind, AgreementStatus, MonitoringStatus
 from jarjestokeskus.domain.validation import (
     Errors,
@@ -57,9 +58,10 @@ def label(key: str) -> str:
 @dataclass
 class PartyForm:
     organisation_id: uuid.UUID | None = None
-    role: str = ""
+    role: str = ""  # a note beside the coded role
     signatory: str = ""
     party_id: uuid.UUID | None = None
+    role_kind: PartyRole | None = None
 
 
 @dataclass
@@ -96,6 +98,7 @@ class AgreementForm:
     premises_rent: str = ""
     premises_free_of_charge: bool = False
     premises_estimated_value: str = ""
+    premises_direction: InKindDirection = InKindDirection.RECEIVED
     parties: list[PartyForm] = dataclasses.field(default_factory=list)
     goals: list[GoalForm] = dataclasses.field(default_factory=list)
 
@@ -106,6 +109,7 @@ class PartyValues:
     role: str
     signatory: str
     party_id: uuid.UUID | None
+    role_kind: PartyRole | None = None
 
 
 @dataclass(frozen=True)
@@ -249,6 +253,7 @@ def validate(
         predecessor_id=form.predecessor_id,
         conditional_on_funding_id=form.conditional_on_funding_id,
         premises_free_of_charge=bool(form.premises_free_of_charge),
+        premises_direction=InKindDirection(form.premises_direction),
         premises_area_m2=area,
         **dates,
         **money,
@@ -273,7 +278,10 @@ def validate(
         role, signatory = clean(party.role), clean(party.signatory)
         check_length(role, 80, f"parties[{index}].role", label("role"), errors)
         check_length(signatory, 200, f"parties[{index}].signatory", label("signatory"), errors)
-        parties.append(PartyValues(party.organisation_id, role, signatory, party.party_id))
+        role_kind = party.role_kind
+        if role_kind is None and role:  # a known word typed as the role is the coded role
+            role_kind, role = role_from_text(role)
+        parties.append(PartyValues(party.organisation_id, role, signatory, party.party_id, role_kind))
 
     goals: list[GoalValues] = []
     for index, goal in enumerate(form.goals):

@@ -15,6 +15,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from jarjestokeskus.db.engine import Database
+from jarjestokeskus.domain.agreement_roles import InKindDirection
+from jarjestokeskus.domain.enums import AgreementStatus
 from jarjestokeskus.i18n import N_
 from jarjestokeskus.reports.template import CONTENT_WIDTH, Progress, ReportWriter, build_pdf
 from jarjestokeskus.services.agreements.report_data import (
@@ -51,6 +53,7 @@ FRAMEWORK = N_("Framework agreement")
 PARTIES = N_("Parties")
 SIGNED = N_("Signed on")
 NOTICE = N_("Renewal notice by")
+NOTICE_OVERDUE = N_("{date} – passed, not renewed")
 YEARLY_VALUE = N_("Yearly value")
 DESCRIPTION = N_("Description")
 ORAL = N_("Agreed orally by")
@@ -78,6 +81,10 @@ IN_KIND_NOTE = N_("The estimated yearly value prorated by the days of {year} the
 NO_IN_KIND = N_("No premises free of charge.")
 ADDRESS = N_("Address")
 IN_KIND_TOTAL = N_("In-kind value of premises free of charge in {year} in total: {amount}")
+IN_KIND_GIVEN_TOTAL = N_("In-kind value of premises we gave free of charge in {year} in total: {amount}")
+DIRECTION = N_("In-kind support")
+GIVEN_MARK = N_("{amount} (given)")
+TOTAL_VALUE = N_("Yearly value of the agreements in total: {amount}")
 
 LABEL_WIDTH = 45 * mm
 
@@ -90,8 +97,10 @@ def build_agreements(
     counterparty_id: uuid.UUID,
     year: int | None = None,
     progress: Progress | None = None,
+    today: date | None = None,
 ) -> None:
     """Write the agreements with `counterparty_id` (in force in `year`, if given) to `out`."""
+    today = today or date.today()
     w = ReportWriter(language)
     report = agreement_report(db, counterparty_id, year)
     if progress:
@@ -107,17 +116,21 @@ def build_agreements(
     else:
         story += _summary(w, report)
         for agreement in report.agreements:
-            story += _agreement(w, report, agreement)
+            story += _agreement(w, report, agreement, today)
         story += _in_kind(w, report)
     if progress:
         progress(2, 3)
-    build_pdf(w, title, home_names(db), story, out)
+    build_pdf(w, title, home_names(db), story, out, printed=today)
     if progress:
         progress(3, 3)
 
 
 def _in_kind_text(w: ReportWriter, agreement: ReportAgreement) -> str:
-    return w.money(agreement.in_kind) if agreement.in_kind is not None else ""
+    if agreement.in_kind is None:
+        return ""
+    if agreement.direction == InKindDirection.GIVEN:
+        return w.text(GIVEN_MARK, amount=w.money(agreement.in_kind))
+    return w.money(agreement.in_kind)
 
 
 def _summary(w: ReportWriter, report: AgreementReport) -> list[Flowable]:
@@ -147,6 +160,8 @@ def _summary(w: ReportWriter, report: AgreementReport) -> list[Flowable]:
     story: list[Flowable] = [
         w.heading(w.text(SUMMARY)),
         w.table(header, rows, widths, numeric=(4, 5), bold_rows=(len(rows) - 1,)),
+        Spacer(1, 1.5 * mm),
+        w.p(w.text(TOTAL_VALUE, amount=w.money(report.total_value))),
     ]
     statuses = report.goal_statuses()
     if statuses:
@@ -173,9 +188,25 @@ def _summary(w: ReportWriter, report: AgreementReport) -> list[Flowable]:
     return story
 
 
-def _agreement(w: ReportWriter, report: AgreementReport, agreement: ReportAgreement) -> list[Flowable]:
+def _notice(w: ReportWriter, agreement: ReportAgreement, today: date) -> str:
+    """The renewal notice date, flagged when it has passed while the agreement still runs."""
     d = agreement.detail
-    parties = "; ".join(w.name(p.name_fi, p.name_sv) + (f" ({p.role})" if p.role else "") for p in d.parties)
+    if d.renewal_notice_date is None:
+        return ""
+    running = d.status == AgreementStatus.IN_FORCE and (d.valid_to is None or d.valid_to >= today)
+    if running and d.renewal_notice_date < today:
+        return w.text(NOTICE_OVERDUE, date=w.date(d.renewal_notice_date))
+    return w.date(d.renewal_notice_date)
+
+
+def _agreement(
+    w: ReportWriter, report: AgreementReport, agreement: ReportAgreement, today: date
+) -> list[Flowable]:
+    d = agreement.detail
+    parties = "; ".join(
+        w.name(p.name_fi, p.name_sv) + (f" ({role})" if (role := p.role_text(w.label)) else "")
+        for p in d.parties
+    )
     area = w.number(d.premises_area_m2) if d.premises_area_m2 is not None else ""
     premises_given = bool(d.premises_address or area or d.premises_free_of_charge)
     pairs = [
@@ -185,13 +216,14 @@ def _agreement(w: ReportWriter, report: AgreementReport, agreement: ReportAgreem
         (w.text(PARTIES), parties),
         (w.text(SIGNED), w.date(d.signed_on) if d.signed_on else ""),
         (w.text(PERIOD), w.period(d.valid_from, d.valid_to)),
-        (w.text(NOTICE), w.date(d.renewal_notice_date) if d.renewal_notice_date else ""),
+        (w.text(NOTICE), _notice(w, agreement, today)),
         (w.text(YEARLY_VALUE), w.money(d.yearly_value) if d.yearly_value is not None else ""),
         (w.text(ORAL), d.oral_agreed_by),
         (w.text(DESCRIPTION), d.description),
         (w.text(PREMISES), d.premises_address),
         (w.text(AREA), area),
         (w.text(FREE), w.yes_no(d.premises_free_of_charge) if premises_given else ""),
+        (w.text(DIRECTION), w.label(d.premises_direction) if d.premises_free_of_charge else ""),
         (
             w.text(ESTIMATED),
             w.money(d.premises_estimated_value) if d.premises_estimated_value is not None else "",
@@ -264,13 +296,16 @@ def _in_kind(w: ReportWriter, report: AgreementReport) -> list[Flowable]:
         ]
         for a in given
     ]
-    rows.append([w.text(TOTAL), "", "", "", w.money(report.in_kind_total)])
+    total = w.label(InKindDirection.RECEIVED) if report.in_kind_given else w.text(TOTAL)
+    rows.append([total, "", "", "", w.money(report.in_kind_total)])
     widths = [55 * mm, 45 * mm, 18 * mm, 28 * mm]
     widths.append(CONTENT_WIDTH - sum(widths))
-    return [
-        *story,
+    story += [
         w.p(w.text(IN_KIND_NOTE, year=year)),
         w.table(header, rows, widths, numeric=(2, 3, 4), bold_rows=(len(rows) - 1,)),
         Spacer(1, 2 * mm),
         w.p(w.text(IN_KIND_TOTAL, year=year, amount=w.money(report.in_kind_total))),
     ]
+    if report.in_kind_given:
+        story.append(w.p(w.text(IN_KIND_GIVEN_TOTAL, year=year, amount=w.money(report.in_kind_given))))
+    return story

@@ -38,7 +38,8 @@ PERSON_YEARS = N_("Person-years")
 PARTICIPANTS = N_("Participants in work trial and rehabilitative work activity in {year}")
 PLACED = N_("Long-term unemployed placed")
 AGREEMENTS_COUNT = N_("Agreements in force in {year}")
-IN_KIND = N_("In-kind value of premises free of charge")
+IN_KIND_RECEIVED = N_("In-kind support received: premises free of charge")
+IN_KIND_GIVEN = N_("In-kind support given: premises free of charge")
 MEMBERS_NOTE = N_(
     "Member organisations by their membership dates; their own members as the register has them on {date}."
 )
@@ -134,7 +135,8 @@ def _key_figures(w: ReportWriter, f: AnnualFigures, today: date) -> list[Flowabl
         [w.text(PARTICIPANTS, year=year), w.number(f.staff.participants)],
         [w.text(PLACED), w.number(f.staff.long_term_unemployed_placed)],
         [w.text(AGREEMENTS_COUNT, year=year), w.number(f.agreements_in_force)],
-        [w.text(IN_KIND), w.money(f.in_kind_value)],
+        [w.text(IN_KIND_RECEIVED), w.money(f.in_kind_received)],
+        [w.text(IN_KIND_GIVEN), w.money(f.in_kind_given)],
     ]
     table = w.table(None, rows, [95 * mm, 40 * mm], numeric=(1,))
     note = w.p(w.text(MEMBERS_NOTE, date=w.date(today)), w.cell_style)

@@ -12,7 +12,8 @@ Definitions:
   (`funding.year_overview`); the same totals for the four years before, for the trend.
 - Staff: `staff_statistics.staff_statistics` of the year (persons and person-years by scheme).
 - Agreements in force in the year: `agreement_report_data.agreements_in_force`.
-- In-kind value of premises free of charge: `agreement_followup.in_kind_totals` of the year.
+- In-kind value of premises free of charge: `agreement_followup.in_kind_totals` of the year,
+  received and given apart.
 """
 
 from __future__ import annotations
@@ -23,11 +24,13 @@ from datetime import date
 from decimal import Decimal
 
 from jarjestokeskus.db.engine import Database
+from jarjestokeskus.domain.agreement_roles import InKindDirection
 from jarjestokeskus.domain.agreements import overlaps_year
 from jarjestokeskus.domain.enums import AgreementKind, Field, ProjectStatus
 from jarjestokeskus.i18n import sort_key
 from jarjestokeskus.services.agreements.followup import in_kind_totals
 from jarjestokeskus.services.agreements.report_data import agreements_in_force
+from jarjestokeskus.services.agreements.rows import InKindRow
 from jarjestokeskus.services.organisations.report_data import (
     count_members,
     member_register,
@@ -62,7 +65,8 @@ class AnnualFigures:
     staff: YearStatistics
     agreements_in_force: int
     agreements_by_kind: tuple[tuple[AgreementKind, int], ...]
-    in_kind_value: Decimal
+    in_kind_received: Decimal
+    in_kind_given: Decimal
 
 
 def project_in_year(row: ProjectRow, year: int) -> bool:
@@ -87,6 +91,7 @@ def annual_figures(db: Database, year: int, today: date | None = None) -> Annual
     trend = [(y, *_sums(db, y, today)) for y in range(year - TREND_YEARS + 1, year)]
     trend.append((year, overview.amount_applied, overview.amount_granted))
     agreements = agreements_in_force(db, year)
+    in_kind = in_kind_totals(db, year)
     kinds = Counter(a.kind for a in agreements)
     return AnnualFigures(
         year=year,
@@ -107,8 +112,13 @@ def annual_figures(db: Database, year: int, today: date | None = None) -> Annual
         staff=staff_statistics(db, year),
         agreements_in_force=len(agreements),
         agreements_by_kind=tuple((k, kinds[k]) for k in AgreementKind if kinds[k]),
-        in_kind_value=sum((r.amount for r in in_kind_totals(db, year)), Decimal("0.00")),
+        in_kind_received=_in_kind(in_kind, InKindDirection.RECEIVED),
+        in_kind_given=_in_kind(in_kind, InKindDirection.GIVEN),
     )
+
+
+def _in_kind(rows: list[InKindRow], direction: InKindDirection) -> Decimal:
+    return sum((r.amount for r in rows if r.direction == direction), Decimal("0.00"))
 
 
 def _sums(db: Database, year: int, today: date) -> tuple[Decimal, Decimal]:

@@ -13,6 +13,7 @@ import pytest
 
 from jarjestokeskus import i18n
 from jarjestokeskus.db.engine import Database
+from jarjestokeskus.reports import annual as annual_report
 from jarjestokeskus.reports import projects as projects_report
 from jarjestokeskus.services.projects.funding import year_overview
 from tests.reports.pdf_text import demo_database, flat, pdf_text
@@ -122,3 +123,29 @@ def test_overdue_instalments_and_late_reports_are_marked(demo: Database, languag
         date=f"{submitted.day}.{submitted.month}.{submitted.year}", days=days
     )
     assert flat(flagged) in text
+
+
+def in_kind(year: int, direction: str) -> Decimal:
+    """Premises free of charge in `year` prorated by days, received or given, by hand."""
+    total = Decimal("0.00")
+    length = (date(year, 12, 31) - date(year, 1, 1)).days + 1
+    for a in scenario()["agreements"]:
+        if not a.get("premises_free_of_charge") or a.get("premises_direction", "received") != direction:
+            continue
+        start = max(day(a.get("valid_from")) or date(year, 1, 1), date(year, 1, 1))
+        end = min(day(a.get("valid_to")) or date(year, 12, 31), date(year, 12, 31))
+        days = max(0, (end - start).days + 1)
+        total += (Decimal(a["premises_estimated_value"]) * days / length).quantize(Decimal("0.01"))
+    return total
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_in_kind_support_received_and_given_apart(demo: Database, language: str) -> None:
+    received, given = in_kind(2026, "received"), in_kind(2026, "given")
+    assert (received, given) == (Decimal("23500.00"), Decimal("2400.00"))  # as the issue says
+    out = BytesIO()
+    annual_report.build_annual(demo, language, out, year=2026, today=TODAY)
+    text = pdf_text(out.getvalue())
+    t = i18n.catalog(language).gettext
+    assert flat(f"{t(annual_report.IN_KIND_RECEIVED)} {money(received, language)}") in text
+    assert flat(f"{t(annual_report.IN_KIND_GIVEN)} {money(given, language)}") in text

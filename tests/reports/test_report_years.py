@@ -20,7 +20,7 @@ from jarjestokeskus.reports import annual as annual_report
 from jarjestokeskus.reports import employment as employment_report
 from jarjestokeskus.services.agreements.report_data import find_counterparty
 from tests.reports.pdf_text import demo_database, flat, pdf_text
-from tests.reports.scenario import day, overlaps, scenario
+from tests.reports.scenario import day, organisation, overlaps, scenario
 
 
 @pytest.fixture(scope="module")
@@ -173,3 +173,27 @@ def test_employment_report_keeps_participants_and_the_planned_rest_apart(
     assert ending_part.count("31.12.2026") == len(expected["ending"]) == 2
     ended_part = text.split(flat(t(employment_report.ENDED).format(year=2026)))[1].split(ending_part)[0]
     assert "31.12.2026" not in ended_part  # a period ending on the last day has not ended yet
+
+
+ROLE_WORDS = {
+    "contracting_party": ("Avtalspart", "Sopijaosapuoli"),
+    "counterparty": ("Motpart", "Vastapuoli"),
+}
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_party_roles_print_in_the_report_language(demo: Database, language: str) -> None:
+    counterparty = find_counterparty(demo, "Vaasan kaupunki")
+    assert counterparty is not None
+    out = BytesIO()
+    agreements_report.build_agreements(demo, language, out, counterparty_id=counterparty, year=2026)
+    text = pdf_text(out.getvalue())
+    city = organisation("city")
+    home = next(o for o in scenario()["organisations"] if o.get("is_home"))
+    name = (lambda o: o["name_sv"]) if language == "sv" else (lambda o: o["name_fi"])  # noqa: E731
+    sv, fi = ROLE_WORDS["counterparty"]
+    assert flat(f"{name(city)} ({sv if language == 'sv' else fi})") in text
+    sv, fi = ROLE_WORDS["contracting_party"]
+    assert flat(f"{name(home)} ({sv if language == 'sv' else fi})") in text
+    if language == "sv":
+        assert "vastapuoli" not in text and "sopijaosapuoli" not in text

@@ -10,6 +10,7 @@ from sqlalchemy import Boolean, Date, ForeignKey, Integer, LargeBinary, Numeric,
 from sqlalchemy.orm import Mapped, deferred, mapped_column
 
 from jarjestokeskus.db.base import Base, Money, Record, enum_column
+from jarjestokeskus.domain.agreement_roles import InKindDirection, PartyRole
 from jarjestokeskus.domain.enums import AgreementKind, AgreementStatus, MonitoringStatus
 
 
@@ -38,6 +39,9 @@ class Agreement(Record, Base):
     premises_rent: Mapped[Decimal | None] = mapped_column(Money)
     premises_free_of_charge: Mapped[bool] = mapped_column(Boolean, default=False)
     premises_estimated_value: Mapped[Decimal | None] = mapped_column(Money)
+    premises_direction: Mapped[InKindDirection] = mapped_column(
+        enum_column(InKindDirection), default=InKindDirection.RECEIVED, server_default="received"
+    )
 
 
 class AgreementParty(Record, Base):
@@ -45,7 +49,8 @@ class AgreementParty(Record, Base):
 
     agreement_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("agreement.id"), index=True)
     organisation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("organisation.id"), index=True)
-    role: Mapped[str] = mapped_column(String(80), default="")
+    role_kind: Mapped[PartyRole | None] = mapped_column(enum_column(PartyRole))
+    role: Mapped[str] = mapped_column(String(80), default="")  # a note beside the coded role
     signatory: Mapped[str] = mapped_column(String(200), default="")
 
 

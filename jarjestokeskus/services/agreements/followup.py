@@ -20,6 +20,7 @@ from jarjestokeskus.db.models import (
     MonitoringEntry,
     Organisation,
 )
+from jarjestokeskus.domain.agreement_roles import InKindDirection
 from jarjestokeskus.domain.agreements import MonitoringForm, overlaps_year, validate_entry
 from jarjestokeskus.domain.enums import AgreementStatus, MonitoringStatus, OrganisationKind
 from jarjestokeskus.i18n import sort_key
@@ -74,12 +75,13 @@ def in_kind_value(estimated_yearly: Decimal, start: date | None, end: date | Non
 
 
 def in_kind_totals(db: Database, year: int) -> list[InKindRow]:
-    """Premises free of charge per giving counterparty in `year`, prorated by days.
+    """Premises free of charge per counterparty and direction in `year`, prorated by days.
 
-    The giver is the party that is a municipality or a wellbeing services county; when there is
-    none, the first party that is not the home organisation.
+    Received: the giver is the party that is a municipality or a wellbeing services county; when
+    there is none, the first party that is not the home organisation. Given (the home
+    organisation lends premises to another): the first party that is not the home organisation.
     """
-    totals: dict[uuid.UUID, Decimal] = defaultdict(lambda: Decimal("0.00"))
+    totals: dict[tuple[uuid.UUID, InKindDirection], Decimal] = defaultdict(lambda: Decimal("0.00"))
     with db.reading() as session:
         agreements = session.scalars(
             select(Agreement).where(
@@ -108,18 +110,24 @@ def in_kind_totals(db: Database, year: int) -> list[InKindRow]:
                 if p.kind in (OrganisationKind.MUNICIPALITY, OrganisationKind.WELLBEING_COUNTY)
             ]
             others = [p.id for p in parties if not p.is_home]
-            giver = (public or others or [None])[0]
-            if giver is not None:
-                totals[giver] += amount
+            direction = agreement.premises_direction
+            if direction == InKindDirection.GIVEN:
+                public = []
+            counterparty = (public or others or [None])[0]
+            if counterparty is not None:
+                totals[counterparty, direction] += amount
         names = {
             r.id: (r.name_fi, r.name_sv)
             for r in session.execute(
                 select(Organisation.id, Organisation.name_fi, Organisation.name_sv).where(
-                    Organisation.id.in_(list(totals))
+                    Organisation.id.in_([oid for oid, _direction in totals])
                 )
             )
         }
-    return [InKindRow(oid, *names.get(oid, ("", "")), year, amount) for oid, amount in totals.items()]
+    return [
+        InKindRow(oid, *names.get(oid, ("", "")), year, amount, direction)
+        for (oid, direction), amount in totals.items()
+    ]
 
 
 def follow_up(

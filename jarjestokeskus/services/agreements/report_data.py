@@ -21,6 +21,7 @@ from sqlalchemy import select
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.errors import RecordNotFound
 from jarjestokeskus.db.models import Agreement, AgreementParty, Organisation
+from jarjestokeskus.domain.agreement_roles import InKindDirection
 from jarjestokeskus.domain.enums import AgreementStatus, MonitoringStatus
 from jarjestokeskus.i18n import sort_key
 from jarjestokeskus.services.agreements.followup import in_kind_value
@@ -68,6 +69,10 @@ class ReportAgreement:
     def title(self, language: str) -> str:
         return localized(self.detail.title_fi, self.detail.title_sv, language)
 
+    @property
+    def direction(self) -> InKindDirection:
+        return self.detail.premises_direction
+
 
 @dataclass(frozen=True)
 class AgreementReport:
@@ -83,7 +88,25 @@ class AgreementReport:
 
     @property
     def in_kind_total(self) -> Decimal:
-        return sum((a.in_kind for a in self.agreements if a.in_kind is not None), ZERO)
+        """The in-kind value we received from the counterparty."""
+        return self._in_kind(InKindDirection.RECEIVED)
+
+    @property
+    def in_kind_given(self) -> Decimal:
+        """The in-kind value we gave to the counterparty."""
+        return self._in_kind(InKindDirection.GIVEN)
+
+    def _in_kind(self, direction: InKindDirection) -> Decimal:
+        return sum(
+            (a.in_kind for a in self.agreements if a.in_kind is not None and a.direction == direction), ZERO
+        )
+
+    @property
+    def total_value(self) -> Decimal:
+        """The agreements' yearly values in total (those without a value count as nothing)."""
+        return sum(
+            (a.detail.yearly_value for a in self.agreements if a.detail.yearly_value is not None), ZERO
+        )
 
     def goal_statuses(self) -> dict[MonitoringStatus | None, int]:
         """How many goals have each latest status (None: no entry yet), in the statuses' order."""

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import enum
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
+from jarjestokeskus.domain.agreement_roles import InKindDirection, PartyRole
 from jarjestokeskus.domain.enums import AgreementKind, AgreementStatus, MonitoringStatus
 from jarjestokeskus.i18n import N_, _
 
@@ -45,8 +47,15 @@ class AgreementPartyRow:
     organisation_id: uuid.UUID
     name_fi: str
     name_sv: str
-    role: str
+    role: str  # a note beside the coded role
     signatory: str
+    role_kind: PartyRole | None = None
+
+    def role_text(self, label: Callable[[PartyRole], str]) -> str:
+        """The coded role's label (by `label`) and the note, as "Counterparty; note"."""
+        return "; ".join(
+            part for part in (label(self.role_kind) if self.role_kind else "", self.role) if part
+        )
 
 
 @dataclass(frozen=True)
@@ -132,17 +141,20 @@ class AgreementDetail:
     parties: tuple[AgreementPartyRow, ...]
     goals: tuple[GoalRow, ...]
     documents: tuple[DocumentRow, ...]
+    premises_direction: InKindDirection = InKindDirection.RECEIVED
 
 
 @dataclass(frozen=True)
 class InKindRow:
-    """The value of premises free of charge that one counterparty gave in one year."""
+    """The value of premises free of charge that one counterparty gave us (received) or that we
+    gave it (given) in one year."""
 
     organisation_id: uuid.UUID
     name_fi: str
     name_sv: str
     year: int
     amount: Decimal
+    direction: InKindDirection = InKindDirection.RECEIVED
 
 
 @dataclass(frozen=True)

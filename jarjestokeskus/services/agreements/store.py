@@ -112,10 +112,16 @@ def _detail(session, a: Agreement) -> AgreementDetail:  # type: ignore[no-untype
         premises_rent=a.premises_rent,
         premises_free_of_charge=a.premises_free_of_charge,
         premises_estimated_value=a.premises_estimated_value,
+        premises_direction=a.premises_direction,
         archived_at=a.archived_at,
         parties=tuple(
             AgreementPartyRow(
-                p.id, p.organisation_id, *names.get(p.organisation_id, ("", "")), p.role, p.signatory
+                p.id,
+                p.organisation_id,
+                *names.get(p.organisation_id, ("", "")),
+                p.role,
+                p.signatory,
+                p.role_kind,
             )
             for p in parties
         ),
@@ -155,7 +161,12 @@ def _apply(session, agreement: Agreement, values: AgreementValues) -> None:  # t
         agreement.id,
         values.parties,
         lambda p: p.party_id,
-        lambda p: {"organisation_id": p.organisation_id, "role": p.role, "signatory": p.signatory},
+        lambda p: {
+            "organisation_id": p.organisation_id,
+            "role_kind": p.role_kind,
+            "role": p.role,
+            "signatory": p.signatory,
+        },
         now,
     )
     goals_changed, _records = _sync(
@@ -248,7 +259,8 @@ def renewal_form(detail: AgreementDetail) -> AgreementForm:
         premises_estimated_value=""
         if detail.premises_estimated_value is None
         else str(detail.premises_estimated_value),
-        parties=[PartyForm(p.organisation_id, p.role, "") for p in detail.parties],
+        premises_direction=detail.premises_direction,
+        parties=[PartyForm(p.organisation_id, p.role, "", None, p.role_kind) for p in detail.parties],
         goals=[
             GoalForm(
                 g.title_fi,

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from jarjestokeskus.db.engine import Database
+from jarjestokeskus.domain.agreement_roles import InKindDirection
 from jarjestokeskus.domain.agreements import AgreementForm, GoalForm, PartyForm, label
 from jarjestokeskus.domain.enums import AgreementKind, AgreementStatus
 from jarjestokeskus.i18n import _, current_language, format_date, format_number
@@ -81,7 +82,10 @@ def form_from_detail(detail: AgreementDetail) -> AgreementForm:
         premises_rent=format_amount(detail.premises_rent),
         premises_free_of_charge=detail.premises_free_of_charge,
         premises_estimated_value=format_amount(detail.premises_estimated_value),
-        parties=[PartyForm(p.organisation_id, p.role, p.signatory, p.id) for p in detail.parties],
+        premises_direction=detail.premises_direction,
+        parties=[
+            PartyForm(p.organisation_id, p.role, p.signatory, p.id, p.role_kind) for p in detail.parties
+        ],
         goals=[
             GoalForm(
                 g.title_fi,
@@ -115,6 +119,10 @@ class AgreementFields(QObject):
         self.description.setTabChangesFocus(True)
         self.description.setFixedHeight(self.description.fontMetrics().height() * 5)
         self.free_of_charge = QCheckBox()
+        self.direction = QComboBox()  # received by us or given by us
+        self.direction_label = QLabel()
+        self.direction_label.setBuddy(self.direction)
+        self.direction.currentIndexChanged.connect(lambda _i: self.edited.emit("premises_direction"))
         self.inputs.update(
             kind=self.kind,
             status=self.status,
@@ -155,6 +163,7 @@ class AgreementFields(QObject):
         for key in ("premises_address", "premises_area_m2", "premises_rent"):
             premises.addRow(self.labels[key], self.boxes[key])
         premises.addRow(self.free_of_charge)
+        premises.addRow(self.direction_label, self.direction)
         premises.addRow(self.labels["premises_estimated_value"], self.boxes["premises_estimated_value"])
         layout.addWidget(self.oral_group)
         layout.addWidget(self.premises_group)
@@ -166,6 +175,8 @@ class AgreementFields(QObject):
             widget_label.setText(label(key) + ":")
         self._fill_enum(self.kind, AgreementKind)
         self._fill_enum(self.status, AgreementStatus)
+        self._fill_enum(self.direction, InKindDirection)
+        self.direction_label.setText(_("In-kind support:"))
         self.oral_group.setTitle(_("Oral agreement"))
         self.premises_group.setTitle(_("Premises"))
         self.free_of_charge.setText(_("&Free of charge (in-kind support)"))
@@ -250,6 +261,9 @@ class AgreementFields(QObject):
             self.funding_box.setCurrentIndex(max(0, self.funding_box.findData(funding)))
             self.description.setPlainText(form.description)
             self.free_of_charge.setChecked(form.premises_free_of_charge)
+            self.direction.blockSignals(True)
+            self.direction.setCurrentIndex(max(0, self.direction.findData(form.premises_direction)))
+            self.direction.blockSignals(False)
         finally:
             for widget in self.inputs.values():
                 widget.blockSignals(False)
@@ -283,13 +297,22 @@ class AgreementFields(QObject):
             else None,
             "description": self.description.toPlainText(),
             "premises_free_of_charge": self.free_of_charge.isChecked(),
+            "premises_direction": self.direction.currentData() or InKindDirection.RECEIVED,
         }
 
     def set_read_only(self, read_only: bool) -> None:
         for key in LINE_KEYS:
             self.inputs[key].setReadOnly(read_only)  # type: ignore[attr-defined]
         self.description.setReadOnly(read_only)
-        for widget in (self.kind, self.status, self.parent_box, self.funding_box, self.free_of_charge):
+        widgets = (
+            self.kind,
+            self.status,
+            self.parent_box,
+            self.funding_box,
+            self.free_of_charge,
+            self.direction,
+        )
+        for widget in widgets:
             widget.setEnabled(not read_only)
 
     def clear_errors(self) -> None:

@@ -15,10 +15,11 @@ from PySide6.QtWidgets import (
 )
 
 from jarjestokeskus.db.engine import Database
+from jarjestokeskus.domain.agreement_roles import PartyRole
 from jarjestokeskus.domain.agreements import GoalForm, PartyForm, label
 from jarjestokeskus.i18n import _, format_date, format_number
 from jarjestokeskus.services.agreements.rows import DocumentRow
-from jarjestokeskus.ui.widgets.form_table import VALUE_ROLE, FormTable
+from jarjestokeskus.ui.widgets.form_table import VALUE_ROLE, ChoiceDelegate, FormTable
 from jarjestokeskus.ui.widgets.organisation_picker import OrganisationPicker
 
 GOAL_KEYS = (
@@ -31,6 +32,16 @@ GOAL_KEYS = (
 )
 
 
+class _NoRole:
+    """The empty choice of a party's role (the role not given)."""
+
+    value = ""
+    label = ""
+
+
+NO_ROLE = _NoRole()
+
+
 def _uuid(value: object) -> uuid.UUID | None:
     return value if isinstance(value, uuid.UUID) else None
 
@@ -39,7 +50,9 @@ class PartyTable(FormTable):
     """Parties are added with the picker above the table; role and signatory are typed in the table."""
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
-        super().__init__(("organisation", "role", "signatory"), parent)
+        super().__init__(("organisation", "role_kind", "role", "signatory"), parent)
+        column = self.keys.index("role_kind")
+        self.table.setItemDelegateForColumn(column, ChoiceDelegate([NO_ROLE, *PartyRole], self.table))
         self.picker = OrganisationPicker(db)
         self.picker.returnPressed.connect(self.add_row)
         row = QHBoxLayout()
@@ -50,18 +63,40 @@ class PartyTable(FormTable):
         self.retranslate()
 
     def header_text(self, key: str) -> str:
-        return label(key)
+        return _("Role") if key == "role_kind" else _("Note") if key == "role" else label(key)
 
     def button_texts(self) -> tuple[str, str]:
         return _("A&dd party"), _("Re&move party")
 
     def column_samples(self) -> dict[str, str]:
-        return {"organisation": "Pohjanmaan Yhdistykset ry – Österbottens", "role": "Järjestökeskus"}
+        return {
+            "organisation": "Pohjanmaan Yhdistykset ry – Österbottens",
+            "role_kind": max((m.label for m in PartyRole), key=len) + "    ",
+            "role": "Järjestökeskus",
+        }
 
     def retranslate(self) -> None:
         super().retranslate()
         if hasattr(self, "picker"):
             self.picker.retranslate()
+        for row in range(self.row_count()):
+            self._show_role(row, self.role_kind(row))
+
+    def role_kind(self, row: int) -> PartyRole | None:
+        item = self.table.item(row, self.keys.index("role_kind"))
+        value = item.data(VALUE_ROLE) if item is not None else None
+        return PartyRole(value) if value else None
+
+    def _show_role(self, row: int, role: PartyRole | None) -> None:
+        item = self.table.item(row, self.keys.index("role_kind"))
+        if item is None:
+            return
+        self._filling = True
+        try:
+            item.setData(VALUE_ROLE, role.value if role else "")
+            item.setText(role.label if role else "")
+        finally:
+            self._filling = False
 
     def add_row(self) -> None:
         """Add the organisation chosen in the picker; without one, go to the picker."""
@@ -78,8 +113,10 @@ class PartyTable(FormTable):
 
     def _append_party(self, party: PartyForm, name: str) -> int:
         row = self.append(
-            {"organisation": name, "role": party.role, "signatory": party.signatory}, party.party_id
+            {"organisation": name, "role_kind": "", "role": party.role, "signatory": party.signatory},
+            party.party_id,
         )
+        self._show_role(row, party.role_kind)
         item = self.table.item(row, 0)
         assert item is not None
         self._filling = True
@@ -101,7 +138,13 @@ class PartyTable(FormTable):
             item = self.table.item(r, 0)
             organisation = item.data(VALUE_ROLE) if item is not None else None
             forms.append(
-                PartyForm(organisation, self.text(r, "role"), self.text(r, "signatory"), _uuid(self.ids(r)))
+                PartyForm(
+                    organisation,
+                    self.text(r, "role"),
+                    self.text(r, "signatory"),
+                    _uuid(self.ids(r)),
+                    self.role_kind(r),
+                )
             )
         return forms
 
