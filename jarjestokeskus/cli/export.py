@@ -11,7 +11,7 @@ from jarjestokeskus import i18n
 from jarjestokeskus.cli.common import OK, USER_ERROR
 from jarjestokeskus.i18n import _
 
-KINDS = ("members", "projects", "employment", "agreements")
+KINDS = ("members", "organisations", "projects", "employment", "agreements")
 
 
 def add_export_command(commands: Any, shared: argparse.ArgumentParser) -> None:
@@ -22,7 +22,10 @@ def add_export_command(commands: Any, shared: argparse.ArgumentParser) -> None:
         "kind",
         choices=KINDS,
         metavar=_("KIND"),
-        help=_("the list: members, projects, employment or agreements"),
+        help=_(
+            "the list: members (the member organisations with their contacts), organisations (all), "
+            "projects, employment or agreements"
+        ),
     )
     export.add_argument(
         "--format",

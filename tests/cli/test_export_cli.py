@@ -15,6 +15,7 @@ from jarjestokeskus.cli.main import main
 from jarjestokeskus.db.engine import open_database
 from jarjestokeskus.services.exports.columns import (
     AGREEMENT_HEADERS,
+    MEMBER_HEADERS,
     ORGANISATION_HEADERS,
     PROJECT_HEADERS,
     STAFF_HEADERS,
@@ -24,7 +25,8 @@ from jarjestokeskus.services.exports.tables import KINDS, export_table
 from tests.reports.pdf_text import demo_database
 
 HEADERS = {
-    "members": ORGANISATION_HEADERS,
+    "members": MEMBER_HEADERS,
+    "organisations": ORGANISATION_HEADERS,
     "projects": PROJECT_HEADERS,
     "employment": STAFF_HEADERS,
     "agreements": AGREEMENT_HEADERS,
@@ -104,8 +106,11 @@ def test_lists_show_what_the_demo_holds(demo: Path) -> None:
     assert names == sorted(names, key=i18n.sort_key)
     _title, _header, agreements = expected(demo, "agreements", "fi")
     assert any(str(row[0]).startswith("↻ ") for row in agreements)
-    _title, _header, members = expected(demo, "members", "fi")
+    _title, _header, members = expected(demo, "organisations", "fi")
     assert [row[0] for row in members] == sorted((row[0] for row in members), key=i18n.sort_key)
+    _title, _header, members = expected(demo, "members", "fi")
+    shown = [row[0] or row[1] for row in members]  # the Finnish name, else the Swedish one
+    assert shown == sorted(shown, key=i18n.sort_key)
 
 
 def test_format_option_wins_over_the_ending(demo: Path, tmp_path: Path) -> None:

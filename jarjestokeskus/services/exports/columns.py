@@ -14,6 +14,21 @@ ORGANISATION_HEADERS = (
     N_("Kind"),
     N_("Members"),
 )
+# The members' list: the organisation editor's labels (the import reads them back) and the contact.
+MEMBER_HEADERS = (
+    N_("Name in Finnish"),
+    N_("Name in Swedish"),
+    N_("Abbreviation"),
+    N_("Business ID"),
+    N_("Municipality"),
+    N_("Contact person"),
+    N_("Email"),
+    N_("Street address"),
+    N_("Postal code"),
+    N_("Post office"),
+    N_("Phone"),
+    N_("Number of members"),
+)
 PROJECT_HEADERS = (
     N_("Name"),
     N_("Code"),

@@ -11,6 +11,7 @@ from jarjestokeskus.db.engine import Database
 from jarjestokeskus.i18n import N_, sort_key
 from jarjestokeskus.services.exports.columns import (
     AGREEMENT_HEADERS,
+    MEMBER_HEADERS,
     ORGANISATION_HEADERS,
     PROJECT_HEADERS,
     RENEWAL_MARK,
@@ -19,10 +20,11 @@ from jarjestokeskus.services.exports.columns import (
 from jarjestokeskus.services.exports.files import Euros
 from jarjestokeskus.services.rows import localized
 
-KINDS = ("members", "projects", "employment", "agreements")
+KINDS = ("members", "organisations", "projects", "employment", "agreements")
 # The sheet's name: the title of the view the list comes from.
 TITLES = {
-    "members": N_("Organisations"),
+    "members": N_("Member organisations"),
+    "organisations": N_("Organisations"),
     "projects": N_("Projects"),
     "employment": N_("Staff"),
     "agreements": N_("Agreements"),
@@ -43,7 +45,8 @@ def export_table(db: Database, kind: str, language: str, today: date | None = No
         raise ValueError(f"unknown list {kind!r}")
     text = i18n.catalog(language).gettext
     build: dict[str, Callable[[], tuple[tuple[str, ...], list[list[object]]]]] = {
-        "members": lambda: (ORGANISATION_HEADERS, _organisations(db, language, text)),
+        "members": lambda: (MEMBER_HEADERS, _members(db, language, today)),
+        "organisations": lambda: (ORGANISATION_HEADERS, _organisations(db, language, text)),
         "projects": lambda: (PROJECT_HEADERS, _projects(db, language, text)),
         "employment": lambda: (STAFF_HEADERS, _staff(db, text, today or date.today())),
         "agreements": lambda: (AGREEMENT_HEADERS, _agreements(db, language, text)),
@@ -55,6 +58,31 @@ def export_table(db: Database, kind: str, language: str, today: date | None = No
 def _label(text: Callable[[str], str], member: Any) -> str:
     """A LabelledEnum member's label in the export's language ("" for None)."""
     return text(member._labels()[member.value]) if member is not None else ""
+
+
+def _members(db: Database, language: str, today: date | None) -> list[list[object]]:
+    """The member organisations only, with both names and what one needs to reach them; the
+    headings are the editor's labels, so the file can be imported back as it is."""
+    from jarjestokeskus.services.organisations.report_data import member_register
+
+    rows = sorted(member_register(db, today), key=lambda r: (sort_key(r.name(language)), str(r.id)))
+    return [
+        [
+            r.name_fi,
+            r.name_sv,
+            r.abbreviation,
+            r.business_id,
+            r.municipality,
+            r.contact_name,
+            r.email,
+            r.street_address,
+            r.postal_code,
+            r.post_office,
+            r.phone,
+            r.member_count,
+        ]
+        for r in rows
+    ]
 
 
 def _organisations(db: Database, language: str, text: Callable[[str], str]) -> list[list[object]]:

@@ -22,6 +22,7 @@ from jarjestokeskus.domain.enums import (
 )
 from jarjestokeskus.domain.organisation import LABELS, FeeForm, OrganisationForm, RoleForm
 from jarjestokeskus.i18n import _, format_date, format_number
+from jarjestokeskus.services.exports.files import FORMULA_STARTS, needs_neutralising
 
 # The organisation's own fields, in the order the editor shows them.
 IMPORT_FIELDS = (
@@ -148,6 +149,14 @@ _CHOICE_WORDS: dict[str, str] = {
 _YES = {"1", "x", "kyllä", "k", "joo", "ja", "j", "yes", "y", "true", "tosi", "sant"}
 _NO = {"0", "-", "ei", "e", "nej", "n", "no", "false", "epätosi", "falskt"}
 _FOLD = re.compile(r"[\W_]+")
+
+
+def unprotect(text: str) -> str:
+    """A cell as it was before an export protected it: the apostrophe the program's CSV puts
+    before text a spreadsheet would take for a formula ("'=Name", "'+358…") is taken away."""
+    if text.startswith("'") and text[1:].startswith(FORMULA_STARTS) and needs_neutralising(text[1:]):
+        return text[1:]
+    return text
 
 
 def _fold(text: str) -> str:

@@ -31,6 +31,7 @@ from jarjestokeskus.services.organisations.import_mapping import (
     set_cell,
     shown_value,
     stored_form,
+    unprotect,
 )
 from jarjestokeskus.services.organisations.register import apply_values
 from jarjestokeskus.services.rows import localized
@@ -175,7 +176,7 @@ def plan_import(
         for index, number in enumerate(table.numbers):
             if progress is not None and index % _STEP == 0:
                 progress(index, total)
-            cells = {key: table.cell(index, column).strip() for key, column in columns.items()}
+            cells = {key: unprotect(table.cell(index, column).strip()) for key, column in columns.items()}
             cells = {key: text for key, text in cells.items() if text}
             if not cells:
                 planned.append(PlannedRow(number, RowStatus.SKIP, "", note=_("No values to import")))

@@ -42,6 +42,11 @@ class MemberRow:
     contact_name: str
     contact_role: RoleKind | None
     municipality_code: str | None = None  # the register's municipality the text names
+    abbreviation: str = ""
+    business_id: str = ""
+    street_address: str = ""
+    postal_code: str = ""
+    post_office: str = ""
 
     def name(self, language: str) -> str:
         return localized(self.name_fi, self.name_sv, language)
@@ -154,6 +159,11 @@ def member_register(db: Database, today: date | None = None, on: date | None = N
                 Organisation.email,
                 Organisation.phone,
                 Organisation.member_count,
+                Organisation.abbreviation,
+                Organisation.business_id,
+                Organisation.street_address,
+                Organisation.postal_code,
+                Organisation.post_office,
             ).where(members_on(on))
         ).all()
         contacts: dict[uuid.UUID, tuple[int, str, RoleKind]] = {}
@@ -190,6 +200,11 @@ def member_register(db: Database, today: date | None = None, on: date | None = N
                 contact,
                 kind,
                 o.municipality_code,
+                o.abbreviation,
+                o.business_id or "",
+                o.street_address,
+                o.postal_code,
+                o.post_office,
             )
         )
     return rows
