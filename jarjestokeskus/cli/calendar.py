@@ -9,6 +9,7 @@ from typing import Any
 
 from jarjestokeskus import i18n
 from jarjestokeskus.cli.common import OK, USER_ERROR
+from jarjestokeskus.cli.parser_texts import days
 from jarjestokeskus.db.errors import os_reason
 from jarjestokeskus.i18n import _
 
@@ -21,7 +22,7 @@ def add_calendar_command(commands: Any, shared: argparse.ArgumentParser) -> None
     calendar = commands.add_parser("calendar", help=text, description=text, parents=[shared], add_help=False)
     calendar.add_argument(
         "--days",
-        type=int,
+        type=days,
         default=365,
         metavar=_("DAYS"),
         help=_("how many days ahead the calendar reaches (default 365)"),
@@ -45,9 +46,6 @@ def run_calendar(args: argparse.Namespace) -> int:
     from jarjestokeskus.services.calendar.ical import write_calendar
 
     language = getattr(args, "lang", None) or i18n.current_language()
-    if not 0 <= args.days <= 3660:
-        print(_("--days: a number from 0 to 3660"), file=sys.stderr)
-        return USER_ERROR
     db = open_existing(args)
     try:
         if current_revision(db.engine) != head_revision():

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 
 from jarjestokeskus import __version__, i18n
 from jarjestokeskus.cli.common import OK, USAGE, USER_ERROR
+from jarjestokeskus.cli.parser_texts import translate_argparse
 from jarjestokeskus.db.errors import DatabaseProblem
 from jarjestokeskus.i18n import _
 
@@ -16,6 +17,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; 0 on success, 1 on a user error, 2 on a usage error."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     i18n.set_language(choose_language(arguments))
+    translate_argparse()
     parser = build_parser()
     try:
         args = parser.parse_args(arguments)

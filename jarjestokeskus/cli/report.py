@@ -10,6 +10,7 @@ from typing import Any
 
 from jarjestokeskus import i18n
 from jarjestokeskus.cli.common import OK, USER_ERROR
+from jarjestokeskus.cli.parser_texts import days, year
 from jarjestokeskus.db.errors import os_reason
 from jarjestokeskus.i18n import _
 from jarjestokeskus.reports.catalogue import COUNTERPARTY, KINDS, ORGANISATION, ReportOptions
@@ -29,7 +30,7 @@ def add_report_command(commands: Any, shared: argparse.ArgumentParser) -> None:
         metavar=_("KIND"),
         help=_("the report: {kinds}").format(kinds=", ".join(KINDS)),
     )
-    report.add_argument("--year", type=int, metavar=_("YYYY"), help=_("the year the report is about"))
+    report.add_argument("--year", type=year, metavar=_("YYYY"), help=_("the year the report is about"))
     report.add_argument(
         "--organisation",
         metavar=_("NAME"),
@@ -53,7 +54,7 @@ def add_report_command(commands: Any, shared: argparse.ArgumentParser) -> None:
     )
     report.add_argument(
         "--days",
-        type=int,
+        type=days,
         default=30,
         metavar=_("DAYS"),
         help=_("how many days ahead the deadlines report looks (default 30)"),

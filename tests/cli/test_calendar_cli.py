@@ -80,7 +80,7 @@ def test_usage_and_user_errors(demo: Path, tmp_path: Path) -> None:
     assert main(["calendar", "--db", str(demo), "-o", str(out), "--lang", "en"]) == 2
     assert main(["calendar", "--db", str(demo), "-o", str(out), "--days", "x"]) == 2
     assert main(["calendar", "--db", str(demo), "-o", str(out), "--only-deadlines", "--only-year-clock"]) == 2
-    assert main(["calendar", "--db", str(demo), "-o", str(out), "--days", "-1"]) == 1
+    assert main(["calendar", "--db", str(demo), "-o", str(out), "--days", "-1"]) == 2  # an option error
     assert main(["calendar", "--db", str(tmp_path / "none.sqlite"), "-o", str(out)]) == 1
     assert main(["calendar", "--db", str(demo), "-o", str(tmp_path / "no" / "dir" / "x.ics")]) == 1
     assert not out.exists()

@@ -86,7 +86,7 @@ def test_version_as_a_module() -> None:
 )
 def test_usage_errors_exit_2(arguments: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     assert main(arguments) == 2
-    assert "usage:" in capsys.readouterr().err
+    assert _("usage: ") in capsys.readouterr().err  # argparse's own text, translated
 
 
 @pytest.mark.parametrize("before", [True, False])
