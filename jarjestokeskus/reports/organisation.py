@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable
 
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.i18n import N_
+from jarjestokeskus.reports.flow import heading_over_table
 from jarjestokeskus.reports.template import CONTENT_WIDTH, Progress, ReportWriter, build_pdf
 from jarjestokeskus.services.organisations.report_data import OrganisationCard, home_names, organisation_card
 
@@ -111,7 +112,8 @@ def _data(w: ReportWriter, card: OrganisationCard) -> list[Flowable]:
         (w.text(MEMBER_PERIOD), w.period(d.member_since, d.member_until)),
         (w.text(NOTES), d.notes),
     ]
-    return [w.heading(w.text(DATA)), w.fields(pairs)]
+    # The notes may run over pages: the heading stays with the first rows, not the whole table.
+    return [*heading_over_table(w, w.text(DATA)), w.fields(pairs)]
 
 
 def _persons(w: ReportWriter, card: OrganisationCard) -> list[Flowable]:

@@ -158,7 +158,8 @@ class ReportWriter:
                     style = self.number_style if column in numeric else self.cell_style
                 cells.append(self.p(cell, style))
             data.append(cells)
-        table = Table(data, colWidths=list(widths), hAlign="LEFT", repeatRows=offset)
+        # splitInRow: a row taller than a page (a long note) flows on to the next page.
+        table = Table(data, colWidths=list(widths), hAlign="LEFT", repeatRows=offset, splitInRow=1)
         commands: list[tuple[Any, ...]] = [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.lightgrey),
