@@ -19,6 +19,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from jarjestokeskus.i18n import N_
+from jarjestokeskus.reports.hyphenation import breaks
 from jarjestokeskus.reports.template import CONTENT_WIDTH, FONT, ReportWriter
 
 NOTHING_TO_CHART = N_("There is nothing to chart.")
@@ -55,16 +56,23 @@ def _fit(text: str, width: float, size: float = FONT_SIZE) -> str:
     return text.rstrip() + "…"
 
 
-def _wrap(text: str, width: float, most: int = 3) -> list[str] | None:
-    """`text` broken at spaces into at most `most` lines of `width` points, or None if it cannot."""
+def _wrap(text: str, width: float, most: int = 3, language: str = "") -> list[str] | None:
+    """`text` broken at spaces, and a word too long for a line at a syllable with a hyphen, into
+    at most `most` lines of `width` points; None if it cannot (the label is never cut)."""
     lines: list[str] = []
     for word in text.split():
         if lines and stringWidth(f"{lines[-1]} {word}", FONT, FONT_SIZE) <= width:
             lines[-1] = f"{lines[-1]} {word}"
-        elif stringWidth(word, FONT, FONT_SIZE) <= width:
-            lines.append(word)
-        else:
-            return None
+            continue
+        while stringWidth(word, FONT, FONT_SIZE) > width:
+            heads = [
+                p for p in breaks(word, language) if stringWidth(word[:p] + "-", FONT, FONT_SIZE) <= width
+            ]
+            if not heads:
+                return None
+            lines.append(word[: heads[-1]] + "-")
+            word = word[heads[-1] :]
+        lines.append(word)
     return lines if len(lines) <= most else None
 
 
@@ -104,7 +112,7 @@ def bar_chart(
     top, step = _nice_scale(max(max(data) for data in values))
     axis_width = max(stringWidth(_value_text(w, top, money, whole=True), FONT, FONT_SIZE), 10) + 6
     slot = (width - axis_width - 4) / len(categories)
-    wrapped = [_wrap(c, slot - 4) for c in categories]
+    wrapped = [_wrap(c, slot - 4, 4, w.language) for c in categories]
     angle = 0 if all(lines is not None for lines in wrapped) else 30
     lines_needed = max(len(lines or ()) for lines in wrapped)
     label_room = lines_needed * FONT_SIZE * 1.2 + 8 if angle == 0 else min(32 * mm, height / 3)
@@ -188,7 +196,7 @@ def horizontal_bars(
     bar_room = max(width - label_width - value_width, 10)
     top = max(max(value for _, value in pairs), 0) or 1.0
     drawings = [
-        [_bar_row(label, value, text, width, label_width, bar_room, top)]
+        [_bar_row(w.language, label, value, text, width, label_width, bar_room, top)]
         for (label, value), text in zip(pairs, texts, strict=True)
     ]
     # One drawing per bar in a table without padding: the chart splits between bars at a page end.
@@ -207,19 +215,33 @@ def horizontal_bars(
 
 
 def _bar_row(
-    label: str, value: float, text: str, width: float, label_width: float, bar_room: float, top: float
+    language: str,
+    label: str,
+    value: float,
+    text: str,
+    width: float,
+    label_width: float,
+    bar_room: float,
+    top: float,
 ) -> Drawing:
-    drawing = Drawing(width, ROW_HEIGHT)
-    drawing.add(Line(label_width, 0, label_width, ROW_HEIGHT, strokeColor=colors.grey, strokeWidth=0.5))
-    baseline = (ROW_HEIGHT - FONT_SIZE) / 2 + 1
-    fitted = _fit(label, label_width - 6)
-    drawing.add(
-        String(label_width - 4, baseline, fitted, fontName=FONT, fontSize=FONT_SIZE, textAnchor="end")
-    )
+    # A label too long for its room goes on up to three lines (a long word hyphenated), not cut.
+    lines = _wrap(label, label_width - 6, 3, language) or [_fit(label, label_width - 6)]
+    height = ROW_HEIGHT + (len(lines) - 1) * FONT_SIZE * 1.2
+    drawing = Drawing(width, height)
+    drawing.add(Line(label_width, 0, label_width, height, strokeColor=colors.grey, strokeWidth=0.5))
+    baseline = (height - FONT_SIZE) / 2 + 1
+    for number, line in enumerate(lines):
+        y = baseline + (len(lines) - 1 - 2 * number) * FONT_SIZE * 0.6
+        drawing.add(String(label_width - 4, y, line, fontName=FONT, fontSize=FONT_SIZE, textAnchor="end"))
     length = bar_room * max(value, 0) / top
     if length > 0:
         bar = Rect(
-            label_width, 1.2 * mm, length, ROW_HEIGHT - 2.4 * mm, fillColor=PALETTE[0], strokeColor=None
+            label_width,
+            (height - ROW_HEIGHT) / 2 + 1.2 * mm,
+            length,
+            ROW_HEIGHT - 2.4 * mm,
+            fillColor=PALETTE[0],
+            strokeColor=None,
         )
         drawing.add(bar)
     drawing.add(String(label_width + length + 3, baseline, text, fontName=FONT, fontSize=FONT_SIZE))

@@ -40,7 +40,7 @@ OVERALL_ORGANISATIONS = N_("Member organisations in total: {count}")
 OVERALL_MEMBERS = N_("Their members in total: {count}")
 NONE = N_("There are no member organisations.")
 
-WIDTHS = [48 * mm, 36 * mm, 42 * mm, 23 * mm]
+WIDTHS = [44 * mm, 33 * mm, 56 * mm, 22 * mm]  # the email address is never broken
 WIDTHS.append(CONTENT_WIDTH - sum(WIDTHS))
 
 
@@ -104,8 +104,8 @@ def _group(w: ReportWriter, group: str, members: list[MemberRow]) -> list[Flowab
         [
             row.name(w.language),
             _contact(w, row),
-            row.email,
-            row.phone,
+            w.whole(row.email, WIDTHS[2]) if row.email else "",
+            w.whole(row.phone, WIDTHS[3]) if row.phone else "",
             w.number(row.member_count) if row.member_count is not None else "",
         ]
         for row in members

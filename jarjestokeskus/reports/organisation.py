@@ -120,12 +120,18 @@ def _persons(w: ReportWriter, card: OrganisationCard) -> list[Flowable]:
     story: list[Flowable] = [w.heading(w.text(PERSONS))]
     if not card.detail.roles:
         return [*story, w.p(w.text(NONE))]
+    widths = [36 * mm, 30 * mm, 56 * mm, 24 * mm]
+    widths.append(CONTENT_WIDTH - sum(widths))
     rows = [
-        [r.full_name, w.label(r.kind), r.email, r.phone, w.period(r.start_date, r.end_date)]
+        [
+            r.full_name,
+            w.label(r.kind),
+            w.whole(r.email, widths[2]) if r.email else "",  # an email address is never broken
+            w.whole(r.phone, widths[3]) if r.phone else "",
+            w.period(r.start_date, r.end_date),
+        ]
         for r in card.detail.roles
     ]
-    widths = [40 * mm, 32 * mm, 45 * mm, 25 * mm]
-    widths.append(CONTENT_WIDTH - sum(widths))
     header = [w.text(PERSON), w.text(ROLE), w.text(EMAIL), w.text(PHONE), w.text(PERIOD)]
     return [*story, w.table(header, rows, widths)]
 

@@ -24,6 +24,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from jarjestokeskus.i18n import N_, catalog, format_date, format_money, format_number
+from jarjestokeskus.reports.hyphenation import hyphenator
 from jarjestokeskus.services.rows import localized
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
@@ -82,6 +83,19 @@ class ReportWriter:
         self.head_cell_style = ParagraphStyle("head", parent=self.cell_style, fontName=BOLD)
         self.number_style = ParagraphStyle("number", parent=self.cell_style, alignment=2)
         self.head_number_style = ParagraphStyle("head_number", parent=self.head_cell_style, alignment=2)
+        # Long words break at a syllable with a hyphen, in the report's language.
+        hyphenate = hyphenator(language) or ""
+        for style in (
+            self.title_style,
+            self.heading_style,
+            self.body_style,
+            self.cell_style,
+            self.head_cell_style,
+            self.head_number_style,
+        ):
+            style.hyphenationLang = hyphenate
+            style.hyphenationMinWordLength = 6
+            style.uriWasteReduce = 0
 
     # --- texts and values -------------------------------------------------------------------
     def text(self, source: str, **values: object) -> str:
@@ -121,6 +135,24 @@ class ReportWriter:
         escaped = escape(text, {'"': "&quot;", "'": "&#39;"}).replace("\n", "<br/>")
         return Paragraph(escaped, style or self.body_style)
 
+    def whole(self, text: str, width: float) -> Paragraph:
+        """A value never broken (an email address, a business ID): on one line of a cell
+        `width` wide, in a smaller type if it needs to be."""
+        size = self.cell_style.fontSize
+        room = width - 6  # the cell's padding
+        while size > 6 and pdfmetrics.stringWidth(text, FONT, size) > room:
+            size -= 0.25
+        style = ParagraphStyle(
+            f"whole{size}",
+            parent=self.cell_style,
+            fontSize=size,
+            leading=max(size + 2, 8),
+            hyphenationLang="",
+            splitLongWords=0,
+            uriWasteReduce=0,
+        )
+        return Paragraph(escape(text, {'"': "&quot;", "'": "&#39;"}), style)
+
     def title(self, text: str) -> Paragraph:
         return self.p(text, self.title_style)
 
@@ -130,7 +162,7 @@ class ReportWriter:
     def table(
         self,
         header: Sequence[str] | None,
-        rows: Sequence[Sequence[str]],
+        rows: Sequence[Sequence[str | Paragraph]],
         widths: Sequence[float],
         *,
         numeric: Sequence[int] = (),
@@ -156,7 +188,7 @@ class ReportWriter:
                     style = self.head_number_style if column in numeric else self.head_cell_style
                 else:
                     style = self.number_style if column in numeric else self.cell_style
-                cells.append(self.p(cell, style))
+                cells.append(cell if isinstance(cell, Paragraph) else self.p(cell, style))
             data.append(cells)
         # splitInRow: a row taller than a page (a long note) flows on to the next page.
         table = Table(data, colWidths=list(widths), hAlign="LEFT", repeatRows=offset, splitInRow=1)

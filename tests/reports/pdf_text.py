@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from io import BytesIO
 from pathlib import Path
 
@@ -24,9 +25,18 @@ def flat(text: str) -> str:
     return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
 
 
+# A word the report hyphenated at a line's end ("Toimeenpano-" / "sopimus"), not a hyphen the
+# text has before a conjunction ("sosiaali- ja terveysala").
+_HYPHENATED = re.compile(r"(\w)-\n ?(?!(?:ja|tai|sekä|och|eller)\b)(?=[a-zåäö])")
+
+
+def unhyphenated(text: str) -> str:
+    return _HYPHENATED.sub(r"\1", text)
+
+
 def pdf_pages(pdf: bytes) -> list[str]:
-    """Each page's text, flattened."""
-    return [flat(page.extract_text()) for page in PdfReader(BytesIO(pdf)).pages]
+    """Each page's text, words hyphenated at a line's end joined again, flattened."""
+    return [flat(unhyphenated(page.extract_text())) for page in PdfReader(BytesIO(pdf)).pages]
 
 
 def pdf_text(pdf: bytes) -> str:
