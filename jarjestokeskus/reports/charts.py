@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from decimal import Decimal
 
+from reportlab.graphics import shapes
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
@@ -33,6 +34,9 @@ PALETTE = [
     colors.HexColor("#8c8c8c"),
 ]
 FONT_SIZE = 7.5
+# A drawing starts in reportlab's default font (Times-Roman), which the PDF would then list
+# though nothing is written in it: every chart of the program starts in the reports' font.
+shapes.STATE_DEFAULTS["fontName"] = FONT
 ROW_HEIGHT = 6 * mm
 
 
@@ -204,6 +208,7 @@ def horizontal_bars(
     table.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                 ("TOPPADDING", (0, 0), (-1, -1), 0),

@@ -41,6 +41,7 @@ PAGE = N_("Page {page} / {pages}")
 PRINTED = N_("Printed {date}")
 FOOTER = N_("Järjestökeskus register")
 YES, NO = N_("yes"), N_("no")
+PDF_LANGUAGES = {"fi": "fi-FI", "sv": "sv-FI"}
 
 _registered = False
 
@@ -91,9 +92,11 @@ class ReportWriter:
             self.body_style,
             self.cell_style,
             self.head_cell_style,
+            self.number_style,
             self.head_number_style,
         ):
             style.hyphenationLang = hyphenate
+            style.bulletFontName = FONT  # else Helvetica is listed among the fonts
             style.hyphenationMinWordLength = 6
             style.uriWasteReduce = 0
 
@@ -193,6 +196,7 @@ class ReportWriter:
         # splitInRow: a row taller than a page (a long note) flows on to the next page.
         table = Table(data, colWidths=list(widths), hAlign="LEFT", repeatRows=offset, splitInRow=1)
         commands: list[tuple[Any, ...]] = [
+            ("FONTNAME", (0, 0), (-1, -1), FONT),  # the cells' base font: no Helvetica listed
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.lightgrey),
             ("LEFTPADDING", (0, 0), (-1, -1), 3),
@@ -221,7 +225,11 @@ def build_pdf(
     out: Path | BinaryIO,
     printed: date | None = None,
 ) -> None:
-    """Lay out `story` on the shared page template and write the PDF to `out`."""
+    """Lay out `story` on the shared page template and write the PDF to `out`.
+
+    The document's metadata: its title, the subject (the story's first heading), the author (the
+    home organisation) and the language (/Lang fi-FI or sv-FI); only the embedded fonts are listed.
+    """
     home = writer.name(*home_names)
     printed_text = writer.text(PRINTED, date=writer.date(printed or date.today()))
     footer = writer.text(FOOTER)
@@ -267,7 +275,10 @@ def build_pdf(
         topMargin=MARGIN,
         bottomMargin=MARGIN,
         title=title,
+        subject=story[0].getPlainText() if story and isinstance(story[0], Paragraph) else title,
         author=home,
         creator="Järjestökeskus",
+        lang=PDF_LANGUAGES.get(writer.language, writer.language),
+        initialFontName=FONT,  # no unused Helvetica in the list of fonts
     )
     document.build(story, canvasmaker=_PagedCanvas)
