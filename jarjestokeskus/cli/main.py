@@ -102,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_person_command(commands, shared)
     from jarjestokeskus.cli.calendar import add_calendar_command
+    from jarjestokeskus.cli.close_year import add_close_year_command
     from jarjestokeskus.cli.export import add_export_command
     from jarjestokeskus.cli.imports import add_import_command
     from jarjestokeskus.cli.meeting import add_meeting_copy_command
@@ -121,4 +122,5 @@ def build_parser() -> argparse.ArgumentParser:
     from jarjestokeskus.cli.survey import add_survey_command
 
     add_survey_command(commands, shared)
+    add_close_year_command(commands, shared)
     return parser

@@ -27,6 +27,7 @@ _SKIPPED = {
     "search_text",
     "content",
     "municipality_code",
+    "figures",  # a closed report's figures: kept with the report as sent
 }
 
 

@@ -8,6 +8,7 @@ from jarjestokeskus.db.models.agreements import (
     MonitoringEntry,
 )
 from jarjestokeskus.db.models.audit import AuditEntry
+from jarjestokeskus.db.models.closing import ClosedReport, ClosedYear
 from jarjestokeskus.db.models.cooperation import (
     Body,
     BodyMeeting,
@@ -61,6 +62,8 @@ __all__ = [
     "AuditEntry",
     "BankPayment",
     "ContactEntry",
+    "ClosedReport",
+    "ClosedYear",
     "Employment",
     "EmploymentFunding",
     "Event",

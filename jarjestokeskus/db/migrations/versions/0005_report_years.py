@@ -6,6 +6,7 @@ note, any other text stays in `role` as a note beside an empty role.
 Premises free of charge get a direction: received by the home organisation, or given by it to
 another. Existing agreements are "received", except those whose parties are the home
 organisation and member organisations only (the umbrella lending premises to its members).
+Closed reporting years keep the reports as sent (PDF and figures) in the database.
 
 Revision ID: 0005
 Revises: 0004
@@ -71,9 +72,59 @@ def upgrade() -> None:
         """
     )
     bind.execute(given)
+    _closed_years()
+
+
+def _record() -> list[sa.Column]:
+    """The columns every record has."""
+    return [
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("archived_at", sa.DateTime(timezone=True), nullable=True),
+    ]
+
+
+def _closed_years() -> None:
+    op.create_table(
+        "closed_year",
+        sa.Column("year", sa.Integer(), nullable=False),
+        sa.Column("closed_on", sa.Date(), nullable=False),
+        sa.Column("closed_by", sa.String(length=120), nullable=False),
+        sa.Column("reopened_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("reopened_by", sa.String(length=120), nullable=False),
+        sa.Column("reopen_reason", sa.Text(), nullable=False),
+        *_record(),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_closed_year")),
+    )
+    op.create_index(op.f("ix_closed_year_year"), "closed_year", ["year"], unique=False)
+    op.create_table(
+        "closed_report",
+        sa.Column("closed_year_id", sa.Uuid(), nullable=False),
+        sa.Column("kind", sa.String(length=40), nullable=False),
+        sa.Column("language", sa.String(length=5), nullable=False),
+        sa.Column("counterparty_id", sa.Uuid(), nullable=True),
+        sa.Column("title", sa.String(length=300), nullable=False),
+        sa.Column("sha256", sa.String(length=64), nullable=False),
+        sa.Column("content", sa.LargeBinary(), nullable=False),
+        sa.Column("figures", sa.Text(), nullable=False),
+        *_record(),
+        sa.ForeignKeyConstraint(
+            ["closed_year_id"], ["closed_year.id"], name=op.f("fk_closed_report_closed_year_id_closed_year")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_closed_report")),
+    )
+    op.create_index(
+        op.f("ix_closed_report_closed_year_id"), "closed_report", ["closed_year_id"], unique=False
+    )
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_closed_report_closed_year_id"), table_name="closed_report")
+    op.drop_table("closed_report")
+    op.drop_index(op.f("ix_closed_year_year"), table_name="closed_year")
+    op.drop_table("closed_year")
     bind = op.get_bind()
     labels = {"contracting_party": "sopijaosapuoli", "counterparty": "vastapuoli", "partner": "kumppani"}
     labels["funder"] = "rahoittaja"
