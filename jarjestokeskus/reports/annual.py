@@ -35,6 +35,10 @@ APPLIED_FOR = N_("Grants applied for {year}")
 GRANTED_FOR = N_("Grants granted for {year}")
 STAFF_PERSONS = N_("Persons employed in {year}")
 PERSON_YEARS = N_("Person-years")
+FEES_DUE = N_("Membership fees for {year}")
+FEES_PAID = N_("of which paid")
+RUNNING_SHARE = N_("Multi-year grants of earlier years: share of {year}")
+PAID_IN_YEAR = N_("Grant instalments paid in {year}")
 PARTICIPANTS = N_("Participants in work trial and rehabilitative work activity in {year}")
 PLACED = N_("Long-term unemployed placed")
 AGREEMENTS_COUNT = N_("Agreements in force in {year}")
@@ -102,7 +106,7 @@ def build_annual(
         w.title(w.text(HEADING, year=year)),
         w.p(w.text(PURPOSE, year=year)),
     ]
-    story += _key_figures(w, figures, today)
+    story += _key_figures(w, figures, annual_figures(db, year - 1, today), today)
     story += _grants(w, figures)
     story += _projects(w, figures)
     story += _staff(w, figures)
@@ -119,26 +123,57 @@ def _section(w: ReportWriter, heading: str, *flowables: Flowable) -> list[Flowab
     return [Spacer(1, 3 * mm), KeepTogether([w.heading(heading), *flowables])]
 
 
-def _key_figures(w: ReportWriter, f: AnnualFigures, today: date) -> list[Flowable]:
+def _key_figures(w: ReportWriter, f: AnnualFigures, before: AnnualFigures, today: date) -> list[Flowable]:
+    """The year's figures, each beside the year before's."""
     year = f.year
-    rows = [
-        [w.text(MEMBERS_AT_START, date=w.date(date(year - 1, 12, 31))), w.number(f.members_at_start)],
-        [w.text(JOINED_COUNT, year=year), w.number(len(f.joined))],
-        [w.text(LEFT_COUNT, year=year), w.number(len(f.left))],
-        [w.text(MEMBER_ORGANISATIONS, date=w.date(f.members_on)), w.number(f.member_organisations)],
-        [w.text(MEMBERS_OF_MEMBERS), w.number(f.members_of_members)],
-        [w.text(PROJECTS_COUNT, year=year), w.number(len(f.projects))],
-        [w.text(APPLIED_FOR, year=year), w.money(f.amount_applied)],
-        [w.text(GRANTED_FOR, year=year), w.money(f.amount_granted)],
-        [w.text(STAFF_PERSONS, year=year), w.number(f.staff.persons)],
-        [w.text(PERSON_YEARS), person_years(w, f.staff.person_years)],
-        [w.text(PARTICIPANTS, year=year), w.number(f.staff.participants)],
-        [w.text(PLACED), w.number(f.staff.long_term_unemployed_placed)],
-        [w.text(AGREEMENTS_COUNT, year=year), w.number(f.agreements_in_force)],
-        [w.text(IN_KIND_RECEIVED), w.money(f.in_kind_received)],
-        [w.text(IN_KIND_GIVEN), w.money(f.in_kind_given)],
+
+    def figures(g: AnnualFigures) -> list[str]:
+        return [
+            w.number(g.members_at_start),
+            w.number(len(g.joined)),
+            w.number(len(g.left)),
+            w.number(g.member_organisations),
+            w.number(g.members_of_members),
+            w.money(g.fees_due),
+            w.money(g.fees_paid),
+            w.number(len(g.projects)),
+            w.money(g.amount_applied),
+            w.money(g.amount_granted),
+            w.money(g.running_share),
+            w.money(g.paid_in_year),
+            w.number(g.staff.persons),
+            person_years(w, g.staff.person_years),
+            w.number(g.staff.participants),
+            w.number(g.staff.long_term_unemployed_placed),
+            w.number(g.agreements_in_force),
+            w.money(g.in_kind_received),
+            w.money(g.in_kind_given),
+        ]
+
+    labels = [
+        w.text(MEMBERS_AT_START, date=w.date(date(year - 1, 12, 31))),
+        w.text(JOINED_COUNT, year=year),
+        w.text(LEFT_COUNT, year=year),
+        w.text(MEMBER_ORGANISATIONS, date=w.date(f.members_on)),
+        w.text(MEMBERS_OF_MEMBERS),
+        w.text(FEES_DUE, year=year),
+        w.text(FEES_PAID),
+        w.text(PROJECTS_COUNT, year=year),
+        w.text(APPLIED_FOR, year=year),
+        w.text(GRANTED_FOR, year=year),
+        w.text(RUNNING_SHARE, year=year),
+        w.text(PAID_IN_YEAR, year=year),
+        w.text(STAFF_PERSONS, year=year),
+        w.text(PERSON_YEARS),
+        w.text(PARTICIPANTS, year=year),
+        w.text(PLACED),
+        w.text(AGREEMENTS_COUNT, year=year),
+        w.text(IN_KIND_RECEIVED),
+        w.text(IN_KIND_GIVEN),
     ]
-    table = w.table(None, rows, [95 * mm, 40 * mm], numeric=(1,))
+    rows = [[label, now, then] for label, now, then in zip(labels, figures(f), figures(before), strict=True)]
+    header = ["", str(year), str(year - 1)]
+    table = w.table(header, rows, [95 * mm, 38 * mm, 38 * mm], numeric=(1, 2))
     note = w.p(w.text(MEMBERS_NOTE, date=w.date(today)), w.cell_style)
     return [w.heading(w.text(KEY_FIGURES)), table, Spacer(1, 1.5 * mm), note]
 

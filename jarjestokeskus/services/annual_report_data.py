@@ -10,6 +10,8 @@ Definitions:
   a funding for the year.
 - Grants: fundings of the year, applied and granted, by instrument and by funder
   (`funding.year_overview`); the same totals for the four years before, for the trend.
+- Membership fees: the fees of the year, due and paid (`report_data.fee_income`).
+- Grants paid in the year: instalments paid in it; running multi-year grants: their shares.
 - Staff: `staff_statistics.staff_statistics` of the year (persons and person-years by scheme).
 - Agreements in force in the year: `agreement_report_data.agreements_in_force`.
 - In-kind value of premises free of charge: `agreement_followup.in_kind_totals` of the year,
@@ -33,11 +35,13 @@ from jarjestokeskus.services.agreements.report_data import agreements_in_force
 from jarjestokeskus.services.agreements.rows import InKindRow
 from jarjestokeskus.services.organisations.report_data import (
     count_members,
+    fee_income,
     member_register,
     membership_changes,
 )
 from jarjestokeskus.services.projects.funding import year_overview
 from jarjestokeskus.services.projects.register import list_projects
+from jarjestokeskus.services.projects.report_data import projects_year
 from jarjestokeskus.services.rows import AmountTotal, ProjectRow
 from jarjestokeskus.services.staff.statistics import YearStatistics, staff_statistics
 
@@ -67,6 +71,10 @@ class AnnualFigures:
     agreements_by_kind: tuple[tuple[AgreementKind, int], ...]
     in_kind_received: Decimal
     in_kind_given: Decimal
+    fees_due: Decimal = Decimal("0.00")  # membership fees of the year
+    fees_paid: Decimal = Decimal("0.00")
+    running_share: Decimal = Decimal("0.00")  # multi-year grants of earlier years: the year's share
+    paid_in_year: Decimal = Decimal("0.00")  # grant instalments paid in the year
 
 
 def project_in_year(row: ProjectRow, year: int) -> bool:
@@ -92,6 +100,7 @@ def annual_figures(db: Database, year: int, today: date | None = None) -> Annual
     trend.append((year, overview.amount_applied, overview.amount_granted))
     agreements = agreements_in_force(db, year)
     in_kind = in_kind_totals(db, year)
+    fees = fee_income(db, year)
     kinds = Counter(a.kind for a in agreements)
     return AnnualFigures(
         year=year,
@@ -114,6 +123,10 @@ def annual_figures(db: Database, year: int, today: date | None = None) -> Annual
         agreements_by_kind=tuple((k, kinds[k]) for k in AgreementKind if kinds[k]),
         in_kind_received=_in_kind(in_kind, InKindDirection.RECEIVED),
         in_kind_given=_in_kind(in_kind, InKindDirection.GIVEN),
+        fees_due=fees[0],
+        fees_paid=fees[1],
+        running_share=overview.running_share,
+        paid_in_year=projects_year(db, year, today).paid_in_year,
     )
 
 

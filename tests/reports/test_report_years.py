@@ -197,3 +197,25 @@ def test_party_roles_print_in_the_report_language(demo: Database, language: str)
     assert flat(f"{name(home)} ({sv if language == 'sv' else fi})") in text
     if language == "sv":
         assert "vastapuoli" not in text and "sopijaosapuoli" not in text
+
+
+def fees_by_hand(year: int) -> tuple[Decimal, Decimal]:
+    fees = [f for o in scenario()["organisations"] for f in o.get("fees", []) if f["year"] == year]
+    due = sum((Decimal(f["amount"]) for f in fees), Decimal("0.00"))
+    return due, sum((Decimal(f["amount"]) for f in fees if f.get("paid_on")), Decimal("0.00"))
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_annual_figures_stand_beside_the_year_before(demo: Database, language: str) -> None:
+    out = BytesIO()
+    annual_report.build_annual(demo, language, out, year=2025, today=date(2026, 12, 6))
+    text = pdf_text(out.getvalue())
+    t = i18n.catalog(language).gettext
+    money = lambda v: flat(i18n.format_money(v, language))  # noqa: E731
+    now, before = members_at_end_of(date(2025, 12, 31)), members_at_end_of(date(2024, 12, 31))
+    label = t(annual_report.MEMBER_ORGANISATIONS).format(date="31.12.2025")
+    assert flat(f"{label} {len(now)} {len(before)}") in text
+    (due, paid), (due_before, paid_before) = fees_by_hand(2025), fees_by_hand(2024)
+    assert due > 0
+    assert flat(f"{t(annual_report.FEES_DUE).format(year=2025)} {money(due)} {money(due_before)}") in text
+    assert flat(f"{t(annual_report.FEES_PAID)} {money(paid)} {money(paid_before)}") in text

@@ -9,11 +9,12 @@ import uuid
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
 
 from jarjestokeskus.db.engine import Database
-from jarjestokeskus.db.models import Organisation, Person, Project, ProjectPartner, Role
+from jarjestokeskus.db.models import MembershipFee, Organisation, Person, Project, ProjectPartner, Role
 from jarjestokeskus.domain.enums import Field, MembershipStatus, PartnerRole, ProjectStatus, RoleKind
 from jarjestokeskus.i18n import sort_key
 from jarjestokeskus.services.agreements.register import AgreementQuery, list_agreements
@@ -141,6 +142,22 @@ def membership_changes(db: Database, year: int) -> tuple[list[tuple[str, str]], 
         ).all()
     key = lambda r: sort_key(r[0] or r[1])  # noqa: E731
     return sorted(((r[0], r[1]) for r in joined), key=key), sorted(((r[0], r[1]) for r in left), key=key)
+
+
+def fee_income(db: Database, year: int) -> tuple[Decimal, Decimal]:
+    """Membership fees of `year` (of organisations not archived): (due, paid)."""
+    with db.reading() as session:
+        rows = session.execute(
+            select(MembershipFee.amount, MembershipFee.paid_on)
+            .join(Organisation, MembershipFee.organisation_id == Organisation.id)
+            .where(
+                MembershipFee.year == year,
+                MembershipFee.archived_at.is_(None),
+                Organisation.archived_at.is_(None),
+            )
+        ).all()
+    due = sum((r.amount for r in rows), Decimal("0.00"))
+    return due, sum((r.amount for r in rows if r.paid_on is not None), Decimal("0.00"))
 
 
 def member_register(db: Database, today: date | None = None, on: date | None = None) -> list[MemberRow]:
