@@ -54,7 +54,7 @@ class ReportKind:
 KINDS: dict[str, ReportKind] = {
     kind.key: kind
     for kind in (
-        ReportKind("members", N_("Member register"), (GROUP_BY,), "members", "build_members"),
+        ReportKind("members", N_("Member register"), (YEAR, GROUP_BY), "members", "build_members"),
         ReportKind(
             "organisation", N_("Organisation card"), (ORGANISATION,), "organisation", "build_organisation"
         ),

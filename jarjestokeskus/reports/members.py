@@ -7,6 +7,7 @@ with the overall totals. The language is the report's own, independent of the wi
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 from pathlib import Path
 from typing import BinaryIO, Literal
 
@@ -39,6 +40,7 @@ OVERALL = N_("Total")
 OVERALL_ORGANISATIONS = N_("Member organisations in total: {count}")
 OVERALL_MEMBERS = N_("Their members in total: {count}")
 NONE = N_("There are no member organisations.")
+MEMBERS_ON = N_("The member organisations on {date}, by their membership dates.")
 
 WIDTHS = [44 * mm, 33 * mm, 56 * mm, 22 * mm]  # the email address is never broken
 WIDTHS.append(CONTENT_WIDTH - sum(WIDTHS))
@@ -50,13 +52,18 @@ def build_members(
     out: Path | BinaryIO,
     *,
     group_by: GroupBy = "municipality",
+    year: int | None = None,
     progress: Progress | None = None,
+    today: date | None = None,
 ) -> None:
-    """Write the member register in `language` ("fi" or "sv") to `out`."""
+    """Write the member register in `language` ("fi" or "sv") to `out`: today's members, or with
+    a `year` those at the end of it (by the membership dates)."""
     if group_by not in GROUPINGS:
         raise ValueError(f"unknown grouping {group_by!r}")
+    today = today or date.today()
     w = ReportWriter(language)
-    rows = member_register(db)
+    on = min(date(year, 12, 31), today) if year is not None else None
+    rows = member_register(db, today, on)
     if progress:
         progress(1, 3)
     groups: dict[tuple[object, ...], list[MemberRow]] = defaultdict(list)
@@ -67,6 +74,8 @@ def build_members(
         w.title(title),
         w.p(w.text(BY_MUNICIPALITY if group_by == "municipality" else BY_FIELD)),
     ]
+    if on is not None:
+        story.append(w.p(w.text(MEMBERS_ON, date=w.date(on))))
     if not rows:
         story.append(w.p(w.text(NONE)))
     for key in sorted(groups):
@@ -82,7 +91,7 @@ def build_members(
         ]
     if progress:
         progress(2, 3)
-    build_pdf(w, title, home_names(db), story, out)
+    build_pdf(w, title, home_names(db), story, out, printed=today)
     if progress:
         progress(3, 3)
 

@@ -18,6 +18,7 @@ from jarjestokeskus.domain.enums import LABELS
 from jarjestokeskus.reports import agreements as agreements_report
 from jarjestokeskus.reports import annual as annual_report
 from jarjestokeskus.reports import employment as employment_report
+from jarjestokeskus.reports import members as members_report
 from jarjestokeskus.services.agreements.report_data import find_counterparty
 from tests.reports.pdf_text import demo_database, flat, pdf_text
 from tests.reports.scenario import day, organisation, overlaps, scenario
@@ -219,3 +220,14 @@ def test_annual_figures_stand_beside_the_year_before(demo: Database, language: s
     assert due > 0
     assert flat(f"{t(annual_report.FEES_DUE).format(year=2025)} {money(due)} {money(due_before)}") in text
     assert flat(f"{t(annual_report.FEES_PAID)} {money(paid)} {money(paid_before)}") in text
+
+
+@pytest.mark.parametrize(("language", "year"), [("fi", 2017), ("sv", 2025)])
+def test_member_register_of_a_past_year(demo: Database, language: str, year: int) -> None:
+    members = members_at_end_of(date(year, 12, 31))
+    out = BytesIO()
+    members_report.build_members(demo, language, out, year=year, today=date(2026, 12, 6))
+    text = pdf_text(out.getvalue())
+    t = i18n.catalog(language).gettext
+    assert flat(t(members_report.OVERALL_ORGANISATIONS).format(count=len(members))) in text
+    assert flat(t(members_report.MEMBERS_ON).format(date=f"31.12.{year}")) in text

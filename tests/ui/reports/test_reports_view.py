@@ -98,7 +98,7 @@ def test_kind_switching_shows_only_the_options_it_needs(qtbot, db: Database, mon
     monkeypatch.setattr(report_options, "KINDS", kinds)
     view = _view(qtbot, db)
     view.form.set_kind("members")
-    assert [o for o in everything if _shown(view, o)] == [GROUP_BY]
+    assert [o for o in everything if _shown(view, o)] == [YEAR, GROUP_BY]  # the members at the end of a year
     view.form.set_kind("organisation")
     assert [o for o in everything if _shown(view, o)] == [ORGANISATION]
     view.form.set_kind("everything")  # a kind registered later appears with its options
