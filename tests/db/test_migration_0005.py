@@ -1,4 +1,4 @@
-"""Migration 0005 on the demo scenario taken back to 0004: typed party roles become coded roles
+"""Migration 0005 on the demo scenario taken back to the revision before it: typed party roles become coded roles
 (other text stays a note), and premises lent to a member become in-kind support given."""
 
 from __future__ import annotations
@@ -52,10 +52,10 @@ def test_roles_and_directions_are_mapped(tmp_path: Path, migrated_template: Path
                 text("UPDATE agreement_party SET role_kind = NULL, role = 'vuokranantaja' WHERE id = :id"),
                 {"id": second},
             )
-        migrate(db, "0004", down=True)
+        migrate(db, "0014", down=True)  # the revision before 0005
         with db.engine.connect() as c:
             typed = {r[0] for r in c.execute(text("SELECT DISTINCT role FROM agreement_party"))}
-        assert {"vastapuoli", "sopijaosapuoli", "kumppani", "rahoittaja"} <= typed  # as 0004 had them
+        assert {"vastapuoli", "sopijaosapuoli", "kumppani", "rahoittaja"} <= typed  # as before 0005
         migrate(db, "head")
         after = roles(db)
         assert after[first] == ("counterparty", "")
