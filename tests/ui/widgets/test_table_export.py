@@ -175,10 +175,10 @@ def comparable(rows: list[list[object]]) -> list[list[object]]:
 
 
 @pytest.mark.parametrize("language", ["fi", "sv"])
-@pytest.mark.parametrize("kind", ["members", "projects", "employment", "agreements"])
+@pytest.mark.parametrize("kind", ["organisations", "projects", "employment", "agreements"])
 def test_window_and_command_export_the_same(qtbot: QtBot, demo: Database, kind: str, language: str) -> None:
     i18n.set_language(language)
-    if kind == "members":
+    if kind == "organisations":  # the window's list of every organisation (`export members`: the members)
         view: QWidget = OrganisationsView(demo)
         view.ensure_loaded()  # type: ignore[attr-defined]
     elif kind == "projects":
