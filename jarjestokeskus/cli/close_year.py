@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from jarjestokeskus import i18n
-from jarjestokeskus.cli.common import OK, USER_ERROR, Progress
+from jarjestokeskus.cli.common import OK, USER_ERROR, Progress, open_existing, open_for_writing
 from jarjestokeskus.cli.parser_texts import year
 from jarjestokeskus.db.errors import DatabaseProblem, os_reason
 from jarjestokeskus.i18n import _
@@ -41,25 +41,6 @@ def add_close_year_command(commands: Any, shared: argparse.ArgumentParser) -> No
     command.set_defaults(run=run_close_year)
 
 
-def _open(args: argparse.Namespace, write: bool) -> Any:
-    from jarjestokeskus.cli.common import database_target, open_existing
-    from jarjestokeskus.db.engine import database_url, open_database, sqlite_path
-    from jarjestokeskus.db.errors import ReadOnlyDatabase
-    from jarjestokeskus.services.database.maintenance import FileMissing
-
-    if not write:
-        return open_existing(args)
-    url = database_url(database_target(args))
-    path = sqlite_path(url)
-    if path is not None and not path.is_file():
-        raise FileMissing(str(path))
-    db = open_database(url)
-    if db.read_only:
-        db.close()
-        raise ReadOnlyDatabase(db.holder.describe() if db.holder else "")
-    return db
-
-
 def run_close_year(args: argparse.Namespace) -> int:
     from jarjestokeskus.domain.validation import ValidationFailed
     from jarjestokeskus.services import closed_years
@@ -68,7 +49,8 @@ def run_close_year(args: argparse.Namespace) -> int:
         print(_("Give the file to write with -o FILE."), file=sys.stderr)
         return USER_ERROR
     language = getattr(args, "lang", None) or i18n.current_language()
-    db = _open(args, write=not (args.status or args.reprint))
+    reading = args.status or args.reprint
+    db = open_existing(args) if reading else open_for_writing(args)
     try:
         if args.reopen:
             closed_years.reopen_year(db, args.year, args.reason)

@@ -126,20 +126,14 @@ def membership_changes(db: Database, year: int) -> tuple[list[tuple[str, str]], 
     start, end = date(year, 1, 1), date(year, 12, 31)
     live = and_(Organisation.archived_at.is_(None), Organisation.is_home.is_(False))
     with db.reading() as session:
-        joined = session.execute(
-            select(Organisation.name_fi, Organisation.name_sv).where(
-                live,
-                Organisation.membership_status.in_(WERE_MEMBERS),
-                Organisation.member_since.between(start, end),
-            )
-        ).all()
-        left = session.execute(
-            select(Organisation.name_fi, Organisation.name_sv).where(
-                live,
-                Organisation.membership_status.in_(WERE_MEMBERS),
-                Organisation.member_until.between(start, end),
-            )
-        ).all()
+        joined, left = (
+            session.execute(
+                select(Organisation.name_fi, Organisation.name_sv).where(
+                    live, Organisation.membership_status.in_(WERE_MEMBERS), column.between(start, end)
+                )
+            ).all()
+            for column in (Organisation.member_since, Organisation.member_until)
+        )
     key = lambda r: sort_key(r[0] or r[1])  # noqa: E731
     return sorted(((r[0], r[1]) for r in joined), key=key), sorted(((r[0], r[1]) for r in left), key=key)
 
