@@ -16,6 +16,7 @@ from jarjestokeskus.db.engine import Database
 from jarjestokeskus.reports import annual as annual_report
 from jarjestokeskus.reports import projects as projects_report
 from jarjestokeskus.services.projects.funding import year_overview
+from jarjestokeskus.services.projects.report_data import projects_year
 from tests.reports.pdf_text import demo_database, flat, pdf_text
 from tests.reports.scenario import day, scenario
 
@@ -91,6 +92,7 @@ def test_multi_year_grants_count_in_every_year_they_run(demo: Database, language
     # The undecided application for 2027–2029 is not running in 2028; after 2029 nothing runs.
     assert year_overview(demo, 2028, TODAY).running_fundings == len(running(2028)) == 0
     assert year_overview(demo, 2030, TODAY).running_fundings == 0
+    assert projects_year(demo, 2028, TODAY).running == ()
 
 
 @pytest.mark.parametrize("language", ["fi", "sv"])

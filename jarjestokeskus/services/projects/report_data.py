@@ -190,7 +190,10 @@ def projects_year(db: Database, year: int, today: date | None = None) -> Project
             row
             for row in fundings
             if row[0].year == year
-            or runs_in(row[0].instrument, row[0].year, row[0].use_from, row[0].use_until, year)
+            or (
+                row[0].amount_granted is not None  # an application not decided is not running
+                and runs_in(row[0].instrument, row[0].year, row[0].use_from, row[0].use_until, year)
+            )
         ]
         paid = _paid_so_far(session, [f.id for f, *_ in fundings])
         # A funder renamed since is shown by the name on its decision (issue 16).
