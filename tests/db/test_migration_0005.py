@@ -52,7 +52,7 @@ def test_roles_and_directions_are_mapped(tmp_path: Path, migrated_template: Path
                 text("UPDATE agreement_party SET role_kind = NULL, role = 'vuokranantaja' WHERE id = :id"),
                 {"id": second},
             )
-        migrate(db, "0006", down=True)  # the revision before 0005
+        migrate(db, "0012", down=True)  # the revision before 0005
         with db.engine.connect() as c:
             typed = {r[0] for r in c.execute(text("SELECT DISTINCT role FROM agreement_party"))}
         assert {"vastapuoli", "sopijaosapuoli", "kumppani", "rahoittaja"} <= typed  # as before 0005

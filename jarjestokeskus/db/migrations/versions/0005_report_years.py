@@ -9,14 +9,14 @@ organisation and member organisations only (the umbrella lending premises to its
 Closed reporting years keep the reports as sent (PDF and figures) in the database.
 
 Revision ID: 0005
-Revises: 0006
+Revises: 0012
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0005"
-down_revision = "0006"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
