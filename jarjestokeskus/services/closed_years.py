@@ -112,7 +112,18 @@ def _figures(db: Database, kind: str, year: int, today: date, counterparty_id: u
 
         assert counterparty_id is not None
         data = agreement_report(db, counterparty_id, year, today)
-    return json.dumps(_plain(data), ensure_ascii=False, sort_keys=True)
+    return json.dumps(_canonical(_plain(data)), ensure_ascii=False, sort_keys=True)
+
+
+def _canonical(value: Any) -> Any:
+    """Lists in one order whatever order the database gave the rows in (a row's place in a list
+    is not a figure): a PostgreSQL server returns rows of equal sort keys in any order."""
+    if isinstance(value, dict):
+        return {k: _canonical(v) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_canonical(v) for v in value]
+        return sorted(items, key=lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True))
+    return value
 
 
 def _pdf(
