@@ -59,6 +59,13 @@ def add_report_command(commands: Any, shared: argparse.ArgumentParser) -> None:
         metavar=_("DAYS"),
         help=_("how many days ahead the deadlines report looks (default 30)"),
     )
+    area = report.add_mutually_exclusive_group()
+    area.add_argument(
+        "--municipality", metavar=_("NAME"), help=_("the welfare contribution of one municipality")
+    )
+    area.add_argument(
+        "--county", metavar=_("NAME"), help=_("the welfare contribution of a wellbeing services county")
+    )
     report.add_argument(
         "-o", "--output", metavar=_("FILE"), type=Path, required=True, help=_("the PDF file to write")
     )
@@ -81,6 +88,7 @@ def run_report(args: argparse.Namespace) -> int:
             group_by=args.group_by,
             without_names=args.without_names,
             days=args.days,
+            area=args.county or args.municipality or "",
         )
         with Progress(_("Building the report…")) as progress:
             build_report(db, args.kind, language, buffer, options, progress)

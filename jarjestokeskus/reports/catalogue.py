@@ -17,13 +17,14 @@ from jarjestokeskus.db.engine import Database
 from jarjestokeskus.i18n import N_
 from jarjestokeskus.reports.template import Progress
 
-YEAR, COUNTERPARTY, ORGANISATION, GROUP_BY, WITHOUT_NAMES, DAYS = (
+YEAR, COUNTERPARTY, ORGANISATION, GROUP_BY, WITHOUT_NAMES, DAYS, AREA = (
     "year",
     "counterparty",
     "organisation",
     "group_by",
     "without_names",
     "days",
+    "area",
 )
 
 
@@ -37,6 +38,7 @@ class ReportOptions:
     group_by: str = "municipality"
     without_names: bool = False
     days: int = 30
+    area: str = ""  # a municipality or a wellbeing services county by name; "": the whole region
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,9 @@ KINDS: dict[str, ReportKind] = {
         ),
         ReportKind("checklist", N_("Cooperation checklist"), (YEAR,), "checklist", "build_checklist"),
         ReportKind("dependence", N_("What the members receive"), (YEAR,), "dependence", "build_dependence"),
+        ReportKind(
+            "welfare", N_("Contribution to the welfare report"), (YEAR, AREA), "welfare", "build_welfare"
+        ),
     )
 }
 
@@ -116,4 +121,6 @@ def build_report(
             arguments["without_names"] = options.without_names
         elif need == DAYS:
             arguments["days"] = options.days
+        elif need == AREA:
+            arguments["area"] = options.area
     report.builder()(db, language, out, **arguments)

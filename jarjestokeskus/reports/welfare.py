@@ -4,7 +4,7 @@ themes, and the organisations' own words as each chose to be quoted (escaped, ex
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import BinaryIO
@@ -25,7 +25,13 @@ from jarjestokeskus.reports.charts import horizontal_bars
 from jarjestokeskus.reports.template import Progress, ReportWriter, build_pdf
 from jarjestokeskus.services.organisations.report_data import home_names
 from jarjestokeskus.services.survey.questions import QuestionRow, questions
-from jarjestokeskus.services.survey.welfare import SUMS, Contribution, Quote, contribution
+from jarjestokeskus.services.survey.welfare import (
+    SUMS,
+    Contribution,
+    Quote,
+    area_municipalities,
+    contribution,
+)
 
 TITLE = N_("Contribution to the welfare report")
 HEADING = N_("The member organisations' contribution to the welfare report {year}")
@@ -58,19 +64,22 @@ def build_welfare(
     language: str,
     out: Path | BinaryIO,
     *,
-    year: int,
-    municipalities: Sequence[str] = (),
+    year: int | None = None,
+    area: str = "",
     progress: Progress | None = None,
 ) -> None:
+    """The contribution of `year` (default: last year's survey) for `area`: a municipality or a
+    wellbeing services county by name, or the whole region."""
     w = ReportWriter(language)
-    data = contribution(db, year, municipalities, language)
+    year = year if year is not None else date.today().year - 1
+    data = contribution(db, year, area_municipalities(area), language)
     asked = {q.key: q for q in questions(db, year)}
     if progress:
         progress(1, 3)
-    area = ", ".join(municipalities) if municipalities else w.text(WHOLE_REGION)
+    shown_area = area.strip() or w.text(WHOLE_REGION)
     story: list[Flowable] = [
         w.title(w.text(HEADING, year=year)),
-        w.p(w.text(AREA, area=area)),
+        w.p(w.text(AREA, area=shown_area)),
         w.p(w.text(PURPOSE)),
     ]
     story += _figures(w, data)

@@ -49,3 +49,34 @@ def test_forms_import_status_and_the_contribution(
         build_welfare(db, language, pdf, year=2026)
         text = pdf_text(pdf.getvalue())
         assert heading in text and quote in text and "1 100,5" in text
+
+
+def test_report_welfare_for_a_municipality_and_a_county(db: Database, tmp_path: Path) -> None:
+    make_members(db)
+    target = str(db.path or db.url)
+    folder = tmp_path / "forms"
+    assert main(["survey", "forms", "--year", "2026", "-o", str(folder), "--db", target]) == 0
+    files = sorted(folder.iterdir())
+    fill(files[0], AALTO)  # Aalto ry, Vaasa
+    fill(files[1], BJORK)  # Björkby, Korsholm
+    assert main(["survey", "import", str(files[0]), str(files[1]), "--db", target]) == 0
+    vaasa = tmp_path / "vaasa.pdf"
+    args = ["report", "welfare", "--year", "2026", "--municipality", "Vasa", "-o", str(vaasa), "--db", target]
+    assert main(args) == 0
+    text = pdf_text(vaasa.read_bytes())
+    # By hand: only Aalto answered in Vaasa (Vasa is its Swedish name): 120 participants, 1 organisation.
+    assert "Alue: Vasa" in text and "Yksinäisyys on lisääntynyt." in text and "saknar skjuts" not in text
+    county = tmp_path / "county.pdf"
+    args = [
+        "report",
+        "welfare",
+        "--year",
+        "2026",
+        "--county",
+        "Pohjanmaan hyvinvointialue",
+        "-o",
+        str(county),
+    ]
+    assert main([*args, "--db", target, "--lang", "sv"]) == 0
+    text = pdf_text(county.read_bytes())
+    assert "Område: Pohjanmaan hyvinvointialue" in text and "160" in text and "saknar skjuts" in text

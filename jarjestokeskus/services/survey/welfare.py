@@ -28,6 +28,7 @@ from jarjestokeskus.domain.survey import (
     WISHES_COUNTY,
     WISHES_MUNICIPALITY,
 )
+from jarjestokeskus.i18n import sort_key
 from jarjestokeskus.services.rows import localized
 
 SUMS = (GROUPS, PARTICIPANTS, VOLUNTEERS, VOLUNTEER_HOURS)
@@ -88,6 +89,8 @@ def year_figures(db: Database, year: int, municipalities: Iterable[str], languag
             )
             if not wanted or r.municipality.strip().casefold() in wanted
         ]
+        # The organisations' words in the order of their names, whatever order the database keeps.
+        responses.sort(key=lambda pair: sort_key(localized(pair[1].name_fi, pair[1].name_sv, language)))
         answers: dict[object, dict[str, SurveyAnswer]] = {r.id: {} for r, _o in responses}
         for answer in session.scalars(
             select(SurveyAnswer).where(
@@ -120,3 +123,20 @@ def contribution(
     return Contribution(
         year_figures(db, year, places, language), year_figures(db, year - 1, places, language), places
     )
+
+
+def area_municipalities(area: str) -> tuple[str, ...]:
+    """The municipality names (both languages) an area covers: a wellbeing services county's
+    municipalities, one municipality, or the text as typed; () for the whole region."""
+    from jarjestokeskus.db.municipality_register import name_key, read_register
+
+    wanted = name_key(area)
+    if not wanted:
+        return ()
+    rows = list(read_register())
+    county = [
+        r for r in rows if wanted in (name_key(r["wellbeing_county_fi"]), name_key(r["wellbeing_county_sv"]))
+    ]
+    chosen = county or [r for r in rows if wanted in (name_key(r["name_fi"]), name_key(r["name_sv"]))]
+    names = {str(name) for r in chosen for name in (r["name_fi"], r["name_sv"]) if name}
+    return tuple(sorted(names)) if names else (area.strip(),)

@@ -16,6 +16,7 @@ from jarjestokeskus import i18n
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.i18n import N_, _, sort_key
 from jarjestokeskus.reports.catalogue import (
+    AREA,
     COUNTERPARTY,
     DAYS,
     GROUP_BY,
@@ -38,6 +39,7 @@ OPTION_LABELS = {
     GROUP_BY: N_("Group by"),
     WITHOUT_NAMES: N_("Without persons' names (statistics only)"),
     DAYS: N_("Days ahead"),
+    AREA: N_("Municipality or wellbeing services county"),
 }
 SETTINGS_KIND, SETTINGS_LANGUAGE = "reports/kind", "reports/language"
 Counterparty = tuple[uuid.UUID, str, str]  # id, Finnish name, Swedish name
@@ -94,6 +96,9 @@ class ReportForm(QWidget):
         self.days = QSpinBox(objectName="reportDays")
         self.days.setRange(0, 3650)
         self.days.setValue(30)
+        self.area = QComboBox(objectName="reportArea", editable=True)
+        self.area.setMinimumContentsLength(24)
+        self.area.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.option_widgets: dict[str, QWidget] = {
             YEAR: self.year,
             COUNTERPARTY: self.counterparty,
@@ -101,6 +106,7 @@ class ReportForm(QWidget):
             GROUP_BY: self.group_by,
             WITHOUT_NAMES: self.without_names,
             DAYS: self.days,
+            AREA: self.area,
         }
         self.kind_label, self.language_label = QLabel(), QLabel()
         self.kind_label.setBuddy(self.kind_box)
@@ -169,6 +175,7 @@ class ReportForm(QWidget):
             group_by=str(self.group_by.currentData()),
             without_names=self.without_names.isChecked(),
             days=self.days.value(),
+            area=self.area.currentText().strip(),
         )
 
     def focus_option(self, option: str) -> None:
@@ -188,6 +195,20 @@ class ReportForm(QWidget):
             self.layout_.setRowVisible(widget, option in needs)
         if COUNTERPARTY in needs:
             self.load_counterparties()
+        if AREA in needs:
+            self._fill_areas()
+
+    def _fill_areas(self) -> None:
+        """The whole region first, then every municipality and county by name, in the window's language."""
+        from jarjestokeskus.services.municipalities import authority_names
+
+        typed = self.area.currentText()
+        self.area.blockSignals(True)
+        self.area.clear()
+        self.area.addItem("")
+        self.area.addItems(authority_names(i18n.current_language()))
+        self.area.setCurrentText(typed)
+        self.area.blockSignals(False)
 
     def load_counterparties(self) -> None:
         """Read the counterparties again (agreements may have changed); keeps the choice."""
