@@ -11,7 +11,7 @@ from jarjestokeskus import i18n
 from jarjestokeskus.cli.common import OK, USER_ERROR
 from jarjestokeskus.i18n import _
 
-KINDS = ("members", "organisations", "projects", "employment", "agreements")
+KINDS = ("members", "organisations", "projects", "employment", "agreements", "survey")
 
 
 def add_export_command(commands: Any, shared: argparse.ArgumentParser) -> None:
@@ -24,9 +24,10 @@ def add_export_command(commands: Any, shared: argparse.ArgumentParser) -> None:
         metavar=_("KIND"),
         help=_(
             "the list: members (the member organisations with their contacts), organisations (all), "
-            "projects, employment or agreements"
+            "projects, employment, agreements, or survey (a year's answers, --year)"
         ),
     )
+    export.add_argument("--year", type=int, metavar=_("YEAR"), help=_("the survey's year (export survey)"))
     export.add_argument(
         "--format",
         choices=("csv", "xlsx"),
@@ -55,7 +56,16 @@ def run_export(args: argparse.Namespace) -> int:
         return USER_ERROR
     db = open_existing(args)
     try:
-        title, header, rows = export_table(db, args.kind, language)
+        if args.kind == "survey":
+            from datetime import date
+
+            from jarjestokeskus.services.survey.appendix import appendix_table
+
+            year = args.year or date.today().year
+            title = _("Survey {year}").format(year=year)
+            header, rows = appendix_table(db, year, (), language)
+        else:
+            title, header, rows = export_table(db, args.kind, language)
     finally:
         db.close()
     try:

@@ -80,3 +80,20 @@ def test_report_welfare_for_a_municipality_and_a_county(db: Database, tmp_path: 
     assert main([*args, "--db", target, "--lang", "sv"]) == 0
     text = pdf_text(county.read_bytes())
     assert "Område: Pohjanmaan hyvinvointialue" in text and "160" in text and "saknar skjuts" in text
+
+
+def test_export_survey_appendix(db: Database, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    make_members(db)
+    target = str(db.path or db.url)
+    folder = tmp_path / "forms"
+    assert main(["survey", "forms", "--year", "2026", "-o", str(folder), "--db", target]) == 0
+    fill(sorted(folder.iterdir())[0], AALTO)
+    assert main(["survey", "import", str(sorted(folder.iterdir())[0]), "--db", target]) == 0
+    out = tmp_path / "liite.xlsx"
+    assert (
+        main(["export", "survey", "--year", "2026", "--format", "xlsx", "-o", str(out), "--db", target]) == 0
+    )
+    sheet = load_workbook(out).active
+    assert sheet.max_row == 2 and sheet["A2"].value == "Aalto ry"
