@@ -206,7 +206,8 @@ class DocumentList(QWidget):
             lambda item: self.open_requested.emit(item.data(Qt.ItemDataRole.UserRole))
         )
         self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
-        self.attach_button = QPushButton(clicked=self.attach_requested.emit)
+        self.attach_button = QPushButton()
+        self.attach_button.clicked.connect(self.attach_requested)  # a signal: `checked` is dropped
         self.open_button = QPushButton(clicked=lambda: self.open_requested.emit(self.current_id()))
         self.remove_button = QPushButton(clicked=lambda: self.remove_requested.emit(self.current_id()))
         buttons = QHBoxLayout()

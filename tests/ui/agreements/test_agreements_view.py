@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from jarjestokeskus import i18n
@@ -206,11 +206,15 @@ def test_renew_makes_a_linked_draft(qtbot: QtBot, view: AgreementsView, db: Data
     assert len(list_agreements(db)) == 4
 
 
-def test_attach_a_document(view: AgreementsView, tmp_path: Path) -> None:
+def test_attach_a_document(
+    qtbot: QtBot, view: AgreementsView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     open_title(view, "Yhteistyösopimus")
     scan = tmp_path / "allekirjoitettu.pdf"
     scan.write_bytes(b"%PDF-1.4")
-    assert view.editor.attach(scan)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_args, **_kw: (str(scan), ""))
+    view.editor.tabs.setCurrentWidget(view.editor.documents)
+    qtbot.mouseClick(view.editor.documents.attach_button, Qt.MouseButton.LeftButton)
     assert view.editor.documents.list.count() == 1
     assert "allekirjoitettu.pdf" in view.editor.documents.list.item(0).text()
 
