@@ -6,7 +6,7 @@ import uuid
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, false, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from jarjestokeskus.db.base import Base, Money, Record, enum_column, sort_key_type
@@ -20,13 +20,28 @@ from jarjestokeskus.domain.enums import (
 )
 
 
+# At most one organisation in the register holds a business ID, unless the user has confirmed that
+# another one shares it (a separate registration, e.g. a section using its association's ID).
+SOLE_HOLDER = "business_id IS NOT NULL AND archived_at IS NULL AND NOT shares_business_id"
+
+
 class Organisation(Record, Base):
     __tablename__ = "organisation"
+    __table_args__ = (
+        Index(
+            "uq_organisation_business_id",
+            "business_id",
+            unique=True,
+            sqlite_where=text(SOLE_HOLDER),
+            postgresql_where=text(SOLE_HOLDER),
+        ),
+    )
 
     name_fi: Mapped[str] = mapped_column(String(200), default="")
     name_sv: Mapped[str] = mapped_column(String(200), default="")
     abbreviation: Mapped[str] = mapped_column(String(40), default="")
     business_id: Mapped[str | None] = mapped_column(String(9), index=True)
+    shares_business_id: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     register_number: Mapped[str | None] = mapped_column(String(12))
     kind: Mapped[OrganisationKind] = mapped_column(enum_column(OrganisationKind))
     field: Mapped[Field] = mapped_column(enum_column(Field))

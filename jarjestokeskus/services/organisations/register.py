@@ -24,6 +24,7 @@ from jarjestokeskus.services.municipalities import (
     municipality_key,
     municipality_name,
 )
+from jarjestokeskus.services.organisations.business_id import check_business_id
 from jarjestokeskus.services.rows import (
     FeeRow,
     OrganisationDetail,
@@ -259,21 +260,26 @@ def save_organisation(
     expected_version: int | None = None,
     *,
     is_home: bool = False,
+    shares_business_id: bool = False,
     today: date | None = None,
 ) -> OrganisationDetail:
     """Create (no id) or update an organisation with its fees and roles, all or nothing.
 
-    Raises ValidationFailed (nothing saved) or StaleRecord when someone saved it meanwhile.
+    Raises ValidationFailed (nothing saved), SameBusinessId when another organisation has the
+    business ID (unless `shares_business_id`: the user confirmed it is a separate registration
+    sharing it), or StaleRecord when someone saved it meanwhile.
     """
     values = validate(form, today or date.today())
     with db.transaction() as session:
         if organisation_id is None:
-            org = Organisation(id=uuid.uuid4(), is_home=is_home)
+            org = Organisation(id=uuid.uuid4(), is_home=is_home, shares_business_id=False)
             session.add(org)
         else:
             org = _load(session, organisation_id)
             if expected_version is not None and org.version != expected_version:
                 raise StaleRecord()
+        with session.no_autoflush:
+            check_business_id(session, org, values.scalars.get("business_id"), shares_business_id)
         apply_values(session, org, values)
         session.flush()
         return _detail(session, org)
@@ -386,6 +392,9 @@ def _set_archived(
         if expected_version is not None and org.version != expected_version:
             raise StaleRecord()
         org.archived_at = when
+        if when is None:  # restored while another holds its business ID: both stay, as they were
+            with session.no_autoflush:
+                check_business_id(session, org, org.business_id, shared=True)
 
 
 def organisation_choices(db: Database, text: str, limit: int = 30) -> list[OrganisationRow]:

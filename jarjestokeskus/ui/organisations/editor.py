@@ -19,6 +19,7 @@ from jarjestokeskus.services.organisations.register import (
 )
 from jarjestokeskus.services.rows import HistoryRow, OrganisationDetail
 from jarjestokeskus.ui.history.panel import HistoryPanel
+from jarjestokeskus.ui.organisations.business_id import save_confirming_business_id
 from jarjestokeskus.ui.organisations.fee_table import FeeTable
 from jarjestokeskus.ui.organisations.fields import OrganisationFields, form_from_detail
 from jarjestokeskus.ui.organisations.role_table import RoleTable
@@ -115,6 +116,15 @@ class OrganisationEditor(RecordEditor):
         super().retranslate()
         if self.errors:
             self._retranslate_errors()
+
+    def store(
+        self, form: OrganisationForm, record_id: uuid.UUID | None, version: int | None
+    ) -> OrganisationDetail:
+        """A business ID another organisation has is saved only when the user confirms it is shared."""
+        return save_confirming_business_id(
+            self,
+            lambda shares: save_organisation(self.db, form, record_id, version, shares_business_id=shares),
+        )
 
     def record_name(self, record: OrganisationDetail) -> str:
         return record.name(current_language()) or _("Unnamed organisation")
