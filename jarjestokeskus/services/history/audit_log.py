@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, aliased
 
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.models import Agreement, AuditEntry, Organisation, Person, Project
+from jarjestokeskus.services.history.record_names import names_of
 from jarjestokeskus.services.rows import HistoryRow, localized
 
 PAGE_SIZE = 200
@@ -131,12 +132,16 @@ def _page(session: Session, query: AuditQuery, offset: int, limit: int) -> list[
         .limit(limit)
     )
     rows = []
-    for entry, org_fi, org_sv, project_fi, project_sv, first, last, title_fi, title_sv in session.execute(
-        _filtered(query, stmt)
-    ):
+    found = session.execute(_filtered(query, stmt)).all()
+    unnamed = names_of(
+        session,
+        [(e.entity, e.entity_id) for e, o, _o, p, _p, f, la, t, _t in found if not (o or p or f or la or t)],
+    )
+    for entry, org_fi, org_sv, project_fi, project_sv, first, last, title_fi, title_sv in found:
         person_name = f"{first or ''} {last or ''}".strip()
-        name_fi = org_fi or project_fi or title_fi or person_name
-        name_sv = org_sv or project_sv or title_sv or person_name
+        other_fi, other_sv = unnamed.get(entry.entity_id, ("", ""))
+        name_fi = org_fi or project_fi or title_fi or person_name or other_fi
+        name_sv = org_sv or project_sv or title_sv or person_name or other_sv
         rows.append(
             AuditRow(
                 entry.id,

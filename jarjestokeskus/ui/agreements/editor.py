@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QTabWidget,
 from jarjestokeskus.db.errors import DatabaseProblem
 from jarjestokeskus.domain.agreements import AgreementForm, label
 from jarjestokeskus.domain.validation import FieldError, ValidationFailed
-from jarjestokeskus.i18n import _, current_language
+from jarjestokeskus.i18n import N_, _, current_language
 from jarjestokeskus.services.agreements import documents
 from jarjestokeskus.services.agreements.register import (
     agreement_history,
@@ -72,7 +72,7 @@ class AgreementEditor(RecordEditor):
         self.documents.attach_requested.connect(self.attach)
         self.documents.open_requested.connect(self.open_document)
         self.documents.remove_requested.connect(self.remove_document)
-        self.history = HistoryPanel()
+        self.history = HistoryPanel(N_("The history begins when the agreement is saved."))
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         for page in (self.fields.page, self.parties, self.goal_panel, self.documents, self.history):

@@ -23,88 +23,23 @@ from PySide6.QtWidgets import (
 
 from jarjestokeskus import i18n
 from jarjestokeskus.db.engine import Database
-from jarjestokeskus.domain import employment as employment_fields
-from jarjestokeskus.domain import projects as project_fields
 from jarjestokeskus.i18n import N_, _, format_datetime, ngettext
 from jarjestokeskus.services.history import audit_log
 from jarjestokeskus.services.history.audit_log import PAGE_SIZE, AuditPage, AuditQuery, AuditRow
-from jarjestokeskus.services.rows import HistoryRow
-from jarjestokeskus.ui.history.panel import ACTIONS, ENTITIES, change_lines, local_time, show_value
+from jarjestokeskus.services.history.fields import entity_label
+from jarjestokeskus.ui.history.panel import ACTIONS, change_lines, local_time
 from jarjestokeskus.ui.widgets.paged_model import PagedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
 COL_WHEN, COL_WHO, COL_ACTION, COL_KIND, COL_RECORD, COL_CHANGES = range(6)
 HEADERS = (N_("When"), N_("Who"), N_("Action"), N_("Record kind"), N_("Record"), N_("Changes"))
-# The history panel names the organisation's records; the whole database has more kinds.
-ENTITY_LABELS = {
-    **ENTITIES,
-    "Project": N_("Project"),
-    "ProjectStatusChange": N_("Project status"),
-    "ProjectPartner": N_("Project partner"),
-    "Funding": N_("Funding"),
-    "Instalment": N_("Instalment"),
-    "ReportingObligation": N_("Reporting obligation"),
-    "ReportingRule": N_("Reporting rule"),
-    "InstalmentRule": N_("Instalment rule"),
-    "Employment": N_("Employment"),
-    "EmploymentFunding": N_("Employment funding"),
-    "SchemeLimit": N_("Scheme limit"),
-    "Agreement": N_("Agreement"),
-    "AgreementParty": N_("Agreement party"),
-    "AgreementGoal": N_("Agreement goal"),
-    "MonitoringEntry": N_("Monitoring entry"),
-    "AgreementDocument": N_("Agreement document"),
-}
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 # The date edits show this (as "–") for "no limit".
 NO_DATE = QDate(2000, 1, 1)
 
 FirstPage = Callable[[AuditQuery, int], AuditPage]
 Pager = Callable[[AuditQuery, int, int], list[AuditRow]]
-
-
-# Field labels of the other areas' forms, by record kind (the organisation's come with change_lines).
-FIELD_LABELS = {
-    **dict.fromkeys(
-        (
-            "Project",
-            "ProjectStatusChange",
-            "ProjectPartner",
-            "Funding",
-            "Instalment",
-            "ReportingObligation",
-            "ReportingRule",
-            "InstalmentRule",
-        ),
-        project_fields.LABELS,
-    ),
-    **dict.fromkeys(("Employment", "EmploymentFunding", "SchemeLimit"), employment_fields.LABELS),
-}
-
-
-def audit_change_lines(row: HistoryRow) -> list[str]:
-    """ "Field: old → new" for each change; links to other records (their ids) are left out."""
-    labels = FIELD_LABELS.get(row.entity)
-    if labels is None:
-        return change_lines(row)
-    lines = []
-    for key, pair in row.changes.items():
-        if key.endswith("_id"):
-            continue
-        old, new = (list(pair) + [None, None])[:2]
-        field = _(labels[key]) if key in labels else key
-        new_text = show_value(row.entity, key, new)
-        if row.action == "create":
-            lines.append(_("{field}: {value}").format(field=field, value=new_text))
-        else:
-            old_text = show_value(row.entity, key, old)
-            lines.append(_("{field}: {old} → {new}").format(field=field, old=old_text, new=new_text))
-    return lines
-
-
-def entity_label(entity: str) -> str:
-    return _(ENTITY_LABELS[entity]) if entity in ENTITY_LABELS else entity
 
 
 def action_label(action: str) -> str:
@@ -124,7 +59,7 @@ class AuditTableModel(PagedTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, index.column())
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == COL_CHANGES:
-            return "\n".join(audit_change_lines(row.history())) or None
+            return "\n".join(change_lines(row.history())) or None
         if role == ROW_ROLE:
             return row
         return None
@@ -140,7 +75,7 @@ class AuditTableModel(PagedTableModel):
             return entity_label(row.entity)
         if column == COL_RECORD:
             return row.owner_name(i18n.current_language())
-        return "; ".join(audit_change_lines(row.history()))
+        return "; ".join(change_lines(row.history()))
 
 
 class AuditView(QWidget):

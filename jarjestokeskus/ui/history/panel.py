@@ -1,11 +1,9 @@
-"""The change history of an organisation (and its fees and roles), newest first."""
+"""The change history of a record (an organisation with its fees and roles, a project, an agreement…)."""
 
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime
-from decimal import Decimal, InvalidOperation
-from typing import Any
+from datetime import UTC, datetime
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,19 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jarjestokeskus.domain.enums import (
-    Field,
-    LabelledEnum,
-    MembershipStatus,
-    OrganisationKind,
-    RoleKind,
-    StaffProfile,
-    WorkingLanguage,
-)
-from jarjestokeskus.domain.organisation import LABELS, label
-from jarjestokeskus.i18n import N_, _, format_date, format_datetime
+from jarjestokeskus.i18n import N_, _, format_datetime
+from jarjestokeskus.services.history.fields import EMPTY, entity_label, field_label, format_value, is_shown
 from jarjestokeskus.services.rows import HistoryRow
-from jarjestokeskus.ui.organisations.fee_table import format_amount
 
 ACTIONS = {
     "create": N_("Created"),
@@ -38,36 +26,9 @@ ACTIONS = {
     "restore": N_("Restored"),
     "erase": N_("Erased (anonymised)"),
 }
-ENTITIES = {
-    "Organisation": N_("Organisation"),
-    "MembershipFee": N_("Membership fee"),
-    "Role": N_("Role"),
-    "Person": N_("Person"),
-}
-# Fields the audit trail records that the form has no label for.
-OTHER_LABELS = {"is_home": N_("Home organisation"), "anonymised": N_("Anonymised")}
-
-
-# Links between records: the history is already about them, the raw ids say nothing.
-def hidden(key: str) -> bool:
-    """Links to other records (…_id) are uuids to a person: the record column names what it is."""
-    return key.endswith("_id")
-
-
 # Not worth a line when a record is created with them off.
-QUIET_WHEN_FALSE = {"is_home", "anonymised"}
-DATE_KEYS = {"member_since", "member_until", "paid_on", "start_date", "end_date"}
-ENUMS: dict[str, dict[str, type[LabelledEnum]]] = {
-    "Organisation": {
-        "kind": OrganisationKind,
-        "field": Field,
-        "working_language": WorkingLanguage,
-        "staff_profile": StaffProfile,
-        "membership_status": MembershipStatus,
-    },
-    "Role": {"kind": RoleKind},
-}
-EMPTY = "–"
+QUIET_WHEN_FALSE = {"is_home", "anonymised", "shares_business_id"}
+__all__ = ["ACTIONS", "EMPTY", "HistoryPanel", "change_lines", "local_time"]
 
 
 def local_time(value: datetime) -> datetime:
@@ -77,55 +38,20 @@ def local_time(value: datetime) -> datetime:
     return value.astimezone()
 
 
-def field_label(entity: str, key: str) -> str:
-    if entity == "Role" and key == "kind":
-        return label("role")
-    if key in LABELS:
-        return label(key)
-    if key in OTHER_LABELS:
-        return _(OTHER_LABELS[key])
-    return key
-
-
-def show_value(entity: str, key: str, value: Any) -> str:
-    """A recorded value (plain JSON: enum values, ISO dates, decimals as text) as the form shows it."""
-    if value is None or value == "":
-        return EMPTY
-    if isinstance(value, bool):
-        return _("Yes") if value else _("No")
-    enum_type = ENUMS.get(entity, {}).get(key)
-    if enum_type is not None:
-        try:
-            return enum_type(value).label
-        except ValueError:
-            return str(value)
-    if key in DATE_KEYS:
-        try:
-            return format_date(date.fromisoformat(str(value)))
-        except ValueError:
-            return str(value)
-    if key == "amount":
-        try:
-            return format_amount(Decimal(str(value)))
-        except InvalidOperation:
-            return str(value)
-    return " / ".join(str(value).splitlines())  # one line per change, also for notes
-
-
 def change_lines(row: HistoryRow) -> list[str]:
     lines = []
     for key, pair in row.changes.items():
-        if hidden(key):
+        if not is_shown(row.entity, key):
             continue
         if row.action == "create" and key in QUIET_WHEN_FALSE and not pair[-1]:
             continue
         old, new = (list(pair) + [None, None])[:2]
         field = field_label(row.entity, key)
-        new_text = show_value(row.entity, key, new)
+        new_text = format_value(row.entity, key, new)
         if row.action == "create":
             lines.append(_("{field}: {value}").format(field=field, value=new_text))
         else:
-            old_text = show_value(row.entity, key, old)
+            old_text = format_value(row.entity, key, old)
             lines.append(_("{field}: {old} → {new}").format(field=field, old=old_text, new=new_text))
     return lines
 
@@ -133,8 +59,13 @@ def change_lines(row: HistoryRow) -> list[str]:
 class HistoryPanel(QWidget):
     """One line per change (when, who, action, what), the changed fields under it."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        unsaved_text: str = N_("The history begins when the organisation is saved."),
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._unsaved_text = unsaved_text
         self._rows: list[HistoryRow] = []
         self._saved = False
         self._names: dict[uuid.UUID, str] = {}
@@ -168,13 +99,13 @@ class HistoryPanel(QWidget):
         names: dict[uuid.UUID, str] = {}
         for row in reversed(self._rows):  # oldest first, so the latest value wins
             if row.entity == "MembershipFee" and "year" in row.changes:
-                names[row.entity_id] = show_value(row.entity, "year", row.changes["year"][-1])
+                names[row.entity_id] = format_value(row.entity, "year", row.changes["year"][-1])
             elif row.entity == "Role" and "kind" in row.changes:
-                names[row.entity_id] = show_value(row.entity, "kind", row.changes["kind"][-1])
+                names[row.entity_id] = format_value(row.entity, "kind", row.changes["kind"][-1])
         return names
 
     def _what(self, row: HistoryRow, recorded: dict[uuid.UUID, str]) -> str:
-        entity = _(ENTITIES[row.entity]) if row.entity in ENTITIES else row.entity
+        entity = entity_label(row.entity)
         name = self._names.get(row.entity_id) or recorded.get(row.entity_id, "")
         return _("{record}: {name}").format(record=entity, name=name) if name else entity
 
@@ -201,7 +132,7 @@ class HistoryPanel(QWidget):
         for column in range(3):
             self.tree.resizeColumnToContents(column)
         if not self._saved:
-            self.empty.setText(_("The history begins when the organisation is saved."))
+            self.empty.setText(_(self._unsaved_text))
         elif not self._rows:
             self.empty.setText(_("No changes recorded."))
         self.empty.setVisible(not self._saved or not self._rows)

@@ -3,27 +3,15 @@
 from __future__ import annotations
 
 import re
-from datetime import date
-from decimal import Decimal, InvalidOperation
-from typing import Any
 
-from PySide6.QtWidgets import QTabWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QTabWidget, QWidget
 
-from jarjestokeskus.domain.enums import (
-    FundingInstrument,
-    LabelledEnum,
-    PartnerRole,
-    ProjectStatus,
-    ReportKind,
-)
-from jarjestokeskus.domain.projects import LABELS, label
 from jarjestokeskus.domain.validation import FieldError
-from jarjestokeskus.i18n import N_, _, format_date, format_datetime
-from jarjestokeskus.services.rows import HistoryRow
-from jarjestokeskus.ui.history.panel import ACTIONS, EMPTY, HistoryPanel, local_time
+from jarjestokeskus.i18n import N_, _
+from jarjestokeskus.ui.history.panel import HistoryPanel
 from jarjestokeskus.ui.projects.basic import ProjectFields
 from jarjestokeskus.ui.projects.funding_panel import FundingPanel
-from jarjestokeskus.ui.projects.tables import PartnerTable, format_amount
+from jarjestokeskus.ui.projects.tables import PartnerTable
 from jarjestokeskus.ui.widgets.field_errors import ErrorList
 
 _ROW_KEY = re.compile(r"^(status_changes|partners)\[(\d+)\]\.(\w+)$")
@@ -124,81 +112,8 @@ class ProjectErrors:
             self.error_list.set_items([(k, m) for k, m in self.error_list.items() if k != key])
 
 
-ENTITIES = {
-    "Project": N_("Project"),
-    "ProjectStatusChange": N_("Status change"),
-    "ProjectPartner": N_("Partner"),
-    "Funding": N_("Funding"),
-    "Instalment": N_("Instalment"),
-    "ReportingObligation": N_("Reporting obligation"),
-}
-ENUMS: dict[str, type[LabelledEnum]] = {
-    "status": ProjectStatus,
-    "role": PartnerRole,
-    "instrument": FundingInstrument,
-    "kind": ReportKind,
-}
-HIDDEN = {"project_id", "funding_id", "organisation_id", "owner_id", "funder_id"}
-DATES = {"start_date", "end_date", "changed_on", "applied_on", "decision_date", "use_from", "use_until"}
-DATES |= {"due_date", "paid_on", "submitted_on"}
-MONEY = {"amount", "paid_amount", "amount_applied", "amount_granted", "own_contribution"}
-
-
-def show_value(key: str, value: Any) -> str:
-    if value is None or value == "":
-        return EMPTY
-    if isinstance(value, bool):
-        return _("Yes") if value else _("No")
-    try:
-        if key in ENUMS:
-            return ENUMS[key](value).label
-        if key in DATES:
-            return format_date(date.fromisoformat(str(value)))
-        if key in MONEY:
-            return format_amount(Decimal(str(value)))
-    except (ValueError, InvalidOperation):
-        return str(value)
-    return " / ".join(str(value).splitlines())
-
-
 class ProjectHistoryPanel(HistoryPanel):
-    """The history panel with the project's records and labels."""
+    """The history panel of a project, its partners, fundings, instalments and reports."""
 
-    def _fill(self) -> None:
-        self.tree.clear()
-        for row in self._rows:
-            action = _(ACTIONS[row.action]) if row.action in ACTIONS else row.action
-            what = _(ENTITIES[row.entity]) if row.entity in ENTITIES else row.entity
-            item = QTreeWidgetItem([format_datetime(local_time(row.at)), row.user, action, what])
-            for line in self._lines(row):
-                QTreeWidgetItem(item, [line]).setToolTip(0, line)
-            self.tree.addTopLevelItem(item)
-            for index in range(item.childCount()):
-                item.child(index).setFirstColumnSpanned(True)
-        self.tree.expandAll()
-        for column in range(3):
-            self.tree.resizeColumnToContents(column)
-        if not self._saved:
-            self.empty.setText(_("The history begins when the project is saved."))
-        elif not self._rows:
-            self.empty.setText(_("No changes recorded."))
-        self.empty.setVisible(not self._saved or not self._rows)
-        self.tree.setVisible(bool(self._rows))
-
-    @staticmethod
-    def _lines(row: HistoryRow) -> list[str]:
-        lines = []
-        for key, pair in row.changes.items():
-            if key in HIDDEN:
-                continue
-            old, new = (list(pair) + [None, None])[:2]
-            field = label(key) if key in LABELS else key
-            if row.action == "create":
-                lines.append(_("{field}: {value}").format(field=field, value=show_value(key, new)))
-            else:
-                lines.append(
-                    _("{field}: {old} → {new}").format(
-                        field=field, old=show_value(key, old), new=show_value(key, new)
-                    )
-                )
-        return lines
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(N_("The history begins when the project is saved."), parent)

@@ -1,0 +1,101 @@
+"""The record a change in the trail is about, named for the change history: the person of an
+employment, the project of an instalment, the agreement of a follow-up entry, the year-clock task."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from jarjestokeskus.db.models import Agreement as AgreementRecord
+from jarjestokeskus.db.models import (
+    AgreementGoal,
+    Employment,
+    EmploymentFunding,
+    Funding,
+    Instalment,
+    InstalmentRule,
+    MonitoringEntry,
+    Person,
+    Project,
+    ReportingObligation,
+    ReportingRule,
+    SchemeLimit,
+    YearClockCompletion,
+    YearClockTask,
+)
+
+Names = dict[uuid.UUID, tuple[str, str]]  # Finnish and Swedish
+
+
+def _person(first: str | None, last: str | None) -> tuple[str, str]:
+    name = f"{first or ''} {last or ''}".strip()
+    return name, name
+
+
+def names_of(session: Session, records: Iterable[tuple[str, uuid.UUID]]) -> Names:
+    """(entity, id) of changes the owner join left unnamed → the names of what they are about."""
+    ids: dict[str, set[uuid.UUID]] = defaultdict(set)
+    for entity, record_id in records:
+        ids[entity].add(record_id)
+    names: Names = {}
+
+    def read(entity: str, stmt, name) -> None:  # type: ignore[no-untyped-def]
+        if ids.get(entity):
+            for record_id, *parts in session.execute(stmt.where(stmt.selected_columns[0].in_(ids[entity]))):
+                names[record_id] = name(*parts)
+
+    read(
+        "Employment",
+        select(Employment.id, Person.first_name, Person.last_name).join(
+            Person, Person.id == Employment.person_id
+        ),
+        _person,
+    )
+    read(
+        "EmploymentFunding",
+        select(EmploymentFunding.id, Person.first_name, Person.last_name)
+        .join(Employment, Employment.id == EmploymentFunding.employment_id)
+        .join(Person, Person.id == Employment.person_id),
+        _person,
+    )
+    for model in (Instalment, ReportingObligation):
+        read(
+            model.__name__,
+            select(model.id, Project.name_fi, Project.name_sv)
+            .join(Funding, Funding.id == model.funding_id)
+            .join(Project, Project.id == Funding.project_id),
+            lambda fi, sv: (fi or sv, sv or fi),
+        )
+    read(
+        "MonitoringEntry",
+        select(MonitoringEntry.id, AgreementRecord.title_fi, AgreementRecord.title_sv)
+        .join(AgreementGoal, AgreementGoal.id == MonitoringEntry.goal_id)
+        .join(AgreementRecord, AgreementRecord.id == AgreementGoal.agreement_id),
+        lambda fi, sv: (fi or sv, sv or fi),
+    )
+    read(
+        "YearClockTask",
+        select(YearClockTask.id, YearClockTask.title_fi, YearClockTask.title_sv),
+        lambda fi, sv: (fi or sv, sv or fi),
+    )
+    read(
+        "YearClockCompletion",
+        select(YearClockCompletion.id, YearClockTask.title_fi, YearClockTask.title_sv).join(
+            YearClockTask, YearClockTask.id == YearClockCompletion.task_id
+        ),
+        lambda fi, sv: (fi or sv, sv or fi),
+    )
+    read(
+        "SchemeLimit", select(SchemeLimit.id, SchemeLimit.scheme), lambda scheme: (scheme.label, scheme.label)
+    )
+    for rule in (ReportingRule, InstalmentRule):
+        read(
+            rule.__name__,
+            select(rule.id, rule.instrument),
+            lambda instrument: (instrument.label, instrument.label),
+        )
+    return names
