@@ -19,7 +19,6 @@ from jarjestokeskus.domain.enums import (
     WorkingLanguage,
 )
 
-
 # At most one organisation in the register holds a business ID, unless the user has confirmed that
 # another one shares it (a separate registration, e.g. a section using its association's ID).
 SOLE_HOLDER = "business_id IS NOT NULL AND archived_at IS NULL AND NOT shares_business_id"

@@ -52,7 +52,9 @@ def test_every_change_of_the_demo_in_words_and_with_its_record(
     i18n.set_language("fi")
 
 
-def test_a_changed_business_id_is_in_the_history(qtbot: QtBot, editor: OrganisationEditor, db: Database) -> None:
+def test_a_changed_business_id_is_in_the_history(
+    qtbot: QtBot, editor: OrganisationEditor, db: Database
+) -> None:
     stored = save_organisation(db, OrganisationForm(name_fi="Vaasan Martat ry", business_id="0242746-2"))
     editor.load(stored.id)
     type_into(qtbot, editor, "business_id", "1572860-0")
