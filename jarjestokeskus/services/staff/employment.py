@@ -39,7 +39,10 @@ class LimitsExceeded(Exception):
 
 class NoHomeOrganisation(Exception):
     def user_message(self) -> str:
-        return _("Add the home organisation first: the staff are employed by it.")
+        return _(
+            "Choose your own organisation first (Edit › Settings…, Your organisation): "
+            "the staff are employed by it."
+        )
 
 
 def _home_id(session) -> uuid.UUID:  # type: ignore[no-untyped-def]

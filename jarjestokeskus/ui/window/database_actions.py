@@ -181,7 +181,11 @@ class DatabaseActions(QObject):
     # --- settings ----------------------------------------------------------------------------
     def show_settings(self) -> bool:
         dialog = SettingsDialog(
-            load_settings(), describe(self.window.database.url), self.apply_settings, self.window
+            load_settings(),
+            describe(self.window.database.url),
+            self.apply_settings,
+            self.window,
+            self.window.database,
         )
         return bool(dialog.exec())
 

@@ -1,4 +1,5 @@
-"""Settings…: the database (a file or a shared server), the language and the backup folder."""
+"""Settings…: the database (a file or a shared server), the language, the backup folder, and which
+organisation of the register is one's own."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from jarjestokeskus import i18n
-from jarjestokeskus.db.engine import default_database_path
+from jarjestokeskus.db.engine import Database, default_database_path
 from jarjestokeskus.i18n import _
 from jarjestokeskus.services.database.connection import (
     DEFAULT_PORT,
@@ -36,6 +37,7 @@ from jarjestokeskus.services.database.connection import (
 )
 from jarjestokeskus.services.settings import Settings
 from jarjestokeskus.ui.widgets.field_errors import STYLE_SHEET, set_invalid
+from jarjestokeskus.ui.window.home_organisation import HomeOrganisationBox
 
 LANGUAGE_NAMES = {"fi": "Suomi", "sv": "Svenska"}
 DATABASE_FILTER_HINT = "(*.sqlite *.db)"
@@ -61,10 +63,12 @@ class SettingsDialog(QDialog):
         open_database: str,
         apply: Callable[[SettingsChoice], str | None] | None = None,
         parent: QWidget | None = None,
+        db: Database | None = None,
     ) -> None:
         super().__init__(parent)
         self.current = current
         self.apply = apply
+        self.db = db
         self.choice: SettingsChoice | None = None
         self.setWindowTitle(_("Settings"))
         self.setStyleSheet(STYLE_SHEET)
@@ -72,6 +76,9 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self._database_box(open_database))
         layout.addWidget(self._general_box())
+        self.home = HomeOrganisationBox(db) if db is not None else None
+        if self.home is not None:
+            layout.addWidget(self.home)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -233,6 +240,8 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         choice = self.validated_choice()
         if choice is None:
+            return
+        if self.home is not None and not self.home.save():
             return
         if self.apply is not None:
             problem = self.apply(choice)

@@ -1,0 +1,24 @@
+"""The home organisation: the umbrella itself, one organisation of the register at a time."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import select
+
+from jarjestokeskus.db.engine import Database
+from jarjestokeskus.db.errors import RecordNotFound
+from jarjestokeskus.db.models import Organisation
+
+
+def set_home_organisation(db: Database, organisation_id: uuid.UUID) -> None:
+    """Make the organisation the home one (staff are employed by it); the one before stops being it."""
+    with db.transaction() as session:
+        chosen = session.get(Organisation, organisation_id)
+        if chosen is None or chosen.archived_at is not None:
+            raise RecordNotFound()
+        for other in session.scalars(
+            select(Organisation).where(Organisation.is_home, Organisation.id != organisation_id)
+        ):
+            other.is_home = False
+        chosen.is_home = True
