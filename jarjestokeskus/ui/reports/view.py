@@ -163,6 +163,9 @@ class ReportsView(QWidget):
         else:
             self.state = FAILED
             self._set_message(lambda: _("The report could not be shown."))
+        if self.state == FAILED:  # the report before is not the one asked for: not to be saved for it
+            self.pdf = None
+            self.preview.clear()
         self._show_state()
 
     def _build_error(self, error: BaseException) -> None:

@@ -94,6 +94,15 @@ class PdfPreview(QWidget):
         self._show_page(0)
         return self.page_count()
 
+    def clear(self) -> None:
+        """Show no report: the placeholder again."""
+        self.document.close()
+        if self._buffer is not None:
+            self._buffer.close()
+        self._data, self._buffer = QByteArray(), None
+        self.pages.setCurrentWidget(self.placeholder)
+        self._enable()
+
     def page_count(self) -> int:
         return self.document.pageCount() if self.has_document() else 0
 

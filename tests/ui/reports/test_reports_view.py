@@ -346,3 +346,23 @@ def test_an_unreadable_pdf_keeps_the_report_shown_before(qtbot, demo: Database) 
     assert view.preview.show_pdf(b"not a pdf") == 0
     assert view.preview.page_count() == pages
     assert view.preview.document.status() == QPdfDocument.Status.Ready
+
+
+def test_a_failed_build_takes_the_report_before_away(qtbot, demo: Database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The report shown before is not the one asked for: it must not stay to be saved by mistake."""
+    view = _view(qtbot, demo)
+    view.form.set_kind("members")
+    _build(qtbot, view)
+    assert view.save_button.isEnabled() and view.preview.page_count() > 0
+
+    def broken(db, kind, language, out, options, progress) -> None:  # type: ignore[no-untyped-def]
+        raise ValueError("no such column")
+
+    monkeypatch.setattr(catalogue, "build_report", broken)
+    _build(qtbot, view)
+    assert view.state == FAILED
+    assert "no such column" in view.message.text()
+    assert not view.save_button.isEnabled() and not view.open_button.isEnabled()
+    assert view.preview.page_count() == 0
+    assert view.preview.pages.currentWidget() is view.preview.placeholder
+    assert view.save_as() is None
