@@ -160,6 +160,10 @@ def _row_hidden(view: QAbstractItemView, row: int, parent: QModelIndex) -> bool:
 
 def _cell(index: QModelIndex, language: str | None) -> object:
     value = index.data(Qt.ItemDataRole.DisplayRole)
+    if value in (None, ""):
+        checked = index.data(Qt.ItemDataRole.CheckStateRole)  # a box without text: "Done" and the like
+        if checked is not None:
+            return _("Yes") if Qt.CheckState(checked) == Qt.CheckState.Checked else _("No")
     if value is None:
         return None
     if isinstance(value, str):

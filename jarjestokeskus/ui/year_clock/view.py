@@ -30,6 +30,7 @@ from jarjestokeskus.ui.widgets.field_errors import ERROR_COLOUR
 from jarjestokeskus.ui.widgets.register_view import RegisterView
 from jarjestokeskus.ui.year_clock.editor import YearClockEditor
 from jarjestokeskus.ui.year_clock.export import export_calendar
+from jarjestokeskus.ui.year_clock.keys import space_ticks_done
 
 COL_DATE, COL_TASK, COL_CATEGORY, COL_DONE = range(4)
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -53,6 +54,7 @@ class YearClockView(RegisterView):
         self.count_label.setVisible(False)  # the months show what there is
         archive = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, self.archive_current)
         archive.setContext(Qt.ShortcutContext.WidgetShortcut)
+        space_ticks_done(self.table, COL_DONE)
 
     def _today(self) -> date:
         return self.today or date.today()
