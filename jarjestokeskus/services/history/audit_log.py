@@ -15,6 +15,7 @@ from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.models import Agreement, AuditEntry, Organisation, Person, Project
 from jarjestokeskus.services.history.record_names import names_of
 from jarjestokeskus.services.rows import HistoryRow, localized
+from jarjestokeskus.services.staff.rows import full_name, shown_first_name
 
 PAGE_SIZE = 200
 
@@ -119,6 +120,7 @@ def _page(session: Session, query: AuditQuery, offset: int, limit: int) -> list[
             project.name_sv,
             person.first_name,
             person.last_name,
+            person.anonymised,
             agreement.title_fi,
             agreement.title_sv,
         )
@@ -135,10 +137,14 @@ def _page(session: Session, query: AuditQuery, offset: int, limit: int) -> list[
     found = session.execute(_filtered(query, stmt)).all()
     unnamed = names_of(
         session,
-        [(e.entity, e.entity_id) for e, o, _o, p, _p, f, la, t, _t in found if not (o or p or f or la or t)],
+        [
+            (e.entity, e.entity_id)
+            for e, o, _o, p, _p, f, la, _a, t, _t in found
+            if not (o or p or f or la or t)
+        ],
     )
-    for entry, org_fi, org_sv, project_fi, project_sv, first, last, title_fi, title_sv in found:
-        person_name = f"{first or ''} {last or ''}".strip()
+    for entry, org_fi, org_sv, project_fi, project_sv, first, last, anonymised, title_fi, title_sv in found:
+        person_name = full_name(shown_first_name(first or "", bool(anonymised)), last or "")
         other_fi, other_sv = unnamed.get(entry.entity_id, ("", ""))
         name_fi = org_fi or project_fi or title_fi or person_name or other_fi
         name_sv = org_sv or project_sv or title_sv or person_name or other_sv

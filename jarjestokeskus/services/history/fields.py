@@ -17,6 +17,7 @@ import jarjestokeskus.db.models  # noqa: F401 - registers every model
 from jarjestokeskus.db.base import Base
 from jarjestokeskus.domain import agreements, employment, organisation, projects, year_clock
 from jarjestokeskus.i18n import N_, _, format_date, format_datetime, format_money, format_number
+from jarjestokeskus.services.person_data import ANONYMISED_NAME, ERASED
 
 EMPTY = "–"
 ENTITIES = {
@@ -139,6 +140,10 @@ def format_value(entity: str, key: str, value: Any) -> str:
     """A recorded value as the form shows it; one that does not fit its column's kind, as it is."""
     if value is None or value == "":
         return EMPTY
+    if value == ERASED:
+        return _("[erased]")
+    if (entity, key, value) == ("Person", "first_name", ANONYMISED_NAME):
+        return _("Anonymised person")
     kind = getattr(_column(entity, key), "type", None)
     if isinstance(value, bool) or isinstance(kind, Boolean):
         return _("Yes") if value else _("No")

@@ -27,12 +27,13 @@ from jarjestokeskus.db.models import (
     YearClockCompletion,
     YearClockTask,
 )
+from jarjestokeskus.services.staff.rows import full_name, shown_first_name
 
 Names = dict[uuid.UUID, tuple[str, str]]  # Finnish and Swedish
 
 
-def _person(first: str | None, last: str | None) -> tuple[str, str]:
-    name = f"{first or ''} {last or ''}".strip()
+def _person(first: str | None, last: str | None, anonymised: bool) -> tuple[str, str]:
+    name = full_name(shown_first_name(first or "", anonymised), last or "")
     return name, name
 
 
@@ -50,14 +51,14 @@ def names_of(session: Session, records: Iterable[tuple[str, uuid.UUID]]) -> Name
 
     read(
         "Employment",
-        select(Employment.id, Person.first_name, Person.last_name).join(
+        select(Employment.id, Person.first_name, Person.last_name, Person.anonymised).join(
             Person, Person.id == Employment.person_id
         ),
         _person,
     )
     read(
         "EmploymentFunding",
-        select(EmploymentFunding.id, Person.first_name, Person.last_name)
+        select(EmploymentFunding.id, Person.first_name, Person.last_name, Person.anonymised)
         .join(Employment, Employment.id == EmploymentFunding.employment_id)
         .join(Person, Person.id == Employment.person_id),
         _person,

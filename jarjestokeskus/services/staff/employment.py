@@ -169,25 +169,33 @@ def paying_projects(db: Database, language: str = "fi") -> list[tuple[uuid.UUID,
     return sorted(named, key=lambda item: sort_key(item[1]))
 
 
-def limit_warnings(db: Database, form: PersonForm, person_id: uuid.UUID | None = None) -> list[FieldError]:
+def limit_warnings(
+    db: Database, form: PersonForm, person_id: uuid.UUID | None = None, *, stored_too: bool = False
+) -> list[FieldError]:
     """The limits the form's new or changed periods break (field keys "employments[i].field").
 
     Raises ValidationFailed when the form itself is wrong. Periods stored unchanged are not
-    judged again: the user accepted them when they were saved.
+    judged again (the user accepted them when they were saved) unless `stored_too`: the form
+    marks them still.
     """
     values = validate(form)
     with db.reading() as session:
-        return _warnings(session, values, person_id)
+        return _warnings(session, values, person_id, stored_too)
 
 
-def _warnings(session, values: PersonValues, person_id: uuid.UUID | None) -> list[FieldError]:  # type: ignore[no-untyped-def]
+def _warnings(
+    session, values: PersonValues, person_id: uuid.UUID | None, stored_too: bool = False
+) -> list[FieldError]:  # type: ignore[no-untyped-def]
     rules = load_rules(session)
     stored = {e.id: e for e in _live_employments(session, person_id)} if person_id else {}
     periods = [e.period() for e in values.employments]
     warnings: list[FieldError] = []
     for index, employment in enumerate(values.employments):
         record = stored.get(employment.employment_id) if employment.employment_id else None
-        if record is not None and all(getattr(record, k) == employment.scalars[k] for k in EMPLOYMENT_FIELDS):
+        unchanged = record is not None and all(
+            getattr(record, k) == employment.scalars[k] for k in EMPLOYMENT_FIELDS
+        )
+        if unchanged and not stored_too:
             continue
         period = periods[index]
         earlier = [p for i, p in enumerate(periods) if i != index and p.start_date < period.start_date]

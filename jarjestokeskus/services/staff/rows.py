@@ -9,10 +9,16 @@ from decimal import Decimal
 
 from jarjestokeskus.db.models import Employment, EmploymentFunding, Person
 from jarjestokeskus.domain.enums import DecidingAuthority, EmploymentOutcome, EmploymentScheme
+from jarjestokeskus.i18n import _
 
 
 def full_name(first: str, last: str) -> str:
     return f"{first} {last}".strip()
+
+
+def shown_first_name(first: str, anonymised: bool) -> str:
+    """An erased person is named in the user's language (the record keeps only a placeholder)."""
+    return _("Anonymised person") if anonymised else first
 
 
 @dataclass(frozen=True)
@@ -31,7 +37,7 @@ class StaffRow:
 
     @property
     def name(self) -> str:
-        return full_name(self.first_name, self.last_name)
+        return full_name(shown_first_name(self.first_name, self.anonymised), self.last_name)
 
 
 @dataclass(frozen=True)
@@ -120,7 +126,7 @@ def person_detail(person: Person, employments: list[EmploymentRow]) -> PersonDet
     return PersonDetail(
         person.id,
         person.version,
-        person.first_name,
+        shown_first_name(person.first_name, person.anonymised),
         person.last_name,
         person.email,
         person.phone,

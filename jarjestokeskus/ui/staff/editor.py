@@ -179,6 +179,7 @@ class EmploymentEditor(EditorFeedback, QWidget):
         self.person_id = person_id
         self._load_choices()
         self._show(detail, form_of(detail))
+        self.check_limits()  # the marks of periods saved over the limits
 
     def _show(self, detail: service.PersonDetail | None, form: PersonForm) -> None:
         self.person_id = detail.id if detail else None

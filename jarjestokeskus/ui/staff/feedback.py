@@ -25,7 +25,8 @@ class EditorFeedback:
         """Show the warnings of the form as it is now (nothing when it does not validate yet)."""
         self._check_timer.stop()
         try:
-            self.warnings = service.limit_warnings(self.db, self.collect(), self.person_id)
+            # Periods saved anyway keep their mark: they are still outside the limits.
+            self.warnings = service.limit_warnings(self.db, self.collect(), self.person_id, stored_too=True)
         except (ValidationFailed, DatabaseProblem):
             self.warnings = []
         self._show_warnings()
