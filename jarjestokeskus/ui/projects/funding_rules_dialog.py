@@ -26,6 +26,7 @@ from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.errors import DatabaseProblem
 from jarjestokeskus.domain.enums import FundingInstrument, ReportKind
 from jarjestokeskus.domain.funding import InstalmentRuleForm, ReportingRuleForm, rule_label
+from jarjestokeskus.domain.rule_notes import note_text
 from jarjestokeskus.domain.validation import ValidationFailed
 from jarjestokeskus.i18n import _, current_language, format_date
 from jarjestokeskus.services.projects import funding_rules as service
@@ -180,7 +181,7 @@ class ReportingRulesPage(_RulePage):
                     _("Yes") if r.every_grant_year else "",
                     format_date(r.effective_from),
                     r.source,
-                    r.note,
+                    note_text(r.note),
                 ],
             )
             for r in service.reporting_rules(self.db)
@@ -244,7 +245,7 @@ class InstalmentRulesPage(_RulePage):
                     str(r.day),
                     format_date(r.effective_from),
                     r.source,
-                    r.note,
+                    note_text(r.note),
                 ],
             )
             for r in service.instalment_rules(self.db)

@@ -150,8 +150,6 @@ class PeriodFields(QWidget):
         self._ids: uuid.UUID | None = None
         for key in TEXT_FIELDS:
             line = QLineEdit()
-            if key in DATE_FIELDS:
-                line.setPlaceholderText("d.m.yyyy")
             line.textEdited.connect(lambda _text, k=key: self._edited(k))
             self.inputs[key] = line
         self.scheme = QComboBox()
@@ -198,6 +196,10 @@ class PeriodFields(QWidget):
         self._fill(self.authority_kind, list(DecidingAuthority), _("Not given"))
         self._fill(self.outcome, list(EmploymentOutcome), _("Not yet known"))
         self.long_term.setText(_("Yes, long-term unemployed when the period began"))
+        for key in DATE_FIELDS:
+            self.line(key).setPlaceholderText(_("d.m.yyyy"))
+        if self.supervisor.count():
+            self.supervisor.setItemText(0, _("No supervisor"))
         self.fundings.retranslate()
         completer = QCompleter(authority_names(current_language()), self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

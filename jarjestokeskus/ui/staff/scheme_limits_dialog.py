@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.errors import DatabaseProblem
 from jarjestokeskus.domain.enums import EmploymentScheme
+from jarjestokeskus.domain.rule_notes import note_text
 from jarjestokeskus.domain.scheme_limit_form import LIMIT_FIELDS, LimitForm, limit_label
 from jarjestokeskus.domain.validation import ValidationFailed
 from jarjestokeskus.i18n import _, format_date
@@ -112,7 +113,13 @@ class SchemeLimitsDialog(QDialog):
         for index, row in enumerate(self.rows):
             rule = row.rule
             for column, text in enumerate(
-                (rule.scheme.label, rule.variant, format_date(rule.effective_from), rule.source, rule.note)
+                (
+                    rule.scheme.label,
+                    rule.variant,
+                    format_date(rule.effective_from),
+                    rule.source,
+                    note_text(rule.note),
+                )
             ):
                 self.table.setItem(index, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
@@ -133,7 +140,9 @@ class SchemeLimitsDialog(QDialog):
             value = getattr(rule, key)
             if key == "effective_from":
                 text = effective_from if effective_from is not None else format_date(value)
-            elif key in ("variant", "note", "source"):
+            elif key == "note":
+                text = note_text(value)
+            elif key in ("variant", "source"):
                 text = value
             elif isinstance(value, int):
                 text = str(value)
