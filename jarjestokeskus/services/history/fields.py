@@ -15,96 +15,12 @@ from sqlalchemy import Boolean, Column, Date, DateTime, Enum, Numeric
 
 import jarjestokeskus.db.models  # noqa: F401 - registers every model
 from jarjestokeskus.db.base import Base
-from jarjestokeskus.domain import agreements, employment, organisation, projects, year_clock
 from jarjestokeskus.i18n import N_, _, format_date, format_datetime, format_money, format_number
+from jarjestokeskus.services.history.labels import COMMON_LABELS, ENTITIES, FORM_LABELS, OWN_LABELS
 from jarjestokeskus.services.person_data import ANONYMISED_NAME, ERASED
 
 EMPTY = "–"
-ENTITIES = {
-    "Organisation": N_("Organisation"),
-    "MembershipFee": N_("Membership fee"),
-    "Role": N_("Role"),
-    "Person": N_("Person"),
-    "Project": N_("Project"),
-    "ProjectStatusChange": N_("Project status"),
-    "ProjectPartner": N_("Project partner"),
-    "Funding": N_("Funding"),
-    "Instalment": N_("Instalment"),
-    "ReportingObligation": N_("Reporting obligation"),
-    "ReportingRule": N_("Reporting rule"),
-    "InstalmentRule": N_("Instalment rule"),
-    "Employment": N_("Employment"),
-    "EmploymentFunding": N_("Employment funding"),
-    "SchemeLimit": N_("Scheme limit"),
-    "Agreement": N_("Agreement"),
-    "AgreementParty": N_("Agreement party"),
-    "AgreementGoal": N_("Agreement goal"),
-    "MonitoringEntry": N_("Monitoring entry"),
-    "AgreementDocument": N_("Agreement document"),
-    "YearClockTask": N_("Year-clock task"),
-    "YearClockCompletion": N_("Year-clock task done"),
-}
-# Each record kind's fields are named as its own form names them.
-_FORM_LABELS: dict[str, dict[str, str]] = {
-    **dict.fromkeys(("Organisation", "MembershipFee", "Role", "Person"), organisation.LABELS),
-    **dict.fromkeys(
-        (
-            "Project",
-            "ProjectStatusChange",
-            "ProjectPartner",
-            "Funding",
-            "Instalment",
-            "ReportingObligation",
-            "ReportingRule",
-            "InstalmentRule",
-        ),
-        projects.LABELS,
-    ),
-    **dict.fromkeys(("Employment", "EmploymentFunding", "SchemeLimit"), employment.LABELS),
-    **dict.fromkeys(
-        ("Agreement", "AgreementParty", "AgreementGoal", "MonitoringEntry", "AgreementDocument"),
-        agreements.LABELS,
-    ),
-    **dict.fromkeys(("YearClockTask", "YearClockCompletion"), year_clock.LABELS),
-}
-# Fields no form shows under that name, or named otherwise in the trail than in the form.
-_OWN_LABELS: dict[tuple[str, str], str] = {
-    ("Organisation", "is_home"): N_("Home organisation"),
-    ("Organisation", "shares_business_id"): N_("Shares the business ID"),
-    ("Person", "anonymised"): N_("Anonymised"),
-    ("Role", "kind"): N_("Role"),
-    ("AgreementGoal", "title_fi"): N_("Goal in Finnish"),
-    ("AgreementGoal", "title_sv"): N_("Goal in Swedish"),
-    ("Agreement", "premises_free_of_charge"): N_("Free of charge"),
-    ("MonitoringEntry", "written_by"): N_("Written by"),
-    ("AgreementDocument", "file_name"): N_("File"),
-    ("AgreementDocument", "size_bytes"): N_("Size (bytes)"),
-    ("ReportingRule", "due_month"): N_("Due month"),
-    ("ReportingRule", "due_day"): N_("Due day"),
-    ("ReportingRule", "years_after"): N_("Years after the funding year"),
-    ("ReportingRule", "effective_from"): N_("In force from"),
-    ("ReportingRule", "note"): N_("Note"),
-    ("InstalmentRule", "months"): N_("Months"),
-    ("InstalmentRule", "day"): N_("Day"),
-    ("InstalmentRule", "effective_from"): N_("In force from"),
-    ("InstalmentRule", "note"): N_("Note"),
-    ("SchemeLimit", "variant"): N_("Variant"),
-    ("SchemeLimit", "effective_from"): N_("In force from"),
-    ("SchemeLimit", "min_hours_per_day"): N_("Hours a day at least"),
-    ("SchemeLimit", "max_hours_per_day"): N_("Hours a day at most"),
-    ("SchemeLimit", "min_days_per_week"): N_("Days a week at least"),
-    ("SchemeLimit", "max_days_per_week"): N_("Days a week at most"),
-    ("SchemeLimit", "min_hours_per_week"): N_("Hours a week at least"),
-    ("SchemeLimit", "min_months"): N_("Months at least"),
-    ("SchemeLimit", "max_months"): N_("Months at most"),
-    ("SchemeLimit", "max_months_same_organiser"): N_("Months at most with one organiser"),
-    ("SchemeLimit", "max_months_total"): N_("Months at most in all"),
-    ("SchemeLimit", "monthly_cap"): N_("Monthly cap"),
-    ("SchemeLimit", "note"): N_("Note"),
-    ("YearClockTask", "counts_from"): N_("Counts from"),
-    ("YearClockCompletion", "year"): N_("Year"),
-    ("YearClockCompletion", "done_on"): N_("Done on"),
-}
+LANGUAGES = {"fi": N_("Finnish"), "sv": N_("Swedish"), "fi_sv": N_("Finnish and Swedish")}
 # Bookkeeping of the program, not of the user: left out of the history.
 _TECHNICAL = {"stored_name", "sha256", "content_type", "position"}
 _COLUMNS: dict[str, dict[str, Column]] = {
@@ -130,10 +46,12 @@ def is_shown(entity: str, key: str) -> bool:
 
 
 def field_label(entity: str, key: str) -> str:
-    if (entity, key) in _OWN_LABELS:
-        return _(_OWN_LABELS[(entity, key)])
-    labels = _FORM_LABELS.get(entity, {})
-    return _(labels[key]) if key in labels else key
+    if (entity, key) in OWN_LABELS:
+        return _(OWN_LABELS[(entity, key)])
+    labels = FORM_LABELS.get(entity, {})
+    if key in labels:
+        return _(labels[key])
+    return _(COMMON_LABELS[key]) if key in COMMON_LABELS else key
 
 
 def format_value(entity: str, key: str, value: Any) -> str:
@@ -144,6 +62,8 @@ def format_value(entity: str, key: str, value: Any) -> str:
         return _("[erased]")
     if (entity, key, value) == ("Person", "first_name", ANONYMISED_NAME):
         return _("Anonymised person")
+    if key == "language" and value in LANGUAGES:
+        return _(LANGUAGES[value])
     kind = getattr(_column(entity, key), "type", None)
     if isinstance(value, bool) or isinstance(kind, Boolean):
         return _("Yes") if value else _("No")

@@ -13,17 +13,29 @@ from sqlalchemy.orm import Session
 from jarjestokeskus.db.models import Agreement as AgreementRecord
 from jarjestokeskus.db.models import (
     AgreementGoal,
+    BankPayment,
     Employment,
     EmploymentFunding,
+    Event,
+    EventFeedback,
+    EventRegistration,
+    FeeClass,
+    FeeYear,
     Funding,
     Instalment,
     InstalmentRule,
+    LetterTemplate,
+    MailingList,
     MonitoringEntry,
+    Municipality,
     Person,
     Project,
     ReportingObligation,
     ReportingRule,
     SchemeLimit,
+    Survey,
+    SurveyAnswer,
+    SurveyQuestion,
     YearClockCompletion,
     YearClockTask,
 )
@@ -90,6 +102,33 @@ def names_of(session: Session, records: Iterable[tuple[str, uuid.UUID]]) -> Name
         ),
         lambda fi, sv: (fi or sv, sv or fi),
     )
+    both = lambda fi, sv: (fi or sv, sv or fi)  # noqa: E731
+    same = lambda name: (str(name), str(name))  # noqa: E731
+    for model, fi, sv in (
+        (Event, Event.title_fi, Event.title_sv),
+        (LetterTemplate, LetterTemplate.title_fi, LetterTemplate.title_sv),
+        (FeeClass, FeeClass.name_fi, FeeClass.name_sv),
+        (Municipality, Municipality.name_fi, Municipality.name_sv),
+        (SurveyQuestion, SurveyQuestion.text_fi, SurveyQuestion.text_sv),
+    ):
+        read(model.__name__, select(model.id, fi, sv), both)
+    for model in (EventRegistration, EventFeedback):
+        read(
+            model.__name__,
+            select(model.id, Event.title_fi, Event.title_sv).join(Event, Event.id == model.event_id),
+            both,
+        )
+    read(
+        "SurveyAnswer",
+        select(SurveyAnswer.id, SurveyQuestion.text_fi, SurveyQuestion.text_sv).join(
+            SurveyQuestion, SurveyQuestion.id == SurveyAnswer.question_id
+        ),
+        both,
+    )
+    read("MailingList", select(MailingList.id, MailingList.name), same)
+    read("FeeYear", select(FeeYear.id, FeeYear.year), same)
+    read("Survey", select(Survey.id, Survey.year), same)
+    read("BankPayment", select(BankPayment.id, BankPayment.payer), same)
     read(
         "SchemeLimit", select(SchemeLimit.id, SchemeLimit.scheme), lambda scheme: (scheme.label, scheme.label)
     )
