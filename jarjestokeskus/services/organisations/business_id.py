@@ -28,7 +28,17 @@ def check_business_id(session, org: Organisation, business_id: str | None, share
     Only a new or changed business ID is refused: an organisation restored, or saved again with
     the ID it has, keeps it. `shares_business_id` marks each holder but one.
     """
-    holders = (
+    with session.no_autoflush:  # a new organisation is not in the table yet
+        holders = _holders(session, org, business_id)
+    if holders and business_id != org.business_id and not shared:
+        name_fi, name_sv, _shares = holders[0]
+        holder = (name_sv or name_fi) if current_language() == "sv" else (name_fi or name_sv)
+        raise SameBusinessId(business_id or "", holder)
+    org.shares_business_id = any(not shares for _fi, _sv, shares in holders)
+
+
+def _holders(session, org: Organisation, business_id: str | None) -> list:  # type: ignore[no-untyped-def]
+    return (
         session.execute(
             select(Organisation.name_fi, Organisation.name_sv, Organisation.shares_business_id).where(
                 Organisation.business_id == business_id,
@@ -39,8 +49,3 @@ def check_business_id(session, org: Organisation, business_id: str | None, share
         if business_id and org.archived_at is None
         else []
     )
-    if holders and business_id != org.business_id and not shared:
-        name_fi, name_sv, _shares = holders[0]
-        holder = (name_sv or name_fi) if current_language() == "sv" else (name_fi or name_sv)
-        raise SameBusinessId(business_id or "", holder)
-    org.shares_business_id = any(not shares for _fi, _sv, shares in holders)

@@ -265,9 +265,8 @@ def save_organisation(
 ) -> OrganisationDetail:
     """Create (no id) or update an organisation with its fees and roles, all or nothing.
 
-    Raises ValidationFailed (nothing saved), SameBusinessId when another organisation has the
-    business ID (unless `shares_business_id`: the user confirmed it is a separate registration
-    sharing it), or StaleRecord when someone saved it meanwhile.
+    Raises ValidationFailed (nothing saved), SameBusinessId when another has the business ID (unless
+    `shares_business_id`: the user confirmed it shares it), or StaleRecord when saved meanwhile.
     """
     values = validate(form, today or date.today())
     with db.transaction() as session:
@@ -278,8 +277,7 @@ def save_organisation(
             org = _load(session, organisation_id)
             if expected_version is not None and org.version != expected_version:
                 raise StaleRecord()
-        with session.no_autoflush:
-            check_business_id(session, org, values.scalars.get("business_id"), shares_business_id)
+        check_business_id(session, org, values.scalars.get("business_id"), shares_business_id)
         apply_values(session, org, values)
         session.flush()
         return _detail(session, org)
@@ -393,8 +391,7 @@ def _set_archived(
             raise StaleRecord()
         org.archived_at = when
         if when is None:  # restored while another holds its business ID: both stay, as they were
-            with session.no_autoflush:
-                check_business_id(session, org, org.business_id, shared=True)
+            check_business_id(session, org, org.business_id, shared=True)
 
 
 def organisation_choices(db: Database, text: str, limit: int = 30) -> list[OrganisationRow]:
