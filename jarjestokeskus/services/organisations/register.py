@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy import inspect as sa_inspect
 
 from jarjestokeskus.db.base import binary_order, utcnow
@@ -25,6 +25,7 @@ from jarjestokeskus.services.municipalities import (
     municipality_name,
 )
 from jarjestokeskus.services.organisations.business_id import check_business_id
+from jarjestokeskus.services.organisations.collated_order import collated, label_order
 from jarjestokeskus.services.rows import (
     FeeRow,
     OrganisationDetail,
@@ -96,24 +97,6 @@ def _filtered(query: OrganisationQuery, columns: Select) -> Select:
     return stmt
 
 
-def _collated(column):  # type: ignore[no-untyped-def]
-    """A column without a stored key, in Finnish/Swedish order: case folded, Å Ä Ö after Z.
-
-    SQL's lower() leaves Å, Ä and Ö alone in SQLite, and in binary order Ä comes before Å; they
-    become the characters after "z" that `sort_key` uses. Other accents are not folded here.
-    """
-    expression = func.lower(column)
-    for letter, key in (("Å", "{"), ("å", "{"), ("Ä", "|"), ("ä", "|"), ("Ö", "}"), ("ö", "}")):
-        expression = func.replace(expression, letter, key)
-    return binary_order(expression)  # PostgreSQL's locale order would skip "{", "|", "}"
-
-
-def _label_order(column, enum_type):  # type: ignore[no-untyped-def]
-    """Sort an enum column by its translated label, in collation order."""
-    ordered = sorted(enum_type, key=lambda m: sort_key(m.label))
-    return case({m.value: i for i, m in enumerate(ordered)}, value=column, else_=len(ordered))
-
-
 # Below this many matches, sorting the matches beats walking the sort index past non-matches.
 SPARSE_MATCHES = 10000
 
@@ -124,12 +107,12 @@ def _order(query: OrganisationQuery, sparse: bool = False) -> list:
         shown = shown.concat("")  # an expression, so SQLite scans and sorts instead of using the index
     primary = {
         "name": shown,
-        "abbreviation": _collated(Organisation.abbreviation),
+        "abbreviation": collated(Organisation.abbreviation),
         "business_id": Organisation.business_id,
         "municipality": Organisation.municipality_key,
-        "membership_status": _label_order(Organisation.membership_status, MembershipStatus),
-        "field": _label_order(Organisation.field, Field),
-        "kind": _label_order(Organisation.kind, OrganisationKind),
+        "membership_status": label_order(Organisation.membership_status, MembershipStatus),
+        "field": label_order(Organisation.field, Field),
+        "kind": label_order(Organisation.kind, OrganisationKind),
         "member_count": func.coalesce(Organisation.member_count, -1),
     }[query.sort if query.sort in SORT_COLUMNS else "name"]
     direction = (lambda c: c.desc()) if query.descending else (lambda c: c.asc())

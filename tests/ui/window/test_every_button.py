@@ -54,9 +54,13 @@ class Clicker:
         )
         monkeypatch.setattr(QDialog, "exec", lambda dialog: self._dialog(dialog))
         monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: ("", ""))
+        monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *_a, **_k: ([], ""))
         monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: ("", ""))
         monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: "")
         monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("", False))
+        monkeypatch.setattr(QInputDialog, "getInt", lambda *_a, **_k: (0, False))
+        monkeypatch.setattr(QInputDialog, "getItem", lambda *_a, **_k: ("", False))
+        monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *_a, **_k: ("", False))
         monkeypatch.setattr(QDesktopServices, "openUrl", lambda *_a, **_k: True)
 
     def _message(self, _parent: object, title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
