@@ -86,13 +86,24 @@ def _methods(modules: dict[Path, ast.Module]) -> dict[str, list[ast.FunctionDef]
 def _connections(modules: dict[Path, ast.Module]) -> list[Connection]:
     """`x.signal.connect(slot)` and `Widget(signal=slot)`."""
     found = []
+    everywhere = {
+        node.name: node
+        for tree in modules.values()
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ClassDef)
+    }
+
+    def methods_of(cls: ast.ClassDef) -> dict[str, ast.FunctionDef]:
+        """The class's own methods and those it inherits from the window's classes."""
+        inherited: dict[str, ast.FunctionDef] = {}
+        for base in reversed(cls.bases):
+            if isinstance(base, ast.Name) and base.id in everywhere and everywhere[base.id] is not cls:
+                inherited.update(methods_of(everywhere[base.id]))
+        return inherited | {item.name: item for item in cls.body if isinstance(item, ast.FunctionDef)}
+
     for path, tree in modules.items():
         classes = [node for node in ast.walk(tree) if isinstance(node, ast.ClassDef)]
-        owner = {
-            id(node): {item.name: item for item in cls.body if isinstance(item, ast.FunctionDef)}
-            for cls in classes
-            for node in ast.walk(cls)
-        }
+        owner = {id(node): methods_of(cls) for cls in classes for node in ast.walk(cls)}
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call):
                 continue

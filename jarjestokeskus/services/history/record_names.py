@@ -14,6 +14,11 @@ from jarjestokeskus.db.models import Agreement as AgreementRecord
 from jarjestokeskus.db.models import (
     AgreementGoal,
     BankPayment,
+    Body,
+    BodyMeeting,
+    BodySeat,
+    ChecklistElement,
+    ChecklistEntry,
     Employment,
     EmploymentFunding,
     Event,
@@ -26,6 +31,7 @@ from jarjestokeskus.db.models import (
     InstalmentRule,
     LetterTemplate,
     MailingList,
+    MeetingMinutes,
     MonitoringEntry,
     Municipality,
     Person,
@@ -110,8 +116,30 @@ def names_of(session: Session, records: Iterable[tuple[str, uuid.UUID]]) -> Name
         (FeeClass, FeeClass.name_fi, FeeClass.name_sv),
         (Municipality, Municipality.name_fi, Municipality.name_sv),
         (SurveyQuestion, SurveyQuestion.text_fi, SurveyQuestion.text_sv),
+        (Body, Body.name_fi, Body.name_sv),
+        (ChecklistElement, ChecklistElement.name_fi, ChecklistElement.name_sv),
     ):
         read(model.__name__, select(model.id, fi, sv), both)
+    for model in (BodySeat, BodyMeeting):
+        read(
+            model.__name__,
+            select(model.id, Body.name_fi, Body.name_sv).join(Body, Body.id == model.body_id),
+            both,
+        )
+    read(
+        "MeetingMinutes",
+        select(MeetingMinutes.id, Body.name_fi, Body.name_sv)
+        .join(BodyMeeting, BodyMeeting.id == MeetingMinutes.meeting_id)
+        .join(Body, Body.id == BodyMeeting.body_id),
+        both,
+    )
+    read(
+        "ChecklistEntry",
+        select(ChecklistEntry.id, ChecklistElement.name_fi, ChecklistElement.name_sv).join(
+            ChecklistElement, ChecklistElement.id == ChecklistEntry.element_id
+        ),
+        both,
+    )
     for model in (EventRegistration, EventFeedback):
         read(
             model.__name__,
