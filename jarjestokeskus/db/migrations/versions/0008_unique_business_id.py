@@ -6,14 +6,14 @@ index keeps the rest unique. Duplicates already stored are kept: all but the old
 marked as sharing, so the index can be built and nothing is lost.
 
 Revision ID: 0008
-Revises: 0012
+Revises: 0005
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0012"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
