@@ -40,6 +40,9 @@ FEES_PAID = N_("of which paid")
 RUNNING_SHARE = N_("Multi-year grants of earlier years: share of {year}")
 PAID_IN_YEAR = N_("Grant instalments paid in {year}")
 PARTICIPANTS = N_("Participants in work trial and rehabilitative work activity in {year}")
+EVENTS_HELD = N_("Events held in {year}")
+EVENT_PARTICIPANTS = N_("Their participants")
+ORGANISATIONS_REACHED = N_("Organisations they reached")
 PLACED = N_("Long-term unemployed placed")
 AGREEMENTS_COUNT = N_("Agreements in force in {year}")
 IN_KIND_RECEIVED = N_("In-kind support received: premises free of charge")
@@ -148,6 +151,9 @@ def _key_figures(w: ReportWriter, f: AnnualFigures, before: AnnualFigures, today
             w.number(g.agreements_in_force),
             w.money(g.in_kind_received),
             w.money(g.in_kind_given),
+            w.number(g.events_held),
+            w.number(g.event_participants),
+            w.number(g.organisations_reached),
         ]
 
     labels = [
@@ -170,6 +176,9 @@ def _key_figures(w: ReportWriter, f: AnnualFigures, before: AnnualFigures, today
         w.text(AGREEMENTS_COUNT, year=year),
         w.text(IN_KIND_RECEIVED),
         w.text(IN_KIND_GIVEN),
+        w.text(EVENTS_HELD, year=year),
+        w.text(EVENT_PARTICIPANTS),
+        w.text(ORGANISATIONS_REACHED),
     ]
     rows = [[label, now, then] for label, now, then in zip(labels, figures(f), figures(before), strict=True)]
     header = ["", str(year), str(year - 1)]

@@ -33,6 +33,7 @@ from jarjestokeskus.i18n import sort_key
 from jarjestokeskus.services.agreements.followup import in_kind_totals
 from jarjestokeskus.services.agreements.report_data import agreements_in_force
 from jarjestokeskus.services.agreements.rows import InKindRow
+from jarjestokeskus.services.events.register import year_figures
 from jarjestokeskus.services.organisations.report_data import (
     count_members,
     fee_income,
@@ -75,6 +76,9 @@ class AnnualFigures:
     fees_paid: Decimal = Decimal("0.00")
     running_share: Decimal = Decimal("0.00")  # multi-year grants of earlier years: the year's share
     paid_in_year: Decimal = Decimal("0.00")  # grant instalments paid in the year
+    events_held: int = 0  # events of the year, those who attended them, their organisations
+    event_participants: int = 0
+    organisations_reached: int = 0
 
 
 def project_in_year(row: ProjectRow, year: int) -> bool:
@@ -127,6 +131,13 @@ def annual_figures(db: Database, year: int, today: date | None = None) -> Annual
         fees_paid=fees[1],
         running_share=overview.running_share,
         paid_in_year=projects_year(db, year, today).paid_in_year,
+        **dict(
+            zip(
+                ("events_held", "event_participants", "organisations_reached"),
+                year_figures(db, year),
+                strict=True,
+            )
+        ),
     )
 
 

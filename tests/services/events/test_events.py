@@ -146,3 +146,18 @@ def test_search_and_sign_in_sheet(db: Database) -> None:
         and "Aalto ry" in text
         and "Allekirjoitus" in text
     )
+
+
+def test_the_annual_review_counts_the_events(db: Database) -> None:
+    from jarjestokeskus.services.annual_report_data import annual_figures
+
+    save_organisation(db, OrganisationForm(name_fi="Aalto ry"), today=TODAY)
+    event = forum(db, capacity="")
+    added = register(
+        db, event, [person("Aino", "Aalto ry"), person("Bo", "Aalto ry"), person("Cecilia")], TODAY
+    )
+    mark_attendance(db, {r.id: True for r in added})
+    figures = annual_figures(db, 2027, date(2027, 12, 31))
+    # By hand: one event in 2027; Aino, Bo and Cecilia came; only Aalto ry is an organisation.
+    assert (figures.events_held, figures.event_participants, figures.organisations_reached) == (1, 3, 1)
+    assert annual_figures(db, 2026, date(2027, 12, 31)).events_held == 0
