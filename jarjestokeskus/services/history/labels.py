@@ -61,6 +61,8 @@ ENTITIES = {
     "MemberGrant": N_("Member's grant"),
     "MemberPremises": N_("Member's premises"),
     "MemberActivity": N_("Member's activity"),
+    "ClosedYear": N_("Closed year"),
+    "ClosedReport": N_("Report as sent"),
 }
 # Each record kind's fields are named as its own form names them.
 FORM_LABELS: dict[str, dict[str, str]] = {
@@ -95,6 +97,16 @@ OWN_LABELS: dict[tuple[str, str], str] = {
     ("AgreementGoal", "title_fi"): N_("Goal in Finnish"),
     ("AgreementGoal", "title_sv"): N_("Goal in Swedish"),
     ("Agreement", "premises_free_of_charge"): N_("Free of charge"),
+    ("Agreement", "premises_direction"): N_("In-kind support received or given"),
+    ("AgreementParty", "role_kind"): N_("Role in the agreement"),
+    ("ClosedYear", "closed_on"): N_("Closed on"),
+    ("ClosedYear", "closed_by"): N_("Closed by"),
+    ("ClosedYear", "reopened_at"): N_("Reopened"),
+    ("ClosedYear", "reopened_by"): N_("Reopened by"),
+    ("ClosedYear", "reopen_reason"): N_("Reason for reopening"),
+    ("ClosedReport", "kind"): N_("Report"),
+    ("ClosedReport", "counterparty_id"): N_("Counterparty"),
+    ("ClosedReport", "title"): N_("Title"),
     ("MonitoringEntry", "written_by"): N_("Written by"),
     ("AgreementDocument", "file_name"): N_("File"),
     ("AgreementDocument", "size_bytes"): N_("Size (bytes)"),
