@@ -175,10 +175,34 @@ def os_reason(error: BaseException | str) -> str:
         )
     if code == errno.EIO:
         return _("the disk could not be read or written. Check the disk or the network connection.")
+    if code == errno.EISDIR:
+        return _("a folder has that name. Give the name of a file.")
     code = getattr(error, "sqlite_errorcode", None)
     if code is not None:
         return _sqlite_reason(code & 0xFF) or str(error)
-    return getattr(error, "strerror", None) or str(error)
+    return _unknown_reason(error)
+
+
+def os_read_reason(error: BaseException | str) -> str:
+    """Why a file could not be read, in the user's language, with what to do."""
+    import errno
+
+    if isinstance(error, str):
+        return error
+    code = getattr(error, "errno", None)
+    if code in (errno.EACCES, errno.EPERM):
+        return _("you have no right to read the file. Ask for the right, or copy the file elsewhere.")
+    if code == errno.ENOENT:
+        return _("the file does not exist. Check the name and the folder.")
+    if code == errno.EISDIR:
+        return _("it is a folder, not a file. Choose a file.")
+    return os_reason(error)
+
+
+def _unknown_reason(error: BaseException) -> str:
+    # The system's own words are English: show them only as a detail after our sentence.
+    detail = getattr(error, "strerror", None) or str(error) or type(error).__name__
+    return _("the system reported an error ({detail}).").format(detail=detail)
 
 
 def _sqlite_reason(code: int) -> str | None:

@@ -112,3 +112,32 @@ def test_xlsx_file(database: Path, tmp_path: Path) -> None:
 
 def test_usage_without_kind(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["import"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("file_name", "text", "words"),
+    [
+        ("header.csv", "Nimi;Kunta\n", "otsikkorivi"),
+        ("quote.csv", 'Nimi;Kunta\n"Vaasan Martat ry;Vaasa\nLaihian Nuoret ry;Laihia\n', "lainausmerkki"),
+    ],
+)
+def test_files_that_would_import_nothing_or_wrong_are_refused_with_exit_1(
+    database: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], file_name: str, text: str, words: str
+) -> None:
+    path = tmp_path / file_name
+    path.write_text(text, encoding="utf-8")
+    assert main(["--db", str(database), "import", "members", str(path)]) == 1
+    assert words in capsys.readouterr().err
+    assert names(database) == {"Vaasan Martat ry": ""}
+
+
+def test_a_sparse_workbook_is_refused_on_the_command_line(
+    database: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active["A1"], book.active["A2"], book.active["XFD1048576"] = "Nimi", "X ry", "x"
+    book.save(tmp_path / "sparse.xlsx")
+    assert main(["--db", str(database), "import", "members", str(tmp_path / "sparse.xlsx"), "--dry-run"]) == 1
+    assert "XFD1048576" in capsys.readouterr().err

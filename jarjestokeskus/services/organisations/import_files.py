@@ -1,19 +1,29 @@
-"""Reading a table to import: CSV (comma, semicolon or tab; UTF-8 or old Excel's cp1252) or XLSX."""
+"""Reading a table to import: CSV (comma, semicolon or tab; UTF-8 or old Excel's cp1252) or XLSX.
+
+Every file ends in a table, or an ImportFileProblem worded for the user: never a traceback, and
+never more than a bounded size, width and number of rows.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 from dataclasses import dataclass
-from datetime import date, datetime, time
-from decimal import Decimal
 from pathlib import Path
 
-from jarjestokeskus.db.errors import os_reason
+from jarjestokeskus.db.errors import os_read_reason
 from jarjestokeskus.i18n import _
+from jarjestokeskus.services.organisations.import_xlsx import (
+    MAX_COLUMNS,
+    MAX_ROWS,
+    XlsxProblem,
+    column_letter,
+    xlsx_records,
+)
 
 DELIMITERS = (";", ",", "\t")  # on a tie the first wins: Finnish and Swedish Excel write ";"
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
+MAX_FILE_BYTES = 50 * 1024 * 1024
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLD_EXCEL_MAGIC = b"\xd0\xcf\x11\xe0"  # .xls of Excel 97–2003
 
@@ -44,34 +54,47 @@ class Table:
         return values[column] if column < len(values) else ""
 
 
-def column_letter(index: int) -> str:
-    """0 → A, 25 → Z, 26 → AA, as spreadsheets name columns."""
-    letters = ""
-    index += 1
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(ord("A") + remainder) + letters
-    return letters
-
-
 def read_table(path: Path | str) -> Table:
     """Read the first sheet of an XLSX file, or a CSV file; raises ImportFileProblem."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        data = _read_at_most(path, MAX_FILE_BYTES + 1)
     except OSError as error:
         raise ImportFileProblem(
-            _("Cannot read {path}: {reason}").format(path=path, reason=os_reason(error))
+            _("Cannot read {path}: {reason}").format(path=path, reason=os_read_reason(error))
         ) from error
+    if len(data) > MAX_FILE_BYTES:
+        raise ImportFileProblem(
+            _("The file is larger than {limit} MB; split it into smaller files.").format(
+                limit=MAX_FILE_BYTES // (1024 * 1024)
+            )
+        )
     if data.startswith(_OLD_EXCEL_MAGIC):
         raise ImportFileProblem(_("Old Excel files (.xls) cannot be read; save the file as XLSX or CSV."))
     if path.suffix.lower() in XLSX_SUFFIXES or data.startswith(_ZIP_MAGIC):
-        return _table(_xlsx_rows(data))
-    return _table(csv_rows(decode_text(data)))
+        try:
+            return _table(xlsx_records(data))
+        except XlsxProblem as problem:
+            raise ImportFileProblem(str(problem)) from problem
+    return _table(list(enumerate(csv_rows(decode_text(data)), start=1)))
+
+
+def _read_at_most(path: Path, limit: int) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    with path.open("rb") as file:
+        while size < limit and (chunk := file.read(1024 * 1024)):  # read(limit) would reserve it all
+            chunks.append(chunk)
+            size += len(chunk)
+    return b"".join(chunks)
 
 
 def decode_text(data: bytes) -> str:
-    """UTF-8 (with or without a byte order mark), UTF-16 with one, else cp1252 (old Excel)."""
+    """UTF-8 (with or without a byte order mark), UTF-16 with one, else cp1252 (old Excel).
+
+    A UTF-8 file with a line in another encoding (pasted from an old file) is refused: read as
+    cp1252 every other line would turn into mojibake, read as UTF-8 that line would.
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
@@ -79,8 +102,16 @@ def decode_text(data: bytes) -> str:
             pass
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as error:
+        text = data.decode("utf-8", errors="replace")
+        if any(ord(c) > 0x7F and c != "\ufffd" for c in text):
+            line = data[: error.start].count(b"\n") + 1
+            raise ImportFileProblem(
+                _(
+                    "Line {line} is not in the same character encoding (UTF-8) as the rest of the "
+                    "file. Save the whole file as UTF-8 (or CSV UTF-8 in Excel) and import again."
+                ).format(line=line)
+            ) from error
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError:
@@ -101,56 +132,59 @@ def sniff_delimiter(text: str) -> str:
 
 
 def csv_rows(text: str) -> list[list[str]]:
-    """The records of CSV text; a quoted cell may hold delimiters, quotes and line breaks."""
+    """The records of CSV text; a quoted cell may hold delimiters, quotes and line breaks.
+
+    Strict: a quote left open to the end of the file, or closed in the middle of a cell, is refused
+    (read loosely, it would merge the following rows into one cell).
+    """
+    if "\x00" in text:  # a binary file chosen by mistake (csv itself would read it on)
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise ImportFileProblem(
+            _("Line {line} cannot be read as CSV: {reason}").format(line=line, reason=_csv_reason("NUL"))
+        )
     delimiter = sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    records: list[list[str]] = []
     try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        for record in reader:
+            if len(records) > MAX_ROWS or len(record) > MAX_COLUMNS:
+                raise ImportFileProblem(_too_large(len(record) > MAX_COLUMNS))
+            records.append(record)
     except csv.Error as error:
-        raise ImportFileProblem(_("The file is not valid CSV: {reason}").format(reason=error)) from error
+        raise ImportFileProblem(
+            _("Line {line} cannot be read as CSV: {reason}").format(
+                line=reader.line_num, reason=_csv_reason(str(error))
+            )
+        ) from error
+    return records
 
 
-def _xlsx_rows(data: bytes) -> list[list[str]]:
-    from zipfile import BadZipFile
-
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (BadZipFile, KeyError, OSError, ValueError) as error:
-        raise ImportFileProblem(_("The file is not a valid Excel workbook (XLSX).")) from error
-    try:
-        if not book.worksheets:
-            return []
-        sheet = book.worksheets[0]
-        return [[cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
-    finally:
-        book.close()
+def _csv_reason(reason: str) -> str:
+    # The csv module's messages are English: word the ones a user meets in their language.
+    if "field larger than field limit" in reason:
+        return _("a cell is longer than {limit} characters.").format(limit=csv.field_size_limit())
+    if "unexpected end of data" in reason:
+        return _('a quote mark (") is opened and never closed.')
+    if "NUL" in reason:
+        return _("the file holds binary data; it is not a text (CSV) file.")
+    return _('a quote mark (") stands where it cannot be; put quoted cells wholly in quotes.')
 
 
-def cell_text(value: object) -> str:
-    """A spreadsheet value as the user would type it: dates d.m.yyyy, whole numbers without .0."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "1" if value else "0"
-    if isinstance(value, datetime):
-        if value.time() == time(0, 0):
-            return cell_text(value.date())
-        return f"{value.day}.{value.month}.{value.year} {value.hour}:{value.minute:02d}"
-    if isinstance(value, date):
-        return f"{value.day}.{value.month}.{value.year}"
-    if isinstance(value, float):
-        if value.is_integer():
-            return str(int(value))
-        return format(Decimal(repr(value)), "f")
-    return str(value)
+def _too_large(too_wide: bool) -> str:
+    if too_wide:
+        return _("The file has more than {columns} columns; it cannot be imported.").format(
+            columns=MAX_COLUMNS
+        )
+    return _("The file has more than {rows} rows; split it into smaller files.").format(rows=MAX_ROWS)
 
 
-def _table(records: list[list[str]]) -> Table:
-    numbered = [(number, record) for number, record in enumerate(records, start=1)]
-    numbered = [(n, r) for n, r in numbered if any(cell.strip() for cell in r)]
+def _table(records: list[tuple[int, list[str]]]) -> Table:
+    """`records`: (row number, cells); blank rows are left out, blank columns on the right too."""
+    numbered = [(n, r) for n, r in records if any(cell.strip() for cell in r)]
     if not numbered:
         raise ImportFileProblem(_("The file has no rows."))
+    if len(numbered) == 1:
+        raise ImportFileProblem(_("The file has only the header row; there is nothing to import."))
     width = max(len(record) for _n, record in numbered)
     # Spreadsheets often carry empty columns on the right: drop those.
     while width and all(len(r) < width or not r[width - 1].strip() for _n, r in numbered):
