@@ -116,6 +116,10 @@ def run_backup(args: argparse.Namespace) -> int:
                 path = automatic_backup(db, progress=progress)
             else:
                 path = backup_database(db, args.output, progress=progress)
+                if args.output is not None:
+                    from jarjestokeskus.services.database.written_files import remember_written
+
+                    remember_written(db.path, path, "backup")  # an erasure cannot reach it: named
     finally:
         db.close()
     if path is None:

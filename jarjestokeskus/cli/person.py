@@ -1,4 +1,5 @@
-"""The `person` command: export one person's data (JSON or PDF) or erase (anonymise) a person."""
+"""The `person` command: export one person's data (JSON or PDF), erase (anonymise) a person, and
+list the persons kept in no role."""
 
 from __future__ import annotations
 
@@ -43,6 +44,11 @@ def add_person_command(commands: Any, shared: argparse.ArgumentParser) -> None:
     erase.add_argument("person", metavar=_("ID"), help=_("the person's identifier"))
     erase.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
     erase.set_defaults(run=run_erase)
+    text = _("list the persons who are in no role and no employment (to erase those not needed)")
+    unattached = actions.add_parser(
+        "unattached", help=text, description=text, parents=[shared], add_help=False
+    )
+    unattached.set_defaults(run=run_unattached)
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:
@@ -114,6 +120,9 @@ def run_export(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return USER_ERROR
+    from jarjestokeskus.services.database.written_files import remember_written
+
+    remember_written(db.path or db.url, args.output, "person-export")
     print(_("The data of {name} was written to {path}.").format(name=name, path=args.output))
     return OK
 
@@ -141,8 +150,37 @@ def run_erase(args: argparse.Namespace) -> int:
             if answer.strip().lower() not in {_("yes"), "yes", "y"}:
                 print(_("Nothing was erased."))
                 return USER_ERROR
-        erase_person(db, person_id)
+        result = erase_person(db, person_id)
     finally:
         db.close()
     print(_("{name} was erased; their periods stay in the statistics.").format(name=name))
+    print(_("Backups rewritten without the person: {count}").format(count=len(result.rewritten)))
+    if result.failed:
+        print(_("These backups could not be rewritten; delete them yourself:"), file=sys.stderr)
+        for path in result.failed:
+            print(f"  {path}", file=sys.stderr)
+    if result.unreachable:
+        print(
+            _(
+                "The program wrote these files earlier (backups saved elsewhere, meeting copies, "
+                "exports). They may still hold the person's data; delete them yourself:"
+            )
+        )
+        for path in result.unreachable:
+            print(f"  {path}")
+    return OK
+
+
+def run_unattached(args: argparse.Namespace) -> int:
+    from jarjestokeskus.services.person_data import persons_without_role
+
+    db = _open(args, write=False)
+    try:
+        persons = persons_without_role(db)
+    finally:
+        db.close()
+    for person_id, name in persons:
+        print(f"{person_id}  {name}")
+    if not persons:
+        print(_("Every person has a role or an employment."))
     return OK

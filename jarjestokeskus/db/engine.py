@@ -53,6 +53,9 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=FULL")
+    # Deleted and overwritten content is zeroed in the file, not left readable in free space
+    # (Debian's SQLite does this by default, the one in CPython's Windows build does not).
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
 
 
@@ -190,7 +193,24 @@ def open_database(
         server_errors.install(engine, _shown(url))
     factory = sessionmaker(engine, expire_on_commit=False)
     audit.install(factory)
-    return Database(url, engine, factory, read_only=read_only, holder=holder, lock=lock)
+    database = Database(url, engine, factory, read_only=read_only, holder=holder, lock=lock)
+    if migrate and not read_only:
+        try:
+            _erase_again(database)
+        except BaseException:
+            database.close()
+            raise
+    return database
+
+
+def _erase_again(database: Database) -> None:
+    """An older copy (a backup restored, an old file opened): erase its erased persons again."""
+    from jarjestokeskus.db import erasure
+
+    with database.transaction() as session:
+        erased = erasure.reapply_on_open(session, data_dir())
+    if erased:
+        erasure.compact(database.engine)
 
 
 def _engine(url: str) -> Engine:

@@ -1,22 +1,25 @@
 """A person's data on request: export everything stored about them, or erase (anonymise) them.
 
-Erasing keeps the employment periods (scheme, dates, working time, outcome) so the statistics
-stay the same, but removes the name, contact data, free-text notes and decision numbers, and
-replaces those old values in the audit trail with a marker.
+Erasing (db/erasure.py) keeps the employment periods (scheme, dates, working time, outcome) so the
+statistics stay the same, but removes the name, contact data, free-text notes and decision numbers
+wherever they stand, also in the change history and the register's own backups.
 """
 
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import or_, select
 
-from jarjestokeskus.db.audit import os_user
-from jarjestokeskus.db.engine import Database
+from jarjestokeskus.db import erasure
+from jarjestokeskus.db.engine import Database, data_dir
+from jarjestokeskus.db.erasure import ERASED, PERSON_FIELDS  # noqa: F401  (ERASED: for callers)
 from jarjestokeskus.db.errors import RecordNotFound
 from jarjestokeskus.db.models import (
     AuditEntry,
@@ -28,14 +31,10 @@ from jarjestokeskus.db.models import (
     Role,
 )
 from jarjestokeskus.services.cooperation.bodies import seats_for_export
+from jarjestokeskus.services.database.erased_copies import erase_in_copies, own_copies
+from jarjestokeskus.services.database.written_files import written_files
 from jarjestokeskus.services.rows import localized
 from jarjestokeskus.services.staff.rows import EMPLOYMENT_FIELDS, full_name
-
-ERASED = "[erased]"  # what the audit trail shows where a personal value was
-ANONYMISED_NAME = "Anonymised"
-PERSON_FIELDS = ("first_name", "last_name", "email", "phone")
-# Employment fields that may tell who the person is; the rest is what the statistics need.
-PERSONAL_EMPLOYMENT_FIELDS = ("outcome_note", "decision_number")
 
 EXPORT_FORMAT = "jarjestokeskus-person-data/1"
 
@@ -96,11 +95,50 @@ def export_person(db: Database, person_id: uuid.UUID) -> dict[str, Any]:
             ],
             "employments": [_employment(session, e, names) for e in employments],
             "representation": seats_for_export(session, person_id),  # issue 21: seats in bodies
+            "named_in": _named_in(session, erasure.terms_of(person)),
             "history": [
                 {"at": _plain(h.at), "user": h.user, "action": h.action, "changes": h.changes}
                 for h in history
             ],
         }
+
+
+def _named_in(session, terms: list[str]) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
+    """Free text elsewhere that names the person (a signatory, "agreed by", "written by")."""
+    found = []
+    for model, fields in erasure.NAMING_FIELDS:
+        for record in session.scalars(select(model)):
+            for field in fields:
+                value = getattr(record, field) or ""
+                if terms and erasure.scrub_text(value, terms) != value:
+                    found.append(
+                        {"entity": model.__name__, "id": str(record.id), "field": field, "value": value}
+                    )
+    return found
+
+
+def persons_without_role(db: Database, today: date | None = None) -> list[tuple[uuid.UUID, str]]:
+    """Persons kept for no purpose: no current role in any organisation and no employment
+    period (a contact person removed from an organisation, say); not yet erased."""
+    today = today or date.today()
+    current_role = (
+        select(Role.id)
+        .where(Role.person_id == Person.id, Role.archived_at.is_(None))
+        .where(or_(Role.end_date.is_(None), Role.end_date >= today))
+        .exists()
+    )
+    employed = (
+        select(Employment.id)
+        .where(Employment.person_id == Person.id, Employment.archived_at.is_(None))
+        .exists()
+    )
+    with db.reading() as session:
+        rows = session.execute(
+            select(Person.id, Person.first_name, Person.last_name)
+            .where(Person.anonymised.is_(False), ~current_role, ~employed)
+            .order_by(Person.last_name, Person.first_name)
+        ).all()
+    return [(row.id, full_name(row.first_name, row.last_name)) for row in rows]
 
 
 def _employment(session, e: Employment, names: dict) -> dict[str, Any]:  # type: ignore[no-untyped-def,type-arg]
@@ -140,38 +178,37 @@ def organisation_name(data: dict[str, Any], prefix: str, language: str) -> str:
     return localized(data.get(f"{prefix}_fi") or "", data.get(f"{prefix}_sv") or "", language)
 
 
-def erase_person(db: Database, person_id: uuid.UUID) -> None:
-    """Anonymise the person; their periods stay for the statistics. Cannot be undone."""
+@dataclass(frozen=True)
+class ErasureResult:
+    """Where the erasure reached: the program's own copies it rewrote, those it could not, and the
+    files it wrote elsewhere (backups with -o, meeting copies, exports) that the user must delete."""
+
+    rewritten: tuple[Path, ...]
+    failed: tuple[Path, ...]
+    unreachable: tuple[Path, ...]
+
+
+def erase_person(db: Database, person_id: uuid.UUID) -> ErasureResult:
+    """Erase the person everywhere the program can reach; their periods stay for the statistics.
+
+    In the database: every field that names them and their old values in the change history;
+    the file is then compacted so no old page keeps them. Then the same in every backup in the
+    register's backup folder. Cannot be undone.
+    """
     with db.transaction() as session:
-        person = session.get(Person, person_id)
-        if person is None:
+        if not erasure.erase_in_session(session, person_id):
             raise RecordNotFound()
-        person.first_name = ANONYMISED_NAME
-        person.last_name = ""
-        person.email = ""
-        person.phone = ""
-        person.anonymised = True
-        employments = session.scalars(select(Employment).where(Employment.person_id == person_id)).all()
-        for employment in employments:
-            employment.outcome_note = ""
-            employment.decision_number = ""
-        session.flush()  # the audit entries of this erase are written here
-        entries = session.scalars(
-            select(AuditEntry).where(_about(person_id, [e.id for e in employments]))
-        ).all()
-        for entry in entries:
-            fields = PERSON_FIELDS if entry.entity == "Person" else PERSONAL_EMPLOYMENT_FIELDS
-            entry.changes = _scrubbed(entry.changes or {}, fields)
-        session.add(
-            AuditEntry(
-                user=session.info.get("user") or os_user(),
-                action="erase",
-                entity="Person",
-                entity_id=person_id,
-                owner_id=person_id,
-                changes={key: [ERASED, None] for key in PERSON_FIELDS},
-            )
-        )
+        erased = erasure.ledger(session)
+        register = erasure.identity(session)
+    erasure.remember(data_dir(), register, erased)
+    erasure.compact(db.engine)
+    rewritten: list[Path] = []
+    failed: list[Path] = []
+    if db.path is not None:
+        rewritten, failed = erase_in_copies(own_copies(db.path), erased)
+    reached = {p.resolve() for p in (*own_copies(db.path), *failed)} if db.path else set()
+    unreachable = [w.path for w in written_files(db.path or db.url) if w.path.resolve() not in reached]
+    return ErasureResult(tuple(rewritten), tuple(failed), tuple(unreachable))
 
 
 def _about(person_id: uuid.UUID, employment_ids: list[uuid.UUID]):  # type: ignore[no-untyped-def]
@@ -180,14 +217,3 @@ def _about(person_id: uuid.UUID, employment_ids: list[uuid.UUID]):  # type: igno
         (AuditEntry.entity == "Person") & (AuditEntry.entity_id == person_id),
         (AuditEntry.entity == "Employment") & AuditEntry.entity_id.in_(employment_ids),
     )
-
-
-def _scrubbed(changes: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
-    """The same changes, with each personal value that was not empty replaced by the marker."""
-    result = dict(changes)
-    for key in fields:
-        if key in result and isinstance(result[key], list):
-            result[key] = [
-                ERASED if value not in (None, "", ANONYMISED_NAME) else value for value in result[key]
-            ]
-    return result

@@ -124,3 +124,35 @@ def test_usage(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["person", "export"]) == 2
     assert main(["--help"]) == 0
     assert "    person " in capsys.readouterr().out
+
+
+def test_a_contact_person_removed_from_an_organisation_is_listed_and_can_be_erased(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datetime import UTC, datetime
+
+    from jarjestokeskus.db.models import Person, Role
+    from jarjestokeskus.domain.enums import RoleKind
+
+    path = tmp_path / "register.sqlite"
+    db = open_database(path)
+    organisation = save_organisation(db, OrganisationForm(name_fi="Vaasan Martat ry")).id
+    with db.transaction() as session:
+        kept, removed = Person(first_name="Aino", last_name="Ala"), Person(first_name="Eero", last_name="Ek")
+        session.add_all([kept, removed])
+        session.flush()
+        session.add(Role(person_id=kept.id, organisation_id=organisation, kind=RoleKind.CONTACT_PERSON))
+        role = Role(person_id=removed.id, organisation_id=organisation, kind=RoleKind.CONTACT_PERSON)
+        session.add(role)
+        session.flush()
+        role.archived_at = datetime.now(UTC)  # removed from the organisation
+        removed_id = removed.id
+    db.close()
+    assert main(["--db", str(path), "person", "unattached"]) == 0
+    out = capsys.readouterr().out
+    assert f"{removed_id}  Eero Ek" in out and "Aino" not in out
+    assert main(["--db", str(path), "person", "erase", str(removed_id), "--yes"]) == 0
+    assert "Eero Ek" in capsys.readouterr().out
+    assert main(["--db", str(path), "person", "unattached"]) == 0
+    assert str(removed_id) not in capsys.readouterr().out
+    assert b"Eero" not in path.read_bytes()

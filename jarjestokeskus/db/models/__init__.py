@@ -21,6 +21,7 @@ from jarjestokeskus.db.models.cooperation import (
     MemberPremises,
 )
 from jarjestokeskus.db.models.employment import Employment, EmploymentFunding, SchemeLimit
+from jarjestokeskus.db.models.erasure import Erasure, RegisterIdentity
 from jarjestokeskus.db.models.events import Event, EventFeedback, EventRegistration
 from jarjestokeskus.db.models.fees import BankPayment, FeeClass, FeeInvoice, FeeYear
 from jarjestokeskus.db.models.municipalities import Municipality
@@ -65,6 +66,7 @@ __all__ = [
     "ClosedReport",
     "ClosedYear",
     "Employment",
+    "Erasure",
     "EmploymentFunding",
     "Event",
     "EventFeedback",
@@ -86,6 +88,7 @@ __all__ = [
     "Project",
     "ProjectPartner",
     "ProjectStatusChange",
+    "RegisterIdentity",
     "ReportingObligation",
     "ReportingRule",
     "Role",

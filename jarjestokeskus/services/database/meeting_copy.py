@@ -24,6 +24,7 @@ from jarjestokeskus.db.engine import Database, database_url, open_database, sqli
 from jarjestokeskus.db.errors import DatabaseProblem
 from jarjestokeskus.i18n import _
 from jarjestokeskus.services.database.maintenance import BackupExists, BackupFailed, backup_database
+from jarjestokeskus.services.database.written_files import remember_written
 
 Progress = Callable[[int, int], None]
 """Called with (steps done, steps in all); it may raise to cancel the copy."""
@@ -95,6 +96,7 @@ def take_meeting_copy(
             _copy_rows(db, partial, progress)
         _stamp(partial, MeetingCopyInfo((now or datetime.now(UTC)).astimezone(UTC), _describe(db.url)))
         _give_name(partial, target, overwrite)
+        remember_written(db.path or _describe(db.url), target, "meeting-copy")
     except BackupFailed as failed:
         raise BackupFailed(str(target), failed.error) from failed
     except (sqlite3.DatabaseError, OSError) as exc:

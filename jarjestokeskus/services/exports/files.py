@@ -92,10 +92,13 @@ def write_table(
             with os.fdopen(handle, "wb") as binary:
                 _write_xlsx(binary, header, rows, sheet_title, report)
                 _sync(binary)
-        # mkstemp makes a private file; the export gets the old file's mode or an ordinary one.
-        os.chmod(temporary, target.stat().st_mode & 0o777 if target.exists() else 0o644)
+        # mkstemp makes a private file; the export keeps the old file's mode, else stays private.
+        os.chmod(temporary, target.stat().st_mode & 0o777 if target.exists() else 0o600)
         os.replace(temporary, target)
         temporary = None
+        from jarjestokeskus.services.database.written_files import remember_written
+
+        remember_written(None, target, "export")  # an erasure names it to the user
     except OSError as error:
         raise ExportFailed(target, error) from error
     finally:

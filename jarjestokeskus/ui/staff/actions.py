@@ -1,4 +1,5 @@
-"""Helpers of the staff form: a stored person as typed text, questions, exporting a person's data."""
+"""Helpers of the staff form: a stored person as typed text, questions, exporting a person's data
+and telling what an erasure reached."""
 
 from __future__ import annotations
 
@@ -7,12 +8,14 @@ import uuid
 from decimal import Decimal
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.errors import DatabaseProblem, os_reason
 from jarjestokeskus.domain.employment import EmploymentForm, FundingShareForm, PersonForm
 from jarjestokeskus.i18n import _, current_language, format_date
+from jarjestokeskus.services.person_data import ErasureResult
 from jarjestokeskus.services.staff.rows import EmploymentRow, PersonDetail
 
 
@@ -77,6 +80,37 @@ def ask(parent: QWidget, title: str, text: str, yes_text: str) -> bool:
     return box.clickedButton() is yes
 
 
+def erasure_message(name: str, result: ErasureResult) -> str:
+    """What the erasure reached and what the user must still delete by hand."""
+    text = _(
+        "{name} was erased from the register and from its backups in the backup folder ({count} rewritten)."
+    ).format(name=name, count=len(result.rewritten))
+    if result.failed:
+        text += "\n\n" + _("These backups could not be rewritten; delete them yourself:") + "\n"
+        text += "\n".join(str(path) for path in result.failed)
+    if result.unreachable:
+        text += "\n\n" + _(
+            "The program wrote these files earlier (backups saved elsewhere, meeting copies, "
+            "exports). They may still hold the person's data; delete them yourself:"
+        )
+        text += "\n" + "\n".join(str(path) for path in result.unreachable)
+    return text
+
+
+def tell_erased(parent: QWidget, name: str, result: ErasureResult) -> QMessageBox:
+    """Show what the erasure reached; the box stays open beside the window until closed."""
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        _("Erase the person"),
+        erasure_message(name, result),
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
 def export_person_file(parent: QWidget, db: Database, person_id: uuid.UUID, name: str) -> bool:
     """Ask for a file (PDF or JSON by its ending) and write the person's data into it."""
     from jarjestokeskus.reports.person_data import person_data_pdf
@@ -110,4 +144,7 @@ def export_person_file(parent: QWidget, db: Database, person_id: uuid.UUID, name
             _("Cannot write {path}: {reason}").format(path=target, reason=os_reason(error)),
         )
         return False
+    from jarjestokeskus.services.database.written_files import remember_written
+
+    remember_written(db.path or db.url, target, "person-export")
     return True

@@ -25,7 +25,7 @@ from jarjestokeskus.domain.employment import EmploymentForm, PersonForm, label
 from jarjestokeskus.domain.validation import FieldError, ValidationFailed
 from jarjestokeskus.i18n import _, current_language
 from jarjestokeskus.services.staff import employment as service
-from jarjestokeskus.ui.staff.actions import ask, export_person_file, form_of
+from jarjestokeskus.ui.staff.actions import ask, export_person_file, form_of, tell_erased
 from jarjestokeskus.ui.staff.feedback import EditorFeedback, PersonErrors
 from jarjestokeskus.ui.staff.period_form import PeriodFields
 from jarjestokeskus.ui.widgets.field_errors import STYLE_SHEET, FieldBox
@@ -391,8 +391,9 @@ class EmploymentEditor(EditorFeedback, QWidget):
             return False
         person_id = self.person_id
         try:
-            erase_person(self.db, person_id)
+            result = erase_person(self.db, person_id)
             self.load(person_id)
+            tell_erased(self, name, result)
         except DatabaseProblem as problem:
             QMessageBox.warning(self, _("Staff"), problem.user_message())
             return False

@@ -243,6 +243,7 @@ def test_language_switch(view: StaffView, people: dict[str, uuid.UUID]) -> None:
 
 
 def test_export_and_erase_from_the_window(
+    qtbot: QtBot,
     view: StaffView,
     people: dict[str, uuid.UUID],
     db: Database,
@@ -259,10 +260,16 @@ def test_export_and_erase_from_the_window(
     assert view.editor.export() and pdf.read_bytes().startswith(b"%PDF")
     questions: list[str] = []
     view.editor.ask = lambda _p, _t, text, _y: questions.append(text) or True
-    assert view.editor.erase()
+    qtbot.mouseClick(view.editor.erase_button, Qt.MouseButton.LeftButton)
     assert "Timo Peltonen" in questions[0]
     assert get_person(db, people["trial"]).anonymised
     assert not view.editor.save_button.isEnabled()
+    told = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    assert len(told) == 1
+    text = told[0].text()
+    # The backups were erased too; the exports written above cannot be reached and are named.
+    assert "varmuuskopio" in text and str(target.resolve()) in text and str(pdf.resolve()) in text
+    told[0].close()
 
 
 def test_read_only_database_disables_editing(qtbot: QtBot, db_path: Path) -> None:

@@ -1,0 +1,100 @@
+"""Erasing persons in the register's own copies: the backups and the copies made before an upgrade.
+
+Each copy that still names an erased person is copied to a temporary file beside it, upgraded,
+erased there and compacted, and then put in its place in one rename: a crash midway leaves the
+old copy whole (and the next erasure or restore erases it again), never half a file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import uuid
+from pathlib import Path
+
+from jarjestokeskus.db import erasure
+from jarjestokeskus.db.engine import open_database
+from jarjestokeskus.db.errors import DatabaseProblem
+from jarjestokeskus.db.migrate import upgrade
+from jarjestokeskus.services.settings import backup_folder_for
+
+
+def own_copies(database: Path) -> list[Path]:
+    """The backups in the database's backup folder and its copies made before an upgrade."""
+    found: list[Path] = []
+    with contextlib.suppress(OSError):
+        found += sorted(
+            f
+            for f in backup_folder_for(database).iterdir()
+            if f.suffix == ".sqlite" and not f.name.startswith(".") and f.is_file()
+        )
+    with contextlib.suppress(OSError):
+        found += sorted(database.parent.glob(f"{database.stem}.before-upgrade-*{database.suffix}"))
+    return found
+
+
+def erase_in_copies(copies: list[Path], person_ids: set[uuid.UUID]) -> tuple[list[Path], list[Path]]:
+    """Erase `person_ids` in each copy; returns (copies rewritten, copies that could not be)."""
+    rewritten, failed = [], []
+    for copy in copies:
+        try:
+            if erase_in_copy(copy, person_ids):
+                rewritten.append(copy)
+        except (OSError, sqlite3.Error, DatabaseProblem):
+            failed.append(copy)
+    return rewritten, failed
+
+
+def names_any(copy: Path, person_ids: set[uuid.UUID]) -> bool:
+    """Whether the copy still holds one of the persons unerased (read without changing it)."""
+    if not person_ids:
+        return False
+    connection = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        marks = ",".join("?" * len(person_ids))
+        row = connection.execute(
+            f"SELECT 1 FROM person WHERE id IN ({marks}) AND anonymised = 0 LIMIT 1",  # noqa: S608
+            [p.hex for p in person_ids],
+        ).fetchone()
+        return row is not None
+    except sqlite3.OperationalError:  # a file of another program saved in the folder: no persons
+        return False
+    finally:
+        connection.close()
+
+
+def erase_in_copy(copy: Path, person_ids: set[uuid.UUID]) -> bool:
+    """Erase the persons in one copy, swapped in atomically; False when it names none of them."""
+    if not names_any(copy, person_ids):
+        return False
+    partial = copy.with_name(f".{copy.name}.{uuid.uuid4().hex[:8]}.partial")
+    try:
+        os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        source = sqlite3.connect(copy)
+        try:
+            target = sqlite3.connect(partial)
+            try:
+                source.backup(target)
+            finally:
+                target.close()
+        finally:
+            source.close()
+        db = open_database(partial, migrate=False)
+        try:
+            upgrade(db.engine, None)  # no copy of the copy before upgrading it
+            with db.transaction() as session:
+                erasure.apply_ledger(session, person_ids)
+        finally:
+            db.close()
+        connection = sqlite3.connect(partial)
+        try:
+            connection.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, as before
+            connection.execute("VACUUM")
+        finally:
+            connection.close()
+        os.replace(partial, copy)
+    finally:
+        for leftover in (partial, *(partial.with_name(partial.name + s) for s in ("-wal", "-shm", ".lock"))):
+            leftover.unlink(missing_ok=True)
+    return True
