@@ -24,7 +24,31 @@ def add_meeting_copy_command(commands: Any, shared: argparse.ArgumentParser) -> 
         type=Path,
         help=_("the copy to write (default: a dated file in the current folder); an existing file is kept"),
     )
+    command.add_argument(
+        "--include",
+        metavar=_("PARTS"),
+        type=_parts,
+        default=frozenset(),
+        help=_(
+            "add what a meeting copy leaves out, comma-separated: contacts (persons' emails and "
+            "phones), staff (employment periods), documents, history (the change history)"
+        ),
+    )
     command.set_defaults(run=run_meeting_copy)
+
+
+def _parts(text: str) -> frozenset[str]:
+    from jarjestokeskus.services.database.meeting_copy import INCLUDE_CHOICES
+
+    parts = frozenset(p.strip() for p in text.split(",") if p.strip())
+    unknown = sorted(parts - set(INCLUDE_CHOICES))
+    if unknown:
+        raise argparse.ArgumentTypeError(
+            _("unknown part {part}; choose from {choices}").format(
+                part=", ".join(unknown), choices=", ".join(INCLUDE_CHOICES)
+            )
+        )
+    return parts
 
 
 def run_meeting_copy(args: argparse.Namespace) -> int:
@@ -35,7 +59,7 @@ def run_meeting_copy(args: argparse.Namespace) -> int:
     db = open_existing(args)
     try:
         with Progress(_("Taking a copy for the meeting…")) as progress:
-            made = take_meeting_copy(db, target, progress=progress)
+            made = take_meeting_copy(db, target, progress=progress, include=args.include)
     finally:
         db.close()
     print(_("The meeting copy was saved to {path}. It opens read-only.").format(path=made))

@@ -14,6 +14,7 @@ from sqlalchemy.exc import DatabaseError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from jarjestokeskus.db import audit
+from jarjestokeskus.db.copy_mark import MeetingCopyIsReadOnly, is_meeting_copy
 from jarjestokeskus.db.errors import CannotOpen, NotADatabase, ReadOnlyDatabase, StaleRecord
 from jarjestokeskus.db.lock import DatabaseLock, LockHolder
 
@@ -153,6 +154,8 @@ def open_database(
             raise CannotOpen(str(path), exc.strerror or str(exc)) from exc
         if path.exists() and path.stat().st_size and not _looks_like_sqlite(path):
             raise NotADatabase(str(path))
+        if not read_only and is_meeting_copy(path):
+            raise MeetingCopyIsReadOnly(str(path))
         if not read_only:
             lock = DatabaseLock(path)
             holder = lock.acquire()

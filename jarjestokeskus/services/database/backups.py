@@ -11,6 +11,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TypeVar
 
+from jarjestokeskus.db.copy_mark import MeetingCopyIsReadOnly, is_meeting_copy
 from jarjestokeskus.db.engine import Database, open_database
 from jarjestokeskus.db.errors import DatabaseProblem
 from jarjestokeskus.i18n import _
@@ -128,6 +129,8 @@ def automatic_backup(
     path = db.path
     if path is None or db.holder is not None or not path.is_file():
         return None
+    if is_meeting_copy(path):
+        raise MeetingCopyIsReadOnly(str(path))
     now = now or datetime.now()
     folder = backup_folder(path)
     existing = _automatic_backups(folder, path)

@@ -98,3 +98,37 @@ def erase_in_copy(copy: Path, person_ids: set[uuid.UUID]) -> bool:
         for leftover in (partial, *(partial.with_name(partial.name + s) for s in ("-wal", "-shm", ".lock"))):
             leftover.unlink(missing_ok=True)
     return True
+
+
+def erased_in(database_path: Path) -> set[uuid.UUID]:
+    """The erasure ledger of a database file (empty when it has none or cannot be read)."""
+    if not database_path.is_file():
+        return set()
+    try:
+        connection = sqlite3.connect(f"{database_path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            rows = connection.execute("SELECT person_id FROM erasure").fetchall()
+        finally:
+            connection.close()
+        return {uuid.UUID(str(row[0])) for row in rows}
+    except (sqlite3.Error, ValueError):
+        return set()
+
+
+def erase_again_after_restore(database_path: Path, erased: set[uuid.UUID]) -> None:
+    """The restored content may be older than an erasure: erase those persons again, in the
+    database (upgraded on opening) and in the copies the upgrade made beside it."""
+    from jarjestokeskus.db.engine import data_dir
+
+    db = open_database(database_path)  # upgrades, and applies the ledgers the file knows of
+    try:
+        with db.transaction() as session:
+            again = erasure.apply_ledger(session, erased)
+            erased = erasure.ledger(session)
+            register = erasure.identity(session)
+        erasure.remember(data_dir(), register, erased)
+        if again:
+            erasure.compact(db.engine)
+    finally:
+        db.close()
+    erase_in_copies(own_copies(database_path), erased)

@@ -15,11 +15,13 @@ from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
+from jarjestokeskus.db.copy_mark import MeetingCopyIsReadOnly, is_meeting_copy
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.errors import DatabaseProblem, NewerDatabase, NotADatabase, os_reason
 from jarjestokeskus.db.lock import DatabaseLock, read_holder
 from jarjestokeskus.db.migrate import alembic_config, current_revision, head_revision
 from jarjestokeskus.i18n import _
+from jarjestokeskus.services.database.erased_copies import erase_again_after_restore, erased_in
 from jarjestokeskus.services.settings import backup_folder_for
 
 Progress = Callable[[int, int], None]
@@ -86,6 +88,18 @@ class DatabaseInUse(DatabaseProblem):
         return _("{holder} has the database open. Ask them to close the program, then try again.").format(
             holder=self.holder
         )
+
+
+class MeetingCopyNotABackup(DatabaseProblem):
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        self.path = path
+
+    def user_message(self) -> str:
+        return _(
+            "{path} is a meeting copy, not a backup: it lacks what the meeting did not need, so it "
+            "cannot be restored over a register. Choose a backup file."
+        ).format(path=self.path)
 
 
 class SameFile(DatabaseProblem):
@@ -187,13 +201,17 @@ def restore_database(
         raise FileMissing(str(backup_file))
     if database_path.exists() and database_path.resolve() == backup_file.resolve():
         raise SameFile(str(backup_file))
+    if database_path.exists() and is_meeting_copy(database_path):
+        raise MeetingCopyIsReadOnly(str(database_path))  # and its mark stays
+    if is_meeting_copy(backup_file):
+        raise MeetingCopyNotABackup(str(backup_file))
     with _connect(backup_file) as source:
         _verify_backup(source, backup_file)
         with _holding(database_path):
             erased = erased_in(database_path)
             if not database_path.exists():
                 _write_copy(source, database_path, progress)
-                _erase_again(database_path, erased)
+                erase_again_after_restore(database_path, erased)
                 return None
             safety = _safety_copy(database_path)
             try:
@@ -203,44 +221,8 @@ def restore_database(
                 # The current file is damaged beyond SQLite's reach: it is kept in the safety copy,
                 # and nobody holds the lock, so its files are replaced whole.
                 _replace_files(source, database_path, progress)
-            _erase_again(database_path, erased)
+            erase_again_after_restore(database_path, erased)
             return safety
-
-
-def erased_in(database_path: Path) -> set[uuid.UUID]:
-    """The erasure ledger of a database file (empty when it has none or cannot be read)."""
-    if not database_path.is_file():
-        return set()
-    try:
-        connection = sqlite3.connect(f"{database_path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            rows = connection.execute("SELECT person_id FROM erasure").fetchall()
-        finally:
-            connection.close()
-        return {uuid.UUID(str(row[0])) for row in rows}
-    except (sqlite3.Error, ValueError):
-        return set()
-
-
-def _erase_again(database_path: Path, erased: set[uuid.UUID]) -> None:
-    """The restored content may be older than an erasure: erase those persons again, in the
-    database (upgraded on opening) and in the copies the upgrade made beside it."""
-    from jarjestokeskus.db import erasure
-    from jarjestokeskus.db.engine import data_dir, open_database
-    from jarjestokeskus.services.database.erased_copies import erase_in_copies, own_copies
-
-    db = open_database(database_path)  # upgrades, and applies the ledgers the file knows of
-    try:
-        with db.transaction() as session:
-            again = erasure.apply_ledger(session, erased)
-            erased = erasure.ledger(session)
-            register = erasure.identity(session)
-        erasure.remember(data_dir(), register, erased)
-        if again:
-            erasure.compact(db.engine)
-    finally:
-        db.close()
-    erase_in_copies(own_copies(database_path), erased)
 
 
 def _known_revisions() -> set[str]:

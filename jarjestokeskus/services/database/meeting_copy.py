@@ -1,5 +1,8 @@
 """A meeting copy: a read-only SQLite snapshot of the register for a laptop with no network.
 
+By default it carries no staff employment data, no persons' contact data, no change history
+and no documents; each can be added knowingly (`include`).
+
 The copy is marked as one by a small side table, `jk_meeting_copy`, written into the copy only
 (not a migration: the shared database never has it, and the copy's schema is otherwise the
 program's own). A table inside the file survives renaming and copying the file, unlike a sidecar,
@@ -20,6 +23,7 @@ from sqlalchemy import create_engine, delete, func, insert, select
 from sqlalchemy.exc import DBAPIError
 
 from jarjestokeskus import __version__
+from jarjestokeskus.db.copy_mark import MARKER_TABLE
 from jarjestokeskus.db.engine import Database, database_url, open_database, sqlite_path
 from jarjestokeskus.db.errors import DatabaseProblem
 from jarjestokeskus.i18n import _
@@ -29,8 +33,8 @@ from jarjestokeskus.services.database.written_files import remember_written
 Progress = Callable[[int, int], None]
 """Called with (steps done, steps in all); it may raise to cancel the copy."""
 
-MARKER_TABLE = "jk_meeting_copy"
 _ROWS_PER_STEP = 500
+INCLUDE_CHOICES = ("contacts", "staff", "documents", "history")
 
 
 @dataclass(frozen=True)
@@ -75,12 +79,17 @@ def take_meeting_copy(
     progress: Progress | None = None,
     overwrite: bool = False,
     now: datetime | None = None,
+    include: frozenset[str] = frozenset(),
 ) -> Path:
     """Write a snapshot of `db` into the SQLite file `target`, marked as a meeting copy.
 
     A SQLite database is copied with SQLite's online backup; a server's rows are read in one
     transaction into a new SQLite file of the same schema. The file appears whole or not at all.
+    The copy carries only what a meeting needs: see `leave_out` for what `include` adds back.
     """
+    unknown = set(include) - set(INCLUDE_CHOICES)
+    if unknown:
+        raise ValueError(f"unknown parts to include: {sorted(unknown)}")
     target = Path(target).expanduser()
     if db.path is not None and target.exists() and target.resolve() == db.path.resolve():
         raise CopyOfItself(str(target))
@@ -94,6 +103,7 @@ def take_meeting_copy(
             # First of all: the folder is there and may be written to (a USB stick, say).
             os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
             _copy_rows(db, partial, progress)
+        leave_out(partial, include)
         _stamp(partial, MeetingCopyInfo((now or datetime.now(UTC)).astimezone(UTC), _describe(db.url)))
         _give_name(partial, target, overwrite)
         remember_written(db.path or _describe(db.url), target, "meeting-copy")
@@ -114,6 +124,36 @@ def take_meeting_copy(
         ):
             leftover.unlink(missing_ok=True)
     return target
+
+
+def leave_out(copy: Path, include: frozenset[str]) -> None:
+    """Remove from the copy what the meeting does not need, unless `include` names it:
+    "staff" the employment periods (schemes, subsidies, decisions, outcomes) and the persons who
+    are only staff; "contacts" persons' emails and phones (organisations' official contact data
+    always stay); "documents" the agreements' attached documents; "history" the change history.
+    The file is then rebuilt, so nothing removed stays readable in its free pages."""
+    statements = []
+    if "staff" not in include:
+        statements += [
+            "DELETE FROM employment_funding",
+            "DELETE FROM employment",
+            "DELETE FROM person WHERE id NOT IN (SELECT person_id FROM role)",
+        ]
+    if "contacts" not in include:
+        statements.append("UPDATE person SET email = '', phone = ''")
+    if "documents" not in include:
+        statements.append("DELETE FROM agreement_document")
+    if "history" not in include:
+        statements.append("DELETE FROM audit_entry")
+    connection = sqlite3.connect(copy)
+    try:
+        connection.execute("PRAGMA secure_delete=ON")
+        with connection:
+            for statement in statements:
+                connection.execute(statement)
+        connection.execute("VACUUM")
+    finally:
+        connection.close()
 
 
 def meeting_copy_info(target: str | Path | None) -> MeetingCopyInfo | None:
@@ -249,6 +289,7 @@ def _describe(url: str) -> str:
 
 
 __all__ = [
+    "INCLUDE_CHOICES",
     "MARKER_TABLE",
     "CopyOfItself",
     "MeetingCopyInfo",

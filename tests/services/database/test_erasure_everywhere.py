@@ -112,7 +112,7 @@ def test_erased_person_is_nowhere_not_even_after_restoring_an_old_backup(
     elsewhere = tmp_path / "usb" / "vanha.sqlite"
     elsewhere.parent.mkdir()
     backup_database(db, elsewhere)
-    remember_written(path, elsewhere, "backup")  # as `backup -o` and the window's "save as" do
+    remember_written(path, elsewhere, "backup")  # as `backup -o` does
     assert traces_in(*register_files(path), elsewhere)  # the test can see what it looks for
 
     result = erase_person(db, person_id)

@@ -311,3 +311,22 @@ def test_standalone_widgets(qtbot: QtBot, db: Database, people: dict[str, uuid.U
     ending.retranslate()
     stats.reload()
     assert stats.year.currentData() == 2026
+
+
+@pytest.mark.sqlite_only
+def test_a_default_meeting_copy_shows_no_staff(
+    qtbot: QtBot, view: StaffView, db: Database, tmp_path: Path
+) -> None:
+    from jarjestokeskus.services.database.meeting_copy import open_for_window, take_meeting_copy
+
+    assert view.proxy.rowCount() > 0  # the register's staff are listed
+    copy = take_meeting_copy(db, tmp_path / "kokous.sqlite")
+    copy_db, info = open_for_window(copy)
+    try:
+        widget = StaffView(copy_db, today=TODAY)
+        qtbot.addWidget(widget)
+        widget.show()
+        qtbot.waitExposed(widget)
+        assert info is not None and widget.proxy.rowCount() == 0
+    finally:
+        copy_db.close()
