@@ -36,6 +36,12 @@ def finnish() -> None:
     i18n.set_language("fi")
 
 
+@pytest.fixture(autouse=True)
+def _other_programs_let_go():  # type: ignore[no-untyped-def]
+    yield
+    databases.let_other_programs_go()
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "register.sqlite"

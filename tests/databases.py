@@ -94,3 +94,29 @@ def drop_all() -> None:
     for database in [*_made, TEMPLATE]:
         admin(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
     _made.clear()
+
+
+_other_programs: list = []  # the locks "another program" holds in a test
+
+
+def hold_as_another(database: Path, *, user: str, host: str, pid: int = 4242) -> None:
+    """Another program has the database open: it holds the OS lock and has written its name.
+
+    A lock taken through a second handle conflicts with this process's own, as another
+    program's would; it is let go after the test (conftest)."""
+    import json
+
+    from filelock import FileLock
+
+    from jarjestokeskus.db.lock import lock_path, os_lock_path
+
+    lock = FileLock(os_lock_path(database), thread_local=False)
+    lock.acquire(timeout=0)
+    _other_programs.append(lock)
+    holder = {"user": user, "host": host, "pid": pid, "since": "2026-11-23T08:00:00+00:00"}
+    lock_path(database).write_text(json.dumps(holder), encoding="utf-8")
+
+
+def let_other_programs_go() -> None:
+    while _other_programs:
+        _other_programs.pop().release()

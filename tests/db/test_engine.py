@@ -24,6 +24,7 @@ from jarjestokeskus.services.organisations.register import (
     count_organisations,
     save_organisation,
 )
+from tests.databases import hold_as_another
 
 
 def digest(path: Path) -> str:
@@ -124,9 +125,9 @@ def test_a_folder_that_cannot_be_made_is_reported(tmp_path: Path) -> None:
 def test_second_user_gets_read_only_mode_and_sees_the_holder(db_path: Path, other: str) -> None:
     make_database(db_path)
     if other == "another host":
-        write_lock(db_path, host="toimisto-pc-2", pid=4242, user="sihteeri")
+        hold_as_another(db_path, host="toimisto-pc-2", pid=4242, user="sihteeri")
     else:
-        write_lock(db_path, host=socket.gethostname(), pid=os.getppid(), user="sihteeri")
+        hold_as_another(db_path, host=socket.gethostname(), pid=os.getppid(), user="sihteeri")
     lock_before = lock_path(db_path).read_text(encoding="utf-8")
 
     database = open_database(db_path)

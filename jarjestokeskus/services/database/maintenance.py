@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import socket
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
@@ -15,10 +14,11 @@ from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
+from jarjestokeskus.db.audit import os_user
 from jarjestokeskus.db.copy_mark import MeetingCopyIsReadOnly, is_meeting_copy
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.errors import DatabaseProblem, NewerDatabase, NotADatabase, os_reason
-from jarjestokeskus.db.lock import DatabaseLock, read_holder
+from jarjestokeskus.db.lock import DatabaseLock, held_here, read_holder
 from jarjestokeskus.db.migrate import alembic_config, current_revision, head_revision
 from jarjestokeskus.i18n import _
 from jarjestokeskus.services.database.erased_copies import erase_again_after_restore, erased_in
@@ -251,9 +251,9 @@ def _verify_backup(source: sqlite3.Connection, path: Path) -> None:
 @contextlib.contextmanager
 def _holding(database_path: Path) -> Iterator[None]:
     """Take the database's lock for the restore; refuse when another program (or this one) has it."""
-    holder = read_holder(database_path)
-    if holder is not None and holder.pid == os.getpid() and holder.host == socket.gethostname():
-        raise DatabaseInUse(holder.describe())  # this very program: close the database first
+    if held_here(database_path):  # this very program: close the database first
+        holder = read_holder(database_path)
+        raise DatabaseInUse(holder.describe() if holder else os_user())
     _make_folder(database_path.parent)
     lock = DatabaseLock(database_path)
     holder = lock.acquire()

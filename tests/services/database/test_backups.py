@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import sqlite3
@@ -14,7 +13,6 @@ import pytest
 from sqlalchemy import text
 
 from jarjestokeskus.db.engine import Database, open_database
-from jarjestokeskus.db.lock import lock_path
 from jarjestokeskus.domain.organisation import OrganisationForm
 from jarjestokeskus.services.database import backups
 from jarjestokeskus.services.database.backups import (
@@ -27,6 +25,7 @@ from jarjestokeskus.services.database.backups import (
 )
 from jarjestokeskus.services.database.maintenance import DatabaseInUse, NotADatabase, backup_database
 from jarjestokeskus.services.organisations.register import save_organisation
+from tests.databases import hold_as_another
 
 
 def names(path: Path) -> set[str]:
@@ -165,8 +164,7 @@ def test_rotation_over_400_days_keeps_exactly_the_right_files(db: Database, fake
 
 def held_elsewhere(db_path: Path) -> None:
     """Another computer's program has the database open."""
-    holder = {"user": "maija", "host": "toinen-kone", "pid": 4242, "since": "2026-11-23T08:00:00+00:00"}
-    lock_path(db_path).write_text(json.dumps(holder), encoding="utf-8")
+    hold_as_another(db_path, user="maija", host="toinen-kone")
 
 
 def test_no_automatic_backup_of_a_server_or_a_read_only_database(

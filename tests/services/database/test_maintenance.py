@@ -30,6 +30,7 @@ from jarjestokeskus.services.organisations.register import (
     count_organisations,
     save_organisation,
 )
+from tests.databases import hold_as_another
 
 
 def names(path: Path) -> set[str]:
@@ -231,8 +232,7 @@ def test_restore_refuses_a_database_held_by_another_program(db_path: Path, tmp_p
     make_database(db_path, "Vaasan Martat ry")
     backup = tmp_path / "backup.sqlite"
     make_database(backup)
-    holder = {"user": "toinen", "host": "toinen-kone", "pid": 4242, "since": "2025-01-01T08:00:00+00:00"}
-    lock_path(db_path).write_text(json.dumps(holder), encoding="utf-8")
+    hold_as_another(db_path, user="toinen", host="toinen-kone")
     with pytest.raises(DatabaseInUse) as caught:
         restore_database(db_path, backup)
     assert caught.value.holder == "toinen @ toinen-kone"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,6 @@ from pytestqt.qtbot import QtBot
 
 from jarjestokeskus import i18n
 from jarjestokeskus.db.engine import Database, open_database
-from jarjestokeskus.db.lock import lock_path
 from jarjestokeskus.domain.organisation import OrganisationForm
 from jarjestokeskus.i18n import _
 from jarjestokeskus.services.database.backups import BackupKind, list_backups
@@ -21,6 +19,7 @@ from jarjestokeskus.services.database.maintenance import backup_database
 from jarjestokeskus.services.organisations.register import save_organisation
 from jarjestokeskus.ui.window.backup_dialog import COL_KIND, COL_SIZE, RestoreDialog, format_size, run_restore
 from jarjestokeskus.ui.window.qt_language import apply_language
+from tests.databases import hold_as_another
 
 
 class Messages:
@@ -122,8 +121,7 @@ def test_read_only_database_cannot_be_restored(
 ) -> None:
     backup_database(db)
     db.close()
-    holder = {"user": "maija", "host": "toinen-kone", "pid": 4242, "since": "2026-11-23T08:00:00+00:00"}
-    lock_path(db_path).write_text(json.dumps(holder), encoding="utf-8")
+    hold_as_another(db_path, user="maija", host="toinen-kone")
     reader = open_database(db_path)
     try:
         dialog = RestoreDialog(reader)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import socket
 from pathlib import Path
@@ -13,7 +12,6 @@ from PySide6.QtWidgets import QMessageBox
 
 from jarjestokeskus import i18n
 from jarjestokeskus.db.engine import open_database
-from jarjestokeskus.db.lock import lock_path
 from jarjestokeskus.domain.enums import MembershipStatus
 from jarjestokeskus.domain.organisation import OrganisationForm
 from jarjestokeskus.services.organisations import register as service
@@ -21,6 +19,7 @@ from jarjestokeskus.services.settings import load_settings
 from jarjestokeskus.ui.main_window import MainWindow
 from jarjestokeskus.ui.organisations.table_model import COL_MUNICIPALITY, COL_NAME
 from jarjestokeskus.ui.window.welcome import WelcomeDialog
+from tests.databases import hold_as_another
 
 NAMES = [
     ("Vaasan Omaishoitajat ry", "Vasanejdens Närståendevårdare rf", "Vaasa", MembershipStatus.MEMBER),
@@ -153,12 +152,7 @@ def test_close_with_unsaved_changes_asks(qtbot, window: MainWindow, monkeypatch)
 @pytest.mark.sqlite_only
 def test_read_only_when_another_user_has_it(qtbot, db_path: Path, filled) -> None:  # type: ignore[no-untyped-def]
     filled.close()
-    lock_path(db_path).write_text(
-        json.dumps(
-            {"user": "kollega", "host": "other-" + socket.gethostname(), "pid": os.getpid(), "since": ""}
-        ),
-        encoding="utf-8",
-    )
+    hold_as_another(db_path, user="kollega", host="other-" + socket.gethostname(), pid=os.getpid())
     second = open_database(db_path)
     try:
         assert second.read_only
