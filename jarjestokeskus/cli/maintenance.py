@@ -104,11 +104,14 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_backup(args: argparse.Namespace) -> int:
+    from jarjestokeskus.services.database.backup_folders import remove_stale_partials
     from jarjestokeskus.services.database.backups import automatic_backup
     from jarjestokeskus.services.database.maintenance import NotAFile, backup_database
 
     db = open_existing(args)
     try:
+        if db.path is not None:
+            remove_stale_partials(db.path)  # left by a backup or copy killed earlier
         with Progress(_("Backing up…")) as progress:
             if args.auto:
                 if db.path is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -149,9 +150,9 @@ def open_database(
     holder = None
     if path is not None:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            _private_place(path, create=not read_only)
         except OSError as exc:
-            raise CannotOpen(str(path), exc.strerror or str(exc)) from exc
+            raise CannotOpen(str(path), exc) from exc
         if path.exists() and path.stat().st_size and not _looks_like_sqlite(path):
             raise NotADatabase(str(path))
         if not read_only and is_meeting_copy(path):
@@ -229,6 +230,25 @@ def _shown(url: str) -> str:
     from sqlalchemy import make_url
 
     return make_url(url).render_as_string(hide_password=True)
+
+
+def _private_place(path: Path, *, create: bool) -> None:
+    """A new database file is readable by its owner only (SQLite gives its -wal and -shm the
+    same mode), and so is the program's own data folder with everything in it. A file the user
+    keeps elsewhere (a shared folder) keeps the mode it has."""
+    own = path.parent == data_dir()
+    if not path.parent.is_dir():
+        if not create:
+            return  # reading a file that is not there: SQLite says so
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if own:
+        with contextlib.suppress(OSError):
+            path.parent.chmod(0o700)
+            if path.is_file():
+                path.chmod(0o600)
+    if create and not path.exists():
+        with contextlib.suppress(FileExistsError):
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
 def _looks_like_sqlite(path: Path) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from alembic import command
@@ -50,6 +51,8 @@ def backup_before_upgrade(path: Path, revision: str) -> Path:
     import sqlite3
 
     target = path.with_name(f"{path.stem}.before-upgrade-{revision}{path.suffix}")
+    if not target.exists():  # readable by its owner only, as the database's personal data should be
+        os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     source = sqlite3.connect(path)
     try:
         copy = sqlite3.connect(target)

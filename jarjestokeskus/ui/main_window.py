@@ -35,7 +35,7 @@ from jarjestokeskus.ui.reports.view import ReportsView
 from jarjestokeskus.ui.start.page import StartPage
 from jarjestokeskus.ui.widgets.background import Cancelled, run_with_progress
 from jarjestokeskus.ui.widgets.mnemonics import make_unique, mnemonic
-from jarjestokeskus.ui.window.backup_dialog import RestoreDialog, run_restore
+from jarjestokeskus.ui.window.backup_dialog import DailyBackup, RestoreDialog, run_restore
 from jarjestokeskus.ui.window.database_actions import DatabaseActions, banner_and_title, describe
 from jarjestokeskus.ui.window.qt_language import apply_language
 from jarjestokeskus.ui.window.window_state import restore_window_state, save_window_state
@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.retranslate()
         restore_window_state(self, self.navigation, self.splitter, self._views)
+        self.daily_backup = DailyBackup(self)
 
     def _build(self) -> None:
         self.navigation = QListWidget(objectName="navigation")

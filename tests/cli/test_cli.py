@@ -172,7 +172,7 @@ def test_backup_and_restore_round_trip(db_path: Path, tmp_path: Path, capsys) ->
     make_database(db_path, "Närpes Marthaförening rf")
     assert main(["restore", str(backup), "--db", str(db_path)]) == 0
     out = capsys.readouterr().out
-    (safety,) = (db_path.parent / "backups").iterdir()
+    (safety,) = (db_path.parent / "backups").rglob("*.sqlite")
     assert str(safety) in out
     assert names(safety) == {"Vaasan Martat ry", "Närpes Marthaförening rf"}
     assert names(db_path) == {"Vaasan Martat ry"}
@@ -183,7 +183,7 @@ def test_backup_and_restore_round_trip(db_path: Path, tmp_path: Path, capsys) ->
 def test_backup_to_the_default_folder_and_never_over_a_file(db_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     make_database(db_path, "Vaasan Martat ry")
     assert main(["backup", "--db", str(db_path)]) == 0
-    (made,) = (db_path.parent / "backups").iterdir()
+    (made,) = (db_path.parent / "backups").rglob("*.sqlite")
     assert str(made) in capsys.readouterr().out
     before = made.read_bytes()
     assert main(["backup", "--db", str(db_path), "--output", str(made)]) == 1

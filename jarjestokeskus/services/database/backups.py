@@ -15,6 +15,7 @@ from jarjestokeskus.db.copy_mark import MeetingCopyIsReadOnly, is_meeting_copy
 from jarjestokeskus.db.engine import Database, open_database
 from jarjestokeskus.db.errors import DatabaseProblem
 from jarjestokeskus.i18n import _
+from jarjestokeskus.services.database import backup_folders
 from jarjestokeskus.services.database.maintenance import (
     BackupFailed,
     DatabaseInUse,
@@ -23,7 +24,6 @@ from jarjestokeskus.services.database.maintenance import (
     backup_database,
     restore_database,
 )
-from jarjestokeskus.services.settings import backup_folder_for
 
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 _STAMP = r"(?P<stamp>\d{8}-\d{6})(?:-\d+)?\.sqlite"
@@ -111,8 +111,9 @@ def _newest_per_bucket(
 
 
 def backup_folder(database_path: Path) -> Path:
-    """The backup folder chosen in the settings, else `backups` beside the database file."""
-    return backup_folder_for(database_path)
+    """The database's own folder in the backup folder (chosen in the settings, else `backups`
+    beside the database file); backups_folders.py."""
+    return backup_folders.backup_folder(database_path)
 
 
 def automatic_backup(
@@ -137,7 +138,7 @@ def automatic_backup(
     if any(taken.date() == now.date() for taken in existing.values()):
         return None
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        backup_folders.make_private_folder(folder)
     except OSError as exc:
         raise BackupFailed(str(folder), exc) from exc
     target = _free_name(folder, f"auto-{path.stem}-{now:%Y%m%d-%H%M%S}")
@@ -172,9 +173,10 @@ def _free_name(folder: Path, name: str) -> Path:
 
 
 def _automatic_backups(folder: Path, database_path: Path) -> dict[Path, datetime]:
-    """This database's automatic backups by the time in their names (others share the folder)."""
+    """This database's automatic backups by the time in their names, also those an earlier
+    version kept in the shared folder itself (other databases' share it)."""
     found: dict[Path, datetime] = {}
-    for row in _scan(folder):
+    for row in _scan(folder) + _scan(backup_folders.shared_folder(database_path)):
         match = _AUTOMATIC.match(row.path.name)
         if row.kind is BackupKind.AUTOMATIC and match and match["stem"] == database_path.stem:
             found[row.path] = row.taken_at
@@ -182,17 +184,21 @@ def _automatic_backups(folder: Path, database_path: Path) -> dict[Path, datetime
 
 
 def list_backups(db_or_path: Database | Path) -> list[BackupRow]:
-    """The backups in the folder beside the database, newest first; none for a database server.
-
-    Automatic backups of other databases in the same folder (the demo's, say) are left out.
-    """
+    """The database's backups, newest first; none for a database server. Backups of other
+    databases sharing the backup folder (the demo's, say) are left out."""
     path = db_or_path.path if isinstance(db_or_path, Database) else Path(db_or_path)
     if path is None:
         return []
-    rows = []
-    for row in _scan(backup_folder(path)):
+    rows = _scan(backup_folder(path))
+    # What an earlier version kept in the shared folder itself: another database's automatic
+    # backups are told apart by their names, its manual ones by their identity.
+    mine = backup_folders.register_identity(path)
+    for row in _scan(backup_folders.shared_folder(path)):
         match = _AUTOMATIC.match(row.path.name)
         if row.kind is BackupKind.AUTOMATIC and match and match["stem"] != path.stem:
+            continue
+        theirs = backup_folders.register_identity(row.path)
+        if theirs is not None and theirs != mine:
             continue
         rows.append(row)
     rows.sort(key=lambda r: (r.taken_at, len(r.path.name), r.path.name), reverse=True)  # -2 after

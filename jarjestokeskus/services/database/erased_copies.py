@@ -17,18 +17,19 @@ from jarjestokeskus.db import erasure
 from jarjestokeskus.db.engine import open_database
 from jarjestokeskus.db.errors import DatabaseProblem
 from jarjestokeskus.db.migrate import upgrade
-from jarjestokeskus.services.settings import backup_folder_for
+from jarjestokeskus.services.database.backup_folders import backup_folder, shared_folder
 
 
 def own_copies(database: Path) -> list[Path]:
     """The backups in the database's backup folder and its copies made before an upgrade."""
     found: list[Path] = []
-    with contextlib.suppress(OSError):
-        found += sorted(
-            f
-            for f in backup_folder_for(database).iterdir()
-            if f.suffix == ".sqlite" and not f.name.startswith(".") and f.is_file()
-        )
+    for folder in (backup_folder(database), shared_folder(database)):  # and the earlier layout
+        with contextlib.suppress(OSError):
+            found += sorted(
+                f
+                for f in folder.iterdir()
+                if f.suffix == ".sqlite" and not f.name.startswith(".") and f.is_file()
+            )
     with contextlib.suppress(OSError):
         found += sorted(database.parent.glob(f"{database.stem}.before-upgrade-*{database.suffix}"))
     return found

@@ -21,8 +21,8 @@ from jarjestokeskus.db.errors import DatabaseProblem, NewerDatabase, NotADatabas
 from jarjestokeskus.db.lock import DatabaseLock, held_here, read_holder
 from jarjestokeskus.db.migrate import alembic_config, current_revision, head_revision
 from jarjestokeskus.i18n import _
+from jarjestokeskus.services.database.backup_folders import backup_folder, make_private_folder
 from jarjestokeskus.services.database.erased_copies import erase_again_after_restore, erased_in
-from jarjestokeskus.services.settings import backup_folder_for
 
 Progress = Callable[[int, int], None]
 """Called with (pages done, pages in all); it may raise to cancel the copy."""
@@ -161,8 +161,8 @@ def _driver_words(error: BaseException) -> str:
 
 
 def default_backup_path(database_path: Path, kind: str = "jarjestokeskus") -> Path:
-    """`<kind>-YYYYMMDD-HHMMSS.sqlite` in the backup folder (settings, else `backups` beside it)."""
-    folder = backup_folder_for(database_path)
+    """`<kind>-YYYYMMDD-HHMMSS.sqlite` in the database's own backup folder (backup_folders.py)."""
+    folder = backup_folder(database_path)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     candidate = folder / f"{kind}-{stamp}.sqlite"
     number = 2
@@ -300,10 +300,10 @@ def _write_copy(source: sqlite3.Connection, target: Path, progress: Progress | N
     """Copy into a temporary file beside `target`, then give it the name; never overwrite."""
     if target.exists():
         raise BackupExists(str(target))
-    # Not mkstemp: its 0600 would make the copy unreadable to whoever may read the database.
+    # Readable by its owner only, as personal data should be (SQLite keeps the mode it finds).
     partial = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.partial")
     try:
-        os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     except OSError as exc:
         raise BackupFailed(str(target), exc) from exc
     try:
@@ -360,7 +360,8 @@ def _adapter(progress: Progress | None) -> Callable[[int, int, int], None] | Non
 
 def _make_folder(folder: Path) -> None:
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        if not folder.is_dir():
+            make_private_folder(folder)
     except OSError as exc:
         raise BackupFailed(str(folder), exc) from exc
 

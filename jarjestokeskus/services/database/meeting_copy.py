@@ -101,7 +101,7 @@ def take_meeting_copy(
             backup_database(db, partial, progress=progress)
         else:
             # First of all: the folder is there and may be written to (a USB stick, say).
-            os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+            os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
             _copy_rows(db, partial, progress)
         leave_out(partial, include)
         _stamp(partial, MeetingCopyInfo((now or datetime.now(UTC)).astimezone(UTC), _describe(db.url)))

@@ -6,7 +6,7 @@ from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.errors import DatabaseProblem, ReadOnlyDatabase
 from jarjestokeskus.i18n import N_, _, format_datetime, format_number
+from jarjestokeskus.services.database.backup_folders import remove_stale_partials
 from jarjestokeskus.services.database.backups import (
     KEEP_DAILY,
     KEEP_MONTHLY,
@@ -32,6 +33,7 @@ from jarjestokeskus.services.database.backups import (
     BackupKind,
     BackupRow,
     RestoreFailed,
+    automatic_backup,
     list_backups,
     restore_and_reopen,
 )
@@ -243,3 +245,29 @@ def run_restore(parent: QWidget | None, db: Database, backup: Path) -> Database 
         message += "\n" + _("The earlier content was kept in {path}").format(path=safety.path)
     QMessageBox.information(parent, _("Restore from a backup"), message)
     return reopened
+
+
+class DailyBackup(QObject):
+    """The automatic backup also while the window stays open for days, not only on closing it:
+    every hour the day's backup is made unless it exists (automatic_backup decides)."""
+
+    INTERVAL_MS = 60 * 60 * 1000
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.window = window
+        self.timer = QTimer(self)
+        self.timer.setInterval(self.INTERVAL_MS)
+        self.timer.timeout.connect(self.back_up)
+        self.timer.start()
+        database = getattr(window, "database", None)
+        if database is not None and database.path is not None and not database.read_only:
+            remove_stale_partials(database.path)  # left by a backup or copy killed earlier
+
+    def back_up(self) -> Path | None:
+        if getattr(self.window, "meeting_copy", None) is not None:
+            return None  # a meeting copy is itself a copy
+        try:
+            return automatic_backup(self.window.database)  # type: ignore[attr-defined]
+        except DatabaseProblem:
+            return None  # told when the window closes, where the user can act on it

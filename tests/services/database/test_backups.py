@@ -19,6 +19,7 @@ from jarjestokeskus.services.database.backups import (
     BackupKind,
     RestoreFailed,
     automatic_backup,
+    backup_folder,
     backups_to_keep,
     list_backups,
     restore_and_reopen,
@@ -118,7 +119,7 @@ def test_one_automatic_backup_a_day(db: Database) -> None:
     first = automatic_backup(db, datetime(2026, 11, 23, 9, 0, 0))
     assert first is not None
     assert first.name == "auto-register-20261123-090000.sqlite"
-    assert first.parent == db.path.parent / "backups"
+    assert first.parent == backup_folder(db.path) and first.parent.parent == db.path.parent / "backups"
     assert names(first) == {"Kylätoimikunta"}
     assert automatic_backup(db, datetime(2026, 11, 23, 17, 30, 0)) is None
     second = automatic_backup(db, datetime(2026, 11, 24, 8, 0, 0))
@@ -128,7 +129,7 @@ def test_one_automatic_backup_a_day(db: Database) -> None:
 
 @pytest.mark.sqlite_only
 def test_rotation_over_400_days_keeps_exactly_the_right_files(db: Database, fake_copy: list[Path]) -> None:
-    folder = db.path.parent / "backups"
+    folder = db.path.parent / "backups"  # the shared folder, as earlier versions used it
     manual = touch(folder / "jarjestokeskus-20251020-120000.sqlite")
     before_restore = touch(folder / "jarjestokeskus-before-restore-20251021-120000.sqlite")
     others = touch(folder / "auto-demo-20251020-120000.sqlite")  # another database's
@@ -188,7 +189,7 @@ def test_no_automatic_backup_of_a_server_or_a_read_only_database(
 
 
 def test_list_backups_kinds_times_sizes_and_order(db_path: Path) -> None:
-    folder = db_path.parent / "backups"
+    folder = db_path.parent / "backups"  # as earlier versions kept them: the demo's beside this one's
     touch(folder / "auto-register-20261120-160000.sqlite", size=10)
     touch(folder / "jarjestokeskus-20261121-101500.sqlite", size=20)
     touch(folder / "jarjestokeskus-20261121-101500-2.sqlite", size=21)

@@ -15,6 +15,7 @@ from jarjestokeskus.db.errors import NewerDatabase, NotADatabase
 from jarjestokeskus.db.lock import lock_path
 from jarjestokeskus.db.migrate import head_revision
 from jarjestokeskus.domain.organisation import OrganisationForm
+from jarjestokeskus.services.database.backup_folders import backup_folder
 from jarjestokeskus.services.database.maintenance import (
     BackupExists,
     DatabaseInUse,
@@ -109,7 +110,7 @@ def test_backup_goes_to_a_dated_file_beside_the_database(db: Database, db_path: 
     save_organisation(db, OrganisationForm(name_fi="Vaasan Martat ry"))
     first = backup_database(db)
     second = backup_database(db)
-    assert first.parent == db_path.parent / "backups"
+    assert first.parent == backup_folder(db_path) and first.parent.parent == db_path.parent / "backups"
     assert first.name.startswith("jarjestokeskus-") and first.suffix == ".sqlite"
     assert first != second  # two backups in the same second do not collide
     assert names(first) == {"Vaasan Martat ry"}
@@ -163,7 +164,7 @@ def test_restore_round_trip_keeps_a_safety_copy(db_path: Path, tmp_path: Path) -
 
     safety = restore_database(db_path, backup)
 
-    assert safety is not None and safety.parent == db_path.parent / "backups"
+    assert safety is not None and safety.parent.parent == db_path.parent / "backups"
     assert names(safety) == {"Vaasan Martat ry", "Närpes Marthaförening rf"}
     assert not lock_path(db_path).exists()
     database = open_database(db_path)

@@ -100,6 +100,7 @@ def test_backups_go_to_the_chosen_folder(path: Path, db: Database, tmp_path: Pat
     save_settings(Settings(backup_folder=str(chosen)))
     manual = backup_database(db)
     automatic = backups.automatic_backup(db, datetime(2026, 11, 23, 12))
-    assert manual.parent == chosen and automatic is not None and automatic.parent == chosen
+    # A folder of its own inside the chosen one: another database may share the chosen folder.
+    assert manual.parent.parent == chosen and automatic is not None and automatic.parent == manual.parent
     assert {row.path for row in backups.list_backups(db)} == {manual, automatic}
     assert not (db.path.parent / "backups").exists()

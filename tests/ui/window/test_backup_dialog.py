@@ -196,3 +196,33 @@ def test_a_database_server_has_no_backups_here(qtbot: QtBot, messages: Messages)
     assert dialog.intro.text() == NotAFile().user_message()
     assert dialog.table.rowCount() == 0
     assert not dialog.backup_button.isEnabled() and not dialog.restore_button.isEnabled()
+
+
+@pytest.mark.sqlite_only
+def test_a_window_open_for_days_backs_up_each_day(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import date, datetime, timedelta
+
+    import jarjestokeskus.ui.window.backup_dialog as dialog_module
+    from jarjestokeskus.services.database.backups import automatic_backup
+    from jarjestokeskus.ui.main_window import MainWindow
+
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    daily = window.daily_backup
+    assert daily.timer.isActive() and daily.timer.interval() <= 60 * 60 * 1000
+
+    def automatic() -> list[Path]:
+        return [r.path for r in list_backups(db) if r.kind is BackupKind.AUTOMATIC]
+
+    daily.timer.timeout.emit()  # an hour after opening
+    assert len(automatic()) == 1
+    daily.timer.timeout.emit()  # later the same day: nothing more
+    assert len(automatic()) == 1
+    tomorrow = datetime.combine(date.today() + timedelta(days=1), datetime.min.time())
+    monkeypatch.setattr(
+        dialog_module, "automatic_backup", lambda database: automatic_backup(database, tomorrow)
+    )
+    daily.timer.timeout.emit()  # the next day, the window still open
+    assert len(automatic()) == 2
