@@ -24,12 +24,12 @@ def database_target(args: argparse.Namespace) -> str | None:
 def open_existing(args: argparse.Namespace) -> Database:
     """Open without changing anything: no upgrade, no lock (another user may have it open)."""
     from jarjestokeskus.db.engine import database_url, open_database, sqlite_path
-    from jarjestokeskus.services.database.maintenance import FileMissing
+    from jarjestokeskus.services.database.maintenance import require_database_file
 
     url = database_url(database_target(args))
     path = sqlite_path(url)
-    if path is not None and not path.is_file():
-        raise FileMissing(str(path))
+    if path is not None:
+        require_database_file(path)
     return open_database(url, migrate=False, read_only=True)
 
 

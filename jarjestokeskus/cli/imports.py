@@ -75,12 +75,12 @@ def run_import(args: argparse.Namespace) -> int:
     else:
         from jarjestokeskus.cli.common import database_target
         from jarjestokeskus.db.engine import database_url, sqlite_path
-        from jarjestokeskus.services.database.maintenance import FileMissing
+        from jarjestokeskus.services.database.maintenance import require_database_file
 
         url = database_url(database_target(args))
         path = sqlite_path(url)
-        if path is not None and not path.is_file():
-            raise FileMissing(str(path))
+        if path is not None:
+            require_database_file(path)
         db = open_database(url)
     try:
         if not args.dry_run and db.read_only:

@@ -59,12 +59,12 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 def _open(args: argparse.Namespace, *, write: bool) -> Database:
     from jarjestokeskus.cli.common import database_target
     from jarjestokeskus.db.engine import database_url, open_database, sqlite_path
-    from jarjestokeskus.services.database.maintenance import FileMissing
+    from jarjestokeskus.services.database.maintenance import require_database_file
 
     url = database_url(database_target(args))
     path = sqlite_path(url)
-    if path is not None and not path.is_file():
-        raise FileMissing(str(path))
+    if path is not None:
+        require_database_file(path)
     return open_database(url) if write else open_database(url, migrate=False, read_only=True)
 
 

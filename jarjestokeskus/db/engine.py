@@ -162,7 +162,7 @@ def open_database(
             holder = lock.acquire()
             if holder is not None:
                 read_only, lock = True, None
-    engine = _engine(url)
+    engine = _engine(_read_only_url(path) if read_only and path is not None else url)
     if path is not None:
         event.listen(engine, "connect", _sqlite_pragmas)
         if read_only:
@@ -175,7 +175,9 @@ def open_database(
         else:
             from jarjestokeskus.db.migrate import check_version
 
-            check_version(engine)
+            if check_version(engine) is None and (path is not None or _has_tables(engine)):
+                # Another program's database (or an empty file): reading it would only fail later.
+                raise NotADatabase(str(path or _shown(url)))
         if path is not None and not read_only:
             with engine.connect() as connection:
                 connection.exec_driver_sql("PRAGMA journal_mode=WAL")
@@ -232,6 +234,26 @@ def _shown(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
+def _read_only_url(path: Path) -> str:
+    """Reading a file in a folder this program may not write (a read-only share or disk):
+    SQLite cannot make its -shm file there, so it reads the file as it is, trusting that
+    nobody writes it meanwhile (nobody has it open: there is no -shm)."""
+    url = f"sqlite:///{path}"
+    folder = path.parent
+    if not folder.is_dir() or os.access(folder, os.W_OK):
+        return url
+    shared_memory = path.with_name(path.name + "-shm")
+    mode = "mode=ro" if shared_memory.exists() else "mode=ro&immutable=1"
+    return f"sqlite:///file:{path.as_posix()}?{mode}&uri=true"
+
+
+def _has_tables(engine: Engine) -> bool:
+    from sqlalchemy import inspect
+
+    with engine.connect() as connection:
+        return bool(inspect(connection).get_table_names())
+
+
 def _private_place(path: Path, *, create: bool) -> None:
     """A new database file is readable by its owner only (SQLite gives its -wal and -shm the
     same mode), and so is the program's own data folder with everything in it. A file the user
@@ -255,5 +277,5 @@ def _looks_like_sqlite(path: Path) -> bool:
     try:
         with path.open("rb") as file:
             return file.read(16) == b"SQLite format 3\x00"
-    except OSError:
-        return False
+    except OSError as exc:  # no right to read it, say: that, not "not a database"
+        raise CannotOpen(str(path), exc, reading=True) from exc

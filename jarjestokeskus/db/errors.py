@@ -66,18 +66,18 @@ class CannotOpen(DatabaseProblem):
     """`reason`: the OSError or driver error itself (worded in the user's language when shown),
     or a text."""
 
-    def __init__(self, path: str, reason: str | BaseException) -> None:
+    def __init__(self, path: str, reason: str | BaseException, *, reading: bool = False) -> None:
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = (
             reason if isinstance(reason, str) else (getattr(reason, "strerror", None) or str(reason))
         )
         self.error = reason  # worded in the user's language when shown
+        self.reading = reading  # the file could not be read (not: its folder written)
 
     def user_message(self) -> str:
-        return _("The database {path} could not be opened: {reason}").format(
-            path=self.path, reason=os_reason(self.error)
-        )
+        reason = os_read_reason(self.error) if self.reading else os_reason(self.error)
+        return _("The database {path} could not be opened: {reason}").format(path=self.path, reason=reason)
 
 
 class DiskFull(DatabaseProblem):

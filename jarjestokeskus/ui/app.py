@@ -42,6 +42,10 @@ def run_gui(db_target: str | None, language: str | None) -> int:
     app = application()
     settings = load_settings()
     apply_language(language or settings.language or i18n.system_language())
+    missing = _missing_file(db_target)
+    if missing is not None:  # a typo in --db: no new folders, no empty database
+        QMessageBox.critical(None, _("Cannot open the database"), missing.user_message())
+        return 1
     target = db_target or start_database(settings)
     db = try_open(None, target)
     if isinstance(db, str):
@@ -56,6 +60,21 @@ def run_gui(db_target: str | None, language: str | None) -> int:
         return app.exec()
     finally:
         window.database.close()
+
+
+def _missing_file(target: str | None) -> DatabaseProblem | None:
+    """A database file named on the command line that is not there (new ones: File ▸ New)."""
+    from jarjestokeskus.db.engine import database_url, sqlite_path
+    from jarjestokeskus.services.database.maintenance import require_database_file
+
+    path = sqlite_path(database_url(target)) if target else None
+    if path is None:
+        return None
+    try:
+        require_database_file(path)
+    except DatabaseProblem as problem:
+        return problem
+    return None
 
 
 def install_exception_hook() -> None:

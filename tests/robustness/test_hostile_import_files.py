@@ -204,3 +204,25 @@ def test_a_zip_that_is_no_workbook(tmp_path: Path) -> None:
         archive.writestr("hello.txt", "hi")
     (tmp_path / "z.xlsx").write_bytes(buffer.getvalue())
     assert "XLSX" in refusal(tmp_path / "z.xlsx")
+
+
+def test_an_unreadable_database_is_worded_for_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jarjestokeskus.db.engine import open_database
+    from jarjestokeskus.db.errors import CannotOpen
+
+    database = tmp_path / "rekisteri.sqlite"
+    database.write_bytes(b"SQLite format 3\x00" + bytes(100))
+    real_open = Path.open
+
+    def no_right(self: Path, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        if self == database:  # as for a file of another user's, 0600
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "open", no_right)
+    with pytest.raises(CannotOpen) as caught:
+        open_database(database, migrate=False, read_only=True)
+    message = caught.value.user_message()
+    assert "lukea" in message and "kirjoittaa" not in message and "Permission" not in message

@@ -17,7 +17,7 @@ from sqlalchemy.exc import DBAPIError
 from jarjestokeskus.db.audit import os_user
 from jarjestokeskus.db.copy_mark import MeetingCopyIsReadOnly, is_meeting_copy
 from jarjestokeskus.db.engine import Database
-from jarjestokeskus.db.errors import DatabaseProblem, NewerDatabase, NotADatabase, os_reason
+from jarjestokeskus.db.errors import CannotOpen, DatabaseProblem, NewerDatabase, NotADatabase, os_reason
 from jarjestokeskus.db.lock import DatabaseLock, held_here, read_holder
 from jarjestokeskus.db.migrate import alembic_config, current_revision, head_revision
 from jarjestokeskus.i18n import _
@@ -77,6 +77,19 @@ class FileMissing(DatabaseProblem):
 
     def user_message(self) -> str:
         return _("The file {path} does not exist.").format(path=self.path)
+
+
+def require_database_file(path: Path) -> None:
+    """A command on an existing database: a missing file, a folder or an empty file is refused
+    (an empty one would silently become a new database)."""
+    import errno
+
+    if path.is_dir():
+        raise CannotOpen(str(path), IsADirectoryError(errno.EISDIR, "", str(path)))
+    if not path.is_file():
+        raise FileMissing(str(path))
+    if path.stat().st_size == 0:
+        raise NotADatabase(str(path))
 
 
 class DatabaseInUse(DatabaseProblem):
