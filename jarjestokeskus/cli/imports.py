@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -47,12 +48,12 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from jarjestokeskus.cli.common import Progress, open_existing
+    from jarjestokeskus.cli.common import open_existing
     from jarjestokeskus.db.engine import open_database
     from jarjestokeskus.db.errors import ReadOnlyDatabase
+    from jarjestokeskus.services.database.server_lock import one_at_a_time
     from jarjestokeskus.services.organisations.import_files import ImportFileProblem, read_table
     from jarjestokeskus.services.organisations.import_mapping import NAME_FIELDS, guess_mapping
-    from jarjestokeskus.services.organisations.member_import import RowStatus, apply_import, plan_import
 
     name = str(args.file)
     try:
@@ -85,23 +86,32 @@ def run_import(args: argparse.Namespace) -> int:
     try:
         if not args.dry_run and db.read_only:
             raise ReadOnlyDatabase(db.holder.describe() if db.holder else "")
-        with Progress(_("Checking the rows…")) as progress:
-            plan = plan_import(db, table, mapping, args.on_match, progress)
-        for error in plan.errors:
-            print(f"{name}:{error.row}: {error.column}: {error.reason}", file=sys.stderr)
-        counts = (plan.count(RowStatus.NEW), plan.count(RowStatus.UPDATE), plan.count(RowStatus.SKIP))
-        if not plan.ok:
-            _print_summary(*counts, errors=plan.count(RowStatus.ERROR))
-            print(_("The file has errors; nothing was saved."), file=sys.stderr)
-            return USER_ERROR
-        if args.dry_run:
-            _print_summary(*counts)
-            print(_("Dry run: nothing was saved."))
-            return OK
-        with Progress(_("Saving…")) as progress:
-            result = apply_import(db, plan, progress)
+        # On a server, a second import waits here and then plans against what the first saved.
+        with one_at_a_time(db, "import members") if not args.dry_run else nullcontext():
+            return _plan_and_apply(db, table, mapping, args, name)
     finally:
         db.close()
+
+
+def _plan_and_apply(db: Any, table: Any, mapping: dict[int, str], args: argparse.Namespace, name: str) -> int:
+    from jarjestokeskus.cli.common import Progress
+    from jarjestokeskus.services.organisations.member_import import RowStatus, apply_import, plan_import
+
+    with Progress(_("Checking the rows…")) as progress:
+        plan = plan_import(db, table, mapping, args.on_match, progress)
+    for error in plan.errors:
+        print(f"{name}:{error.row}: {error.column}: {error.reason}", file=sys.stderr)
+    counts = (plan.count(RowStatus.NEW), plan.count(RowStatus.UPDATE), plan.count(RowStatus.SKIP))
+    if not plan.ok:
+        _print_summary(*counts, errors=plan.count(RowStatus.ERROR))
+        print(_("The file has errors; nothing was saved."), file=sys.stderr)
+        return USER_ERROR
+    if args.dry_run:
+        _print_summary(*counts)
+        print(_("Dry run: nothing was saved."))
+        return OK
+    with Progress(_("Saving…")) as progress:
+        result = apply_import(db, plan, progress)
     _print_summary(result.created, result.updated, result.skipped)
     return OK
 

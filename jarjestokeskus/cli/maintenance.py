@@ -47,13 +47,15 @@ def run_gui(args: argparse.Namespace) -> int:
 def run_demo(args: argparse.Namespace) -> int:
     from jarjestokeskus.db.engine import open_database
     from jarjestokeskus.db.errors import ReadOnlyDatabase
+    from jarjestokeskus.services.database.server_lock import one_at_a_time
     from jarjestokeskus.services.demo.scenario import create_demo
 
     db = open_database(getattr(args, "db", None))
     try:
         if db.read_only:
             raise ReadOnlyDatabase(db.holder.describe() if db.holder else "")
-        with Progress(_("Creating the demo…")) as progress:
+        # Two demos on one server at once: the second waits, then finds the first one's data.
+        with one_at_a_time(db, "demo"), Progress(_("Creating the demo…")) as progress:
             summary = create_demo(db, progress)
         print(_("The demo scenario was created in {database}.").format(database=where(db)))
         print(_("Organisations: {count}").format(count=summary.organisations))

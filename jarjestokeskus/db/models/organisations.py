@@ -126,3 +126,14 @@ class OrganisationName(Record, Base):
     name_fi: Mapped[str] = mapped_column(String(200), default="")
     name_sv: Mapped[str] = mapped_column(String(200), default="")
     valid_until: Mapped[date] = mapped_column(Date)
+
+
+# One home organisation (the umbrella itself), kept by the database: two programs creating one
+# at the same instant (two `demo` runs on a server) cannot both succeed.
+Index(
+    "uq_organisation_one_home",
+    Organisation.is_home,
+    unique=True,
+    sqlite_where=Organisation.is_home.is_(True),
+    postgresql_where=Organisation.is_home.is_(True),
+)
