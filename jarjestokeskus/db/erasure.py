@@ -25,8 +25,10 @@ from jarjestokeskus.db.models import (
     Agreement,
     AgreementParty,
     AuditEntry,
+    ContactEntry,
     Employment,
     Erasure,
+    EventRegistration,
     MonitoringEntry,
     Person,
     RegisterIdentity,
@@ -42,6 +44,7 @@ NAMING_FIELDS: tuple[tuple[type, tuple[str, ...]], ...] = (
     (AgreementParty, ("signatory",)),
     (Agreement, ("oral_agreed_by", "description")),
     (MonitoringEntry, ("written_by", "note")),
+    (ContactEntry, ("done_by", "subject", "note")),
 )
 LEDGER_FILE = "erasures.json"
 
@@ -73,6 +76,7 @@ def erase_in_session(session: Session, person_id: uuid.UUID) -> bool:
     for employment in employments:
         employment.outcome_note = ""
         employment.decision_number = ""
+    registrations = _erase_registrations(session, terms)
     if terms:
         for model, fields in NAMING_FIELDS:
             for record in session.scalars(select(model)):
@@ -81,14 +85,16 @@ def erase_in_session(session: Session, person_id: uuid.UUID) -> bool:
                     if value and scrub_text(value, terms) != value:
                         setattr(record, field, scrub_text(value, terms))
     session.flush()  # the change history of this erase is written here, and scrubbed next
-    employment_ids = {e.id for e in employments}
+    # The change history of the person's own records: every personal value, whatever it says.
+    own = {
+        "Person": ({person_id}, PERSON_FIELDS),
+        "Employment": ({e.id for e in employments}, PERSONAL_EMPLOYMENT_FIELDS),
+        "EventRegistration": (registrations, REGISTRATION_FIELDS),
+    }
     for entry in session.scalars(select(AuditEntry)).yield_per(500):
         changes = entry.changes or {}
-        own = (entry.entity == "Person" and entry.entity_id == person_id) or (
-            entry.entity == "Employment" and entry.entity_id in employment_ids
-        )
-        fields = (PERSON_FIELDS if entry.entity == "Person" else PERSONAL_EMPLOYMENT_FIELDS) if own else ()
-        scrubbed = _scrubbed(changes, fields, terms)
+        ids, fields = own.get(entry.entity, (set(), ()))
+        scrubbed = _scrubbed(changes, fields if entry.entity_id in ids else (), terms)
         if scrubbed != changes:
             entry.changes = scrubbed
     session.add(
@@ -104,6 +110,27 @@ def erase_in_session(session: Session, person_id: uuid.UUID) -> bool:
     if session.get(Erasure, person_id) is None:
         session.add(Erasure(person_id=person_id))
     return True
+
+
+REGISTRATION_FIELDS = ("first_name", "last_name", "email", "dietary", "accessibility")
+
+
+def _erase_registrations(session: Session, terms: list[str]) -> set[uuid.UUID]:
+    """The person's own event registrations (same email, or same name), as the events keep them."""
+    lowered = {t.casefold() for t in terms}
+    erased = set()
+    for registration in session.scalars(
+        select(EventRegistration).where(EventRegistration.anonymised.is_(False))
+    ):
+        name = f"{registration.first_name.strip()} {registration.last_name.strip()}".casefold()
+        if name in lowered or (
+            registration.email.strip() and registration.email.strip().casefold() in lowered
+        ):
+            registration.first_name = registration.last_name = registration.email = ""
+            registration.dietary = registration.accessibility = ""
+            registration.anonymised = True
+            erased.add(registration.id)
+    return erased
 
 
 def _scrubbed(changes: dict[str, Any], fields: tuple[str, ...], terms: list[str]) -> dict[str, Any]:

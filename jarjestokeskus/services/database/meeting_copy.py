@@ -141,6 +141,7 @@ def leave_out(copy: Path, include: frozenset[str]) -> None:
         ]
     if "contacts" not in include:
         statements.append("UPDATE person SET email = '', phone = ''")
+        statements.append("UPDATE event_registration SET email = ''")
     if "documents" not in include:
         statements.append("DELETE FROM agreement_document")
     if "history" not in include:

@@ -16,13 +16,18 @@ from jarjestokeskus.db.models import (
     AgreementGoal,
     AgreementParty,
     AuditEntry,
+    ContactEntry,
     Employment,
+    Event,
+    EventRegistration,
     MonitoringEntry,
     Organisation,
     Person,
 )
 from jarjestokeskus.domain.enums import AgreementKind, EmploymentScheme, MonitoringStatus
+from jarjestokeskus.domain.events import EventKind, RegistrationStatus
 from jarjestokeskus.domain.organisation import OrganisationForm
+from jarjestokeskus.domain.outreach import ContactKind
 from jarjestokeskus.services.database.backups import automatic_backup, backup_folder
 from jarjestokeskus.services.database.maintenance import backup_database, restore_database
 from jarjestokeskus.services.database.written_files import remember_written
@@ -83,6 +88,29 @@ def add_person_everywhere(db: Database) -> uuid.UUID:
             )
         )
         person_id = person.id
+        session.add(
+            ContactEntry(
+                organisation_id=city.id,
+                happened_on=date(2025, 4, 1),
+                kind=ContactKind.MEETING,
+                done_by=f"{NAME[0]} {NAME[1]}",
+                note=f"Sovittu, {NAME[0]} {NAME[1]} soittaa",
+            )
+        )
+        event = Event(title_fi="Syysfoorumi", kind=EventKind.FORUM, starts_on=date(2025, 10, 1))
+        session.add(event)
+        session.flush()
+        session.add(
+            EventRegistration(
+                event_id=event.id,
+                first_name=NAME[0],
+                last_name=NAME[1],
+                email=EMAIL,
+                dietary="gluteeniton",
+                status=RegistrationStatus.REGISTERED,
+                registered_on=date(2025, 9, 1),
+            )
+        )
     with db.transaction() as session:
         session.get(Person, person_id).phone = PHONE  # the old phone goes into the change history
     return person_id
@@ -129,6 +157,8 @@ def test_erased_person_is_nowhere_not_even_after_restoring_an_old_backup(
         assert session.scalars(select(MonitoringEntry.written_by)).one() == "[erased]"
         assert "(toiminnanjohtaja)" in session.scalars(select(Agreement.oral_agreed_by)).one()
         assert session.scalars(select(Employment.decision_number)).one() == ""
+        assert session.scalars(select(ContactEntry.done_by)).one() == "[erased]"
+        assert session.scalars(select(EventRegistration.anonymised)).one()
 
     db.close()
     restore_database(path, elsewhere)  # the old backup names her: she is erased again
