@@ -24,18 +24,31 @@ class MeetingCopyIsReadOnly(DatabaseProblem):
 
 
 def is_meeting_copy(path: Path) -> bool:
-    """Whether the SQLite file carries the mark (read without leaving anything beside it)."""
+    """Whether the SQLite file carries the mark."""
+    return mark_of(path) is not None
+
+
+def mark_of(path: Path) -> tuple[object, object] | None:
+    """(taken at, source) of a meeting copy's mark; None for any other file."""
     try:
+        if not path.is_file():
+            return None
         with path.open("rb") as file:
             if file.read(16) != b"SQLite format 3\x00":
-                return False
+                return None
+        # immutable: reading the mark must leave no -wal or -shm beside the user's file.
         connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
         try:
             found = connection.execute(
                 "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (MARKER_TABLE,)
             ).fetchone()
+            row = (
+                connection.execute(f"SELECT taken_at, source FROM {MARKER_TABLE}").fetchone()
+                if found
+                else None
+            )
         finally:
             connection.close()
     except (OSError, sqlite3.DatabaseError):
-        return False
-    return found is not None
+        return None
+    return (row[0], row[1]) if row else None

@@ -115,21 +115,27 @@ def erase_in_session(session: Session, person_id: uuid.UUID) -> bool:
 REGISTRATION_FIELDS = ("first_name", "last_name", "email", "dietary", "accessibility")
 
 
-def _erase_registrations(session: Session, terms: list[str]) -> set[uuid.UUID]:
-    """The person's own event registrations (same email, or same name), as the events keep them."""
+def registrations_of(session: Session, terms: list[str]) -> list[EventRegistration]:
+    """The person's own event registrations: the same name or the same email."""
     lowered = {t.casefold() for t in terms}
-    erased = set()
+    found = []
     for registration in session.scalars(
         select(EventRegistration).where(EventRegistration.anonymised.is_(False))
     ):
         name = f"{registration.first_name.strip()} {registration.last_name.strip()}".casefold()
-        if name in lowered or (
-            registration.email.strip() and registration.email.strip().casefold() in lowered
-        ):
-            registration.first_name = registration.last_name = registration.email = ""
-            registration.dietary = registration.accessibility = ""
-            registration.anonymised = True
-            erased.add(registration.id)
+        email = registration.email.strip().casefold()
+        if name in lowered or (email and email in lowered):
+            found.append(registration)
+    return found
+
+
+def _erase_registrations(session: Session, terms: list[str]) -> set[uuid.UUID]:
+    erased = set()
+    for registration in registrations_of(session, terms):
+        registration.first_name = registration.last_name = registration.email = ""
+        registration.dietary = registration.accessibility = ""
+        registration.anonymised = True
+        erased.add(registration.id)
     return erased
 
 

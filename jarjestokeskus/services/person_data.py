@@ -96,6 +96,13 @@ def export_person(db: Database, person_id: uuid.UUID) -> dict[str, Any]:
             "employments": [_employment(session, e, names) for e in employments],
             "representation": seats_for_export(session, person_id),  # issue 21: seats in bodies
             "named_in": _named_in(session, erasure.terms_of(person)),
+            "event_registrations": [
+                {
+                    key: _plain(getattr(r, key))
+                    for key in ("event_id", *erasure.REGISTRATION_FIELDS, "registered_on")
+                }
+                for r in erasure.registrations_of(session, erasure.terms_of(person))
+            ],
             "history": [
                 {"at": _plain(h.at), "user": h.user, "action": h.action, "changes": h.changes}
                 for h in history

@@ -23,7 +23,7 @@ from sqlalchemy import create_engine, delete, func, insert, select
 from sqlalchemy.exc import DBAPIError
 
 from jarjestokeskus import __version__
-from jarjestokeskus.db.copy_mark import MARKER_TABLE
+from jarjestokeskus.db.copy_mark import MARKER_TABLE, mark_of
 from jarjestokeskus.db.engine import Database, database_url, open_database, sqlite_path
 from jarjestokeskus.db.errors import DatabaseProblem
 from jarjestokeskus.i18n import _
@@ -162,27 +162,7 @@ def meeting_copy_info(target: str | Path | None) -> MeetingCopyInfo | None:
     if target is None:
         return None
     path = sqlite_path(database_url(target))
-    if path is None or not path.is_file():
-        return None
-    try:
-        with path.open("rb") as file:
-            if file.read(16) != b"SQLite format 3\x00":
-                return None
-        # immutable: reading the mark must leave no -wal or -shm beside the user's file.
-        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)
-        try:
-            found = connection.execute(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (MARKER_TABLE,)
-            ).fetchone()
-            row = (
-                connection.execute(f"SELECT taken_at, source FROM {MARKER_TABLE}").fetchone()
-                if found
-                else None
-            )
-        finally:
-            connection.close()
-    except (OSError, sqlite3.DatabaseError):
-        return None
+    row = mark_of(path) if path is not None else None
     if row is None:
         return None
     try:

@@ -32,7 +32,7 @@ from jarjestokeskus.services.database.backups import automatic_backup, backup_fo
 from jarjestokeskus.services.database.maintenance import backup_database, restore_database
 from jarjestokeskus.services.database.written_files import remember_written
 from jarjestokeskus.services.organisations.register import save_organisation
-from jarjestokeskus.services.person_data import erase_person
+from jarjestokeskus.services.person_data import erase_person, export_person
 
 pytestmark = pytest.mark.sqlite_only
 
@@ -142,6 +142,17 @@ def test_erased_person_is_nowhere_not_even_after_restoring_an_old_backup(
     backup_database(db, elsewhere)
     remember_written(path, elsewhere, "backup")  # as `backup -o` does
     assert traces_in(*register_files(path), elsewhere)  # the test can see what it looks for
+
+    exported = export_person(db, person_id)  # the right of access: every place she is named
+    assert {(n["entity"], n["field"]) for n in exported["named_in"]} == {
+        ("AgreementParty", "signatory"),
+        ("Agreement", "oral_agreed_by"),
+        ("MonitoringEntry", "written_by"),
+        ("MonitoringEntry", "note"),
+        ("ContactEntry", "done_by"),
+        ("ContactEntry", "note"),
+    }
+    assert [r["dietary"] for r in exported["event_registrations"]] == ["gluteeniton"]
 
     result = erase_person(db, person_id)
 
