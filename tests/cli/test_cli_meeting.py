@@ -77,7 +77,7 @@ def staffed(tmp_path: Path, migrated_template: Path) -> Path:
     save_organisation(db, OrganisationForm(name_fi="Koti ry"), is_home=True)
     member = save_organisation(db, OrganisationForm(name_fi="Kokousyhdistys ry", email="info@kokous.fi")).id
     period = EmploymentForm(
-        EmploymentScheme.REHABILITATIVE_WORK, "Avustaja", "1.3.2025", "31.12.2025", "20",
+        EmploymentScheme.REHABILITATIVE_WORK, "Avustaja", "1.3.2026", "31.12.2026", "20",
         decision_number="KUNTOUTUS-77", outcome_note="jatkaa opintoihin",
     )  # fmt: skip
     save_person(db, PersonForm("Ville", "Työntekijä", "ville@example.fi", "040 111", employments=[period]))
