@@ -137,7 +137,7 @@ def leave_out(copy: Path, include: frozenset[str]) -> None:
         statements += [
             "DELETE FROM employment_funding",
             "DELETE FROM employment",
-            "DELETE FROM person WHERE id NOT IN (SELECT person_id FROM role)",
+            _only_staff_persons(),
         ]
     if "contacts" not in include:
         statements.append("UPDATE person SET email = '', phone = ''")
@@ -155,6 +155,23 @@ def leave_out(copy: Path, include: frozenset[str]) -> None:
         connection.execute("VACUUM")
     finally:
         connection.close()
+
+
+def _only_staff_persons() -> str:
+    """Delete the persons whom nothing but their employment names: every other table that refers
+    to a person (roles, seats in bodies…) keeps its persons."""
+    from jarjestokeskus.db import models  # noqa: F401  (every table in the metadata)
+    from jarjestokeskus.db.base import Base
+
+    person = Base.metadata.tables["person"]
+    kept = [
+        f"SELECT {key.parent.name} FROM {table.name} WHERE {key.parent.name} IS NOT NULL"
+        for table in Base.metadata.sorted_tables
+        if table.name not in ("employment", "employment_funding")
+        for key in table.foreign_keys
+        if key.column.table is person
+    ]
+    return "DELETE FROM person" + "".join(f" AND id NOT IN ({q})" for q in kept).replace(" AND", " WHERE", 1)
 
 
 def meeting_copy_info(target: str | Path | None) -> MeetingCopyInfo | None:
