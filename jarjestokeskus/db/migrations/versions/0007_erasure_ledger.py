@@ -5,7 +5,7 @@ The identity of a register made before this revision is derived from its first a
 every older copy of one register (its backups) gets the same identity when it is upgraded.
 
 Revision ID: 0007
-Revises: 0012
+Revises: 0005
 """
 
 import uuid
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007"
-down_revision = "0012"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
