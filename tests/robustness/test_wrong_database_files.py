@@ -89,7 +89,16 @@ def test_read_only_commands_work_in_a_read_only_folder(
         assert main(["--db", str(database), "check"]) == 0
         assert (
             main(
-                ["--db", str(database), "export", "members", "--format", "csv", "-o", str(tmp_path / "j.csv")]
+                [
+                    "--db",
+                    str(database),
+                    "export",
+                    "organisations",
+                    "--format",
+                    "csv",
+                    "-o",
+                    str(tmp_path / "j.csv"),
+                ]
             )
             == 0
         )
