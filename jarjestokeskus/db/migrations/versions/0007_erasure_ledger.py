@@ -5,7 +5,7 @@ The identity of a register made before this revision is derived from its first a
 every older copy of one register (its backups) gets the same identity when it is upgraded.
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0008
 """
 
 import uuid
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007"
-down_revision = "0005"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
