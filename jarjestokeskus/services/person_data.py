@@ -19,7 +19,7 @@ from sqlalchemy import or_, select
 
 from jarjestokeskus.db import erasure
 from jarjestokeskus.db.engine import Database, data_dir
-from jarjestokeskus.db.erasure import ERASED, PERSON_FIELDS  # noqa: F401  (ERASED: for callers)
+from jarjestokeskus.db.erasure import ANONYMISED_NAME, ERASED, PERSON_FIELDS  # noqa: F401  (the markers: for callers)
 from jarjestokeskus.db.errors import RecordNotFound
 from jarjestokeskus.db.models import (
     AuditEntry,
