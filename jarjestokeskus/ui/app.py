@@ -63,13 +63,13 @@ def run_gui(db_target: str | None, language: str | None) -> int:
 
 
 def _missing_file(target: str | None) -> DatabaseProblem | None:
-    """A database file named on the command line that is not there (new ones: File ▸ New)."""
+    """A database named on the command line in a folder that is not there, or a folder itself."""
     from jarjestokeskus.db.engine import database_url, sqlite_path
     from jarjestokeskus.services.database.maintenance import require_database_file
 
     path = sqlite_path(database_url(target)) if target else None
-    if path is None:
-        return None
+    if path is None or (path.parent.is_dir() and not path.is_dir()):
+        return None  # a new file in an existing folder: the first start offers to create it
     try:
         require_database_file(path)
     except DatabaseProblem as problem:
