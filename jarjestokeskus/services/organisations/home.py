@@ -21,4 +21,7 @@ def set_home_organisation(db: Database, organisation_id: uuid.UUID) -> None:
             select(Organisation).where(Organisation.is_home, Organisation.id != organisation_id)
         ):
             other.is_home = False
+        # The database keeps one home organisation (a unique index): the old one goes first, as the
+        # flush would otherwise write the rows in the order of their ids.
+        session.flush()
         chosen.is_home = True
