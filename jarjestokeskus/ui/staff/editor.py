@@ -372,10 +372,9 @@ class EmploymentEditor(EditorFeedback, QWidget):
         return self._set_archived(False)
 
     def export(self) -> bool:
-        if self.person_id is None:
-            return False
-        name = self.heading.text()
-        return export_person_file(self, self.db, self.person_id, name)
+        return self.person_id is not None and export_person_file(
+            self, self.db, self.person_id, self.heading.text()
+        )
 
     def erase(self) -> bool:
         from jarjestokeskus.services.person_data import erase_person
