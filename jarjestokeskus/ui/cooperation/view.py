@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.i18n import _
@@ -15,17 +15,15 @@ from jarjestokeskus.ui.cooperation.checklist_tab import ChecklistTab
 from jarjestokeskus.ui.cooperation.grants_tab import GrantsTab
 from jarjestokeskus.ui.cooperation.premises_tab import PremisesTab
 from jarjestokeskus.ui.cooperation.representation_tab import RepresentationTab
+from jarjestokeskus.ui.widgets.record_editor import heading_label
 
 
 class CooperationView(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self.title = QLabel(objectName="viewTitle")
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title.setFont(font)
+        self.title = heading_label(1.4, "viewTitle")
+        self.title.setWordWrap(False)
         self.bodies = BodiesTab(db)
         self.representation = RepresentationTab(db)
         self.checklist = ChecklistTab(db)

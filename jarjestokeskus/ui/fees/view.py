@@ -42,6 +42,7 @@ from jarjestokeskus.ui.fees.payments_dialog import PaymentsDialog
 from jarjestokeskus.ui.fees.table_model import SORT_ROLE, InvoiceTableModel
 from jarjestokeskus.ui.fees.terms_dialog import FeeTermsDialog
 from jarjestokeskus.ui.widgets.background import Cancelled, run_with_progress
+from jarjestokeskus.ui.widgets.record_editor import heading_label
 
 
 class FeesView(QWidget):
@@ -49,11 +50,8 @@ class FeesView(QWidget):
         super().__init__(parent)
         self.db = db
         self.today = date.today()
-        self.title = QLabel(objectName="viewTitle")
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title.setFont(font)
+        self.title = heading_label(1.4, "viewTitle")
+        self.title.setWordWrap(False)
         self.year_label = QLabel()
         self.year = QSpinBox(minimum=2000, maximum=2100, value=self.today.year)
         self.year_label.setBuddy(self.year)

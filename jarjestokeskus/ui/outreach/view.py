@@ -3,24 +3,22 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.i18n import _
 from jarjestokeskus.ui.outreach.contact_tab import ContactTab
 from jarjestokeskus.ui.outreach.letters_tab import LettersTab
 from jarjestokeskus.ui.outreach.mailing_tab import MailingTab
+from jarjestokeskus.ui.widgets.record_editor import heading_label
 
 
 class OutreachView(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self.title = QLabel(objectName="viewTitle")
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title.setFont(font)
+        self.title = heading_label(1.4, "viewTitle")
+        self.title.setWordWrap(False)
         self.mailing = MailingTab(db)
         self.contacts = ContactTab(db)
         self.letters = LettersTab(db, self.mailing.current_filter)

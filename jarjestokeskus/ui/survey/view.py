@@ -29,6 +29,7 @@ from jarjestokeskus.services.exports.files import ExportFailed
 from jarjestokeskus.services.organisations.import_files import ImportFileProblem
 from jarjestokeskus.services.survey.responses import ResponseRow, reminder_addresses, response_status
 from jarjestokeskus.ui.widgets.background import Cancelled, run_with_progress
+from jarjestokeskus.ui.widgets.record_editor import heading_label
 
 
 class SurveyView(QWidget):
@@ -36,11 +37,8 @@ class SurveyView(QWidget):
         super().__init__(parent)
         self.db = db
         self.rows: list[ResponseRow] = []
-        self.title = QLabel(objectName="viewTitle")
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title.setFont(font)
+        self.title = heading_label(1.4, "viewTitle")
+        self.title.setWordWrap(False)
         self.year_label = QLabel()
         self.year = QSpinBox(minimum=2000, maximum=2100, value=date.today().year)
         self.year_label.setBuddy(self.year)
