@@ -61,8 +61,8 @@ dist-check: dist
 	tools/smoke-dist dist/jarjestokeskus
 
 bench: setup
-	$(PY) bench/organisations_bench.py
-	$(PY) bench/reports_bench.py
+	@tools/system-deps offscreen
+	$(PY) bench/run.py
 
 lint: $(STAMP)
 	$(PY) -m ruff check --fix jarjestokeskus tests bench

@@ -1,0 +1,127 @@
+"""Measuring whole processes side by side with their references, and writing RESULTS.md.
+
+A row of the table runs the program's command and the reference's command as separate
+processes in the same run and compares wall time (median of `repeat`) and peak memory (the
+child's maximum resident set, from `wait4`).
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PYTHON = sys.executable
+
+
+@dataclass(frozen=True)
+class Measure:
+    seconds: float
+    peak_mib: float
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the results: what, at which size, program against reference, and the goal."""
+
+    what: str
+    size: int
+    program: Measure
+    reference: Measure | None
+    goal: str
+    met: bool
+
+    @property
+    def ratio(self) -> float | None:
+        if self.reference is None or self.reference.seconds == 0:
+            return None
+        return self.program.seconds / self.reference.seconds
+
+
+def run(
+    argv: Sequence[str], *, repeat: int = 3, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> Measure:
+    """Run `argv` `repeat` times: median wall seconds and the largest peak RSS in MiB."""
+    times, peaks = [], []
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
+    for _ in range(repeat):
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            list(argv), env=environment, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        times.append(time.perf_counter() - started)
+        peaks.append(usage.ru_maxrss / 1024)
+        if os.waitstatus_to_exitcode(status) != 0:
+            error = process.stderr.read().decode(errors="replace") if process.stderr else ""
+            raise RuntimeError(f"{' '.join(map(str, argv))} failed:\n{error[-2000:]}")
+        if process.stderr:
+            process.stderr.close()
+    return Measure(statistics.median(times), max(peaks))
+
+
+def machine() -> str:
+    memory = ""
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                memory = f", {int(line.split()[1]) / 1024 / 1024:.1f} GiB memory"
+    except OSError:
+        pass
+    return f"{platform.platform()}, {os.cpu_count()} cores{memory}, Python {platform.python_version()}"
+
+
+def table(rows: Sequence[Row]) -> str:
+    lines = [
+        "| What | Size | Program s | Program MiB | Reference s | Reference MiB | Ratio | Goal | Met |",
+        "|---|---:|---:|---:|---:|---:|---:|---|---|",
+    ]
+    for row in rows:
+        ref = row.reference
+        lines.append(
+            f"| {row.what} | {row.size:,} | {row.program.seconds:.3f} | {row.program.peak_mib:.0f} | "
+            f"{f'{ref.seconds:.3f}' if ref else '—'} | {f'{ref.peak_mib:.0f}' if ref else '—'} | "
+            f"{f'{row.ratio:.2f}×' if row.ratio is not None else '—'} | {row.goal} | {'yes' if row.met else 'NO'} |"
+        )
+    return "\n".join(lines)
+
+
+def growth(rows: Sequence[Row]) -> list[str]:
+    """For each `what` measured at 10k and 100k: the time growth factor (linear is 10×)."""
+    notes = []
+    by_what: dict[str, dict[int, Row]] = {}
+    for row in rows:
+        by_what.setdefault(row.what, {})[row.size] = row
+    for what, sizes in by_what.items():
+        if 10000 in sizes and 100000 in sizes and sizes[10000].program.seconds > 0:
+            factor = sizes[100000].program.seconds / sizes[10000].program.seconds
+            notes.append(
+                f"- {what}: 10k → 100k took {factor:.1f}× the time ({'linear or better' if factor <= 10.5 else 'WORSE than linear'})"
+            )
+    return notes
+
+
+def write_results(rows: Sequence[Row], path: Path = HERE / "RESULTS.md") -> None:
+    text = "\n".join(
+        [
+            "# Benchmark results (`make bench`)",
+            "",
+            f"Run {datetime.now().strftime('%Y-%m-%d %H:%M')} on {machine()}.",
+            "",
+            table(rows),
+            "",
+            "Growth from 10,000 to 100,000 organisations:",
+            "",
+            *growth(rows),
+            "",
+        ]
+    )
+    path.write_text(text, encoding="utf-8")

@@ -1,0 +1,43 @@
+"""`make bench`: every row of the speed table against its reference, in one run.
+
+Each module in ROWS has `rows(sizes) -> list[harness.Row]`. The results are printed and kept in
+bench/RESULTS.md with the date and the machine.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import databases  # noqa: E402
+import harness  # noqa: E402
+
+# One module per group of rows; each owns its measurements.
+ROWS: tuple[str, ...] = ()
+
+
+def main() -> int:
+    sizes = databases.SIZES
+    for size in sizes:
+        databases.database(size)
+        databases.csv_file(size)
+    print(f"machine: {harness.machine()}")
+    rows: list[harness.Row] = []
+    for name in ROWS:
+        module = importlib.import_module(name)
+        found = module.rows(sizes)
+        print(harness.table(found), flush=True)
+        rows.extend(found)
+    print(harness.table(rows))
+    print("\n".join(harness.growth(rows)))
+    harness.write_results(rows)
+    missed = [row for row in rows if not row.met]
+    print(f"{len(rows) - len(missed)} of {len(rows)} goals met")
+    return 0 if not missed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
