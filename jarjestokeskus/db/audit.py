@@ -7,12 +7,13 @@ import uuid
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
+from functools import cache
 from typing import Any
 
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
-from jarjestokeskus.db.base import Record
+from jarjestokeskus.db.base import Record, utcnow
 from jarjestokeskus.db.models.audit import AuditEntry
 
 # Derived columns are not history: they follow from the fields that are recorded (the sort keys,
@@ -67,9 +68,63 @@ def _entry(session: Session, obj: Record, action: str, changes: dict[str, list[A
 
 
 def _columns(obj: Record) -> list[str]:
+    return recorded_columns(type(obj))
+
+
+@cache
+def recorded_columns(model: type) -> list[str]:
+    """The fields of `model` the history records (not the derived or bookkeeping ones)."""
     return [
-        a.key for a in inspect(type(obj)).column_attrs if a.key not in _SKIPPED and not a.key.endswith("_key")
+        a.key for a in inspect(model).column_attrs if a.key not in _SKIPPED and not a.key.endswith("_key")
     ]
+
+
+def _converter(column: Any) -> Any:
+    """How a column's Python value is written into the history (as `_plain` would)."""
+    try:
+        python_type = column.type.python_type
+    except NotImplementedError:
+        return _plain
+    if issubclass(python_type, Enum):
+        return lambda value: None if value is None else value.value
+    if python_type in (str, int, bool, float, dict, list):
+        return None  # kept as it is
+    return _plain
+
+
+@cache
+def _converters(model: type) -> list[tuple[str, Any]]:
+    table = inspect(model).local_table
+    return [(key, _converter(table.columns[key])) for key in recorded_columns(model)]
+
+
+def creation_entries(session: Session, model: type, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Audit rows for records created by one bulk insert of `rows` into `model`, as a flush of
+    the same records would write them (for an insert of many rows at once)."""
+    user = session.info.get("user") or os_user()
+    converters = _converters(model)
+    owner = next((k for k in ("organisation_id", "agreement_id", "project_id") if hasattr(model, k)), "id")
+    now = utcnow()
+    entries = []
+    for row in rows:
+        changes = {}
+        for key, convert in converters:
+            value = row.get(key)
+            if value is not None and value != "":
+                changes[key] = [None, convert(value) if convert else value]
+        entries.append(
+            {
+                "id": uuid.uuid4(),
+                "at": now,
+                "user": user,
+                "action": "create",
+                "entity": model.__name__,
+                "entity_id": row["id"],
+                "owner_id": row.get(owner),
+                "changes": changes,
+            }
+        )
+    return entries
 
 
 def _on_flush(session: Session, _context: Any, _instances: Any) -> None:

@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from stdnum.exceptions import ValidationError as StdnumError
-from stdnum.fi import associationid, ytunnus
+from stdnum.fi import alv, associationid, ytunnus
 
 from jarjestokeskus.i18n import _
 
@@ -114,16 +114,32 @@ def parse_count(text: str | None, field: str, label: str, errors: Errors) -> int
     return int(value)
 
 
+_WRITTEN_BUSINESS_ID = re.compile(r"[0-9]{7}-[0-9]")
+
+
+def business_id_form(text: str) -> str | None:
+    """`text` as a valid business ID written 1234567-8, or None when it is not one.
+
+    Already written so (as nearly every row of an import is), only the check digit is computed:
+    python-stdnum's general cleaning costs tens of microseconds a call.
+    """
+    if _WRITTEN_BUSINESS_ID.fullmatch(text):
+        return text if alv.checksum(text[:7] + text[8]) == 0 else None
+    try:
+        return ytunnus.format(ytunnus.validate(text))
+    except StdnumError:
+        return None
+
+
 def check_business_id(text: str | None, field: str, label: str, errors: Errors) -> str | None:
     """Business ID (Y-tunnus): 1234567-8 with a valid check digit; returned in that form."""
     value = clean(text)
     if not value:
         return None
-    try:
-        return ytunnus.format(ytunnus.validate(value))
-    except StdnumError:
+    written = business_id_form(value)
+    if written is None:
         errors.add(field, _("{field}: not a valid business ID (for example 0242746-2)").format(field=label))
-        return None
+    return written
 
 
 def check_register_number(text: str | None, field: str, label: str, errors: Errors) -> str | None:

@@ -18,7 +18,7 @@ from zipfile import BadZipFile, ZipFile
 
 from jarjestokeskus.i18n import _
 
-MAX_ROWS = 50_000  # rows of data a member list may have
+MAX_ROWS = 200_000  # rows of data a member list may have: the national register has over 100,000
 MAX_COLUMNS = 200
 MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024  # all parts of the workbook together, unpacked
 MAX_SHARED_STRINGS_BYTES = 20 * 1024 * 1024  # read whole by openpyxl, so kept smaller

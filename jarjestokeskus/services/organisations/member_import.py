@@ -22,7 +22,7 @@ from jarjestokeskus.domain.organisation import (
     label,
     validate,
 )
-from jarjestokeskus.domain.validation import ValidationFailed
+from jarjestokeskus.domain.validation import ValidationFailed, business_id_form
 from jarjestokeskus.i18n import _, current_language
 from jarjestokeskus.services.municipalities import municipality_key
 from jarjestokeskus.services.organisations.import_files import Table
@@ -32,6 +32,12 @@ from jarjestokeskus.services.organisations.import_mapping import (
     shown_value,
     stored_form,
     unprotect,
+)
+from jarjestokeskus.services.organisations.import_saving import (
+    business_ids_taken,
+    insert_organisations,
+    roomy_cache,
+    steady,
 )
 from jarjestokeskus.services.organisations.register import apply_values
 from jarjestokeskus.services.rows import localized
@@ -171,7 +177,7 @@ def plan_import(
     total = len(table.rows)
     planned: list[PlannedRow] = []
     seen: dict[tuple[str, object], Any] = {}  # row number; for names [(municipality, row)]
-    with db.reading() as session:
+    with db.reading() as session, steady():
         known = _known(session)
         for index, number in enumerate(table.numbers):
             if progress is not None and index % _STEP == 0:
@@ -235,11 +241,8 @@ def _plan_row(session, known, table, number, cells, columns, on_match, today) ->
 def _match(known: _Known, cells: dict[str, str]) -> tuple[uuid.UUID | None, tuple[str, str] | None]:
     """The organisation a row is about: by business ID, else by exact name and municipality (a
     stored organisation without a municipality matches any); or a problem."""
-    from stdnum.fi import ytunnus
-
-    business_id = cells.get("business_id", "")
-    if business_id and ytunnus.is_valid(business_id):
-        business_id = ytunnus.format(business_id)
+    business_id = business_id_form(cells.get("business_id", "")) or ""
+    if business_id:
         found = known.by_business_id.get(business_id, [])
         active = [org_id for org_id, archived in found if not archived]
         if len(active) > 1:
@@ -319,6 +322,10 @@ def _row_error(table: Table, number: int, columns: dict[str, int], key: str, mes
     return RowError(number, column, reason)
 
 
+def _plain(values: OrganisationValues | None) -> bool:
+    return values is not None and not values.fees and not values.roles
+
+
 def apply_import(db: Database, plan: ImportPlan, progress: Progress | None = None) -> ImportResult:
     """Save the plan's new and changed organisations in one transaction: all of them or none.
 
@@ -328,17 +335,28 @@ def apply_import(db: Database, plan: ImportPlan, progress: Progress | None = Non
     if not plan.ok:
         raise ImportHasErrors()
     work = [row for row in plan.rows if row.status in (RowStatus.NEW, RowStatus.UPDATE)]
-    with db.transaction() as session:
-        for done, row in enumerate(work):
-            if progress is not None and done % _STEP == 0:
-                progress(done, len(work))
+    # New organisations without fees or roles (all an import makes) go in with one bulk insert.
+    bulk = [row.values for row in work if row.status == RowStatus.NEW and _plain(row.values)]
+    single = [row for row in work if row.status == RowStatus.UPDATE or not _plain(row.values)]
+
+    def step(done: int) -> None:
+        if progress is not None:
+            progress(done, len(work))
+
+    with db.transaction() as session, steady(), roomy_cache(session):
+        business_ids = [
+            str(v.scalars["business_id"])
+            for row in work
+            if (v := row.values) and v.scalars.get("business_id") and row.status == RowStatus.NEW
+        ]
+        if business_ids_taken(session, business_ids):
+            raise ImportConflict()
+        insert_organisations(session, bulk, step)  # type: ignore[arg-type]
+        for done, row in enumerate(single, start=len(bulk)):
+            if done % _STEP == 0:
+                step(done)
             assert row.values is not None
             if row.status == RowStatus.NEW:
-                business_id = row.values.scalars.get("business_id")
-                if business_id and session.scalar(
-                    select(Organisation.id).where(Organisation.business_id == business_id).limit(1)
-                ):
-                    raise ImportConflict()
                 org = Organisation(id=uuid.uuid4(), is_home=False)
                 session.add(org)
             else:
@@ -347,8 +365,7 @@ def apply_import(db: Database, plan: ImportPlan, progress: Progress | None = Non
                     raise StaleRecord()
             apply_values(session, org, row.values)
             session.flush()
-        if progress is not None:
-            progress(len(work), len(work))
+        step(len(work))
     return ImportResult(
         created=plan.count(RowStatus.NEW),
         updated=plan.count(RowStatus.UPDATE),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import Select, func, select
 from sqlalchemy import inspect as sa_inspect
@@ -65,11 +66,23 @@ class OrganisationQuery:
         return replace(self, **changes)  # type: ignore[arg-type]
 
 
-def _search_text(org: Organisation) -> str:
-    place = municipality(org.municipality_code)
+def derived_columns(org: Any) -> dict[str, object]:
+    """The columns that follow from an organisation's fields (`org` has them as attributes): the
+    sort keys, the municipality's code and the search text. Saving and the import both use it."""
+    # Each key falls back to the other language, as the shown name does: sorting uses the index.
+    # Keys are cut to their columns' length (casefolding can lengthen a name: "ß" → "ss").
+    code = municipality_code(org.municipality)
+    place = municipality(code)
     names = (place.name_fi, place.name_sv) if place else (org.municipality,)
-    parts = (org.name_fi, org.name_sv, org.abbreviation, org.business_id or "", *names)
-    return " ".join(sort_key(p) for p in parts if p)
+    name_fi, name_sv = sort_key(org.name_fi), sort_key(org.name_sv)
+    parts = (name_fi, name_sv, *(sort_key(p) for p in (org.abbreviation, org.business_id, *names)))
+    return {
+        "name_fi_key": (name_fi or name_sv)[:200],
+        "name_sv_key": (name_sv or name_fi)[:200],
+        "municipality_code": code,
+        "municipality_key": sort_key(org.municipality)[:80],
+        "search_text": " ".join(p for p in parts if p),
+    }
 
 
 def _filtered(query: OrganisationQuery, columns: Select) -> Select:
@@ -289,13 +302,8 @@ def _apply_values(session, org: Organisation, values: OrganisationValues) -> boo
     for key, value in values.scalars.items():
         if getattr(org, key) != value:
             setattr(org, key, value)
-    # Each key falls back to the other language, as the shown name does: sorting uses the index.
-    # Keys are cut to their columns' length (casefolding can lengthen a name: "ß" → "ss").
-    org.name_fi_key = sort_key(org.name_fi or org.name_sv)[:200]
-    org.name_sv_key = sort_key(org.name_sv or org.name_fi)[:200]
-    org.municipality_code = municipality_code(org.municipality)
-    org.municipality_key = sort_key(org.municipality)[:80]
-    org.search_text = _search_text(org)
+    for key, value in derived_columns(org).items():
+        setattr(org, key, value)
     now = utcnow()
     changed = False
     current_fees = {

@@ -364,3 +364,49 @@ def test_same_name_in_another_municipality_is_another_association(db: Database, 
     result = apply_import(db, plan)
     assert (result.created, result.updated) == (1, 2)
     assert get_organisation(db, laihia.id).member_count == 40
+
+
+def test_an_imported_organisation_is_stored_and_recorded_as_the_form_saves_it(
+    db: Database, tmp_path: Path
+) -> None:
+    """The import inserts new organisations in bulk: the row, its derived keys and its history
+    entry must be those the editor's save writes for the same values."""
+    row = [
+        "Itä-Mustasaaren kyläyhdistys",
+        "Östra Korsholms byaförening",
+        "0242746-2",
+        "Korsholm",
+        "by@example.fi",
+        "13",
+    ]
+    apply_import(db, plan_file(db, write_csv(tmp_path / "one.csv", [HEADER, row])))
+    form = OrganisationForm(
+        name_fi="Itä-Mustasaaren kyläyhdistys x",
+        name_sv="Östra Korsholms byaförening x",
+        business_id="0211675-2",
+        municipality="Korsholm",
+        email="by@example.fi",
+        member_count="13",
+        membership_status=MembershipStatus.MEMBER,
+    )
+    saved = save_organisation(db, form, today=TODAY)
+    with db.reading() as session:
+        imported = session.scalars(select(Organisation).where(Organisation.id != saved.id)).one()
+        by_form = session.get(Organisation, saved.id)
+        entries = {e.entity_id: e for e in session.scalars(select(AuditEntry))}
+        assert {e.action for e in entries.values()} == {"create"}
+        skipped = {"id", "created_at", "updated_at", "name_fi", "name_sv", "business_id"}
+        skipped |= {"name_fi_key", "name_sv_key", "search_text"}
+        for column in Organisation.__table__.columns.keys():
+            if column not in skipped:
+                assert getattr(imported, column) == getattr(by_form, column), column
+        assert imported.name_fi_key == "it|-mustasaaren kyl|yhdistys"  # ä sorts after z
+        assert imported.name_sv_key == "}stra korsholms byaf}rening"
+        assert imported.municipality_code == by_form.municipality_code is not None
+        assert "mustasaari" in imported.search_text and "0242746-2" in imported.search_text
+        ours, theirs = entries[imported.id].changes, entries[by_form.id].changes
+        assert ours.keys() == theirs.keys()
+        assert {k: v for k, v in ours.items() if k not in skipped} == {
+            k: v for k, v in theirs.items() if k not in skipped
+        }
+        assert entries[imported.id].owner_id == imported.id and entries[imported.id].entity == "Organisation"
