@@ -30,7 +30,7 @@ from jarjestokeskus.services.organisations.import_mapping import (
     NAME_FIELDS,
     set_cell,
     shown_value,
-    stored_form,
+    stored_forms,
     unprotect,
 )
 from jarjestokeskus.services.organisations.import_saving import (
@@ -45,6 +45,7 @@ from jarjestokeskus.services.rows import localized
 Progress = Callable[[int, int], None]
 ON_MATCH = ("update", "skip")
 _STEP = 50  # report progress (and let the user cancel) every this many rows
+_BATCH = 500  # rows planned together: their stored organisations are read in one go
 
 
 class RowStatus(enum.StrEnum):
@@ -179,23 +180,36 @@ def plan_import(
     seen: dict[tuple[str, object], Any] = {}  # row number; for names [(municipality, row)]
     with db.reading() as session, steady():
         known = _known(session)
-        for index, number in enumerate(table.numbers):
-            if progress is not None and index % _STEP == 0:
-                progress(index, total)
-            cells = {key: unprotect(table.cell(index, column).strip()) for key, column in columns.items()}
-            cells = {key: text for key, text in cells.items() if text}
-            if not cells:
-                planned.append(PlannedRow(number, RowStatus.SKIP, "", note=_("No values to import")))
-                continue
-            row = _plan_row(session, known, table, number, cells, columns, on_match, today)
-            row = _check_repeats(row, cells, table, columns, seen)
-            planned.append(row)
+        for first in range(0, total, _BATCH):
+            batch = []
+            for index in range(first, min(first + _BATCH, total)):
+                if progress is not None and index % _STEP == 0:
+                    progress(index, total)
+                cells = {key: unprotect(table.cell(index, column).strip()) for key, column in columns.items()}
+                cells = {key: text for key, text in cells.items() if text}
+                batch.append((table.numbers[index], cells, _match(known, cells) if cells else (None, None)))
+            stored = _stored(session, {match for _n, _c, (match, _p) in batch if match is not None})
+            for number, cells, match in batch:
+                if not cells:
+                    planned.append(PlannedRow(number, RowStatus.SKIP, "", note=_("No values to import")))
+                    continue
+                row = _plan_row(stored, match, table, number, cells, columns, on_match, today)
+                planned.append(_check_repeats(row, cells, table, columns, seen))
     if progress is not None:
         progress(total, total)
     return ImportPlan(tuple(planned), on_match)
 
 
-def _plan_row(session, known, table, number, cells, columns, on_match, today) -> PlannedRow:  # type: ignore[no-untyped-def]
+def _stored(session, ids: set[uuid.UUID]) -> dict[uuid.UUID, tuple[Organisation, OrganisationForm]]:  # type: ignore[no-untyped-def]
+    """The matched organisations of a batch of rows with their stored forms, in a few queries."""
+    if not ids:
+        return {}
+    orgs = list(session.scalars(select(Organisation).where(Organisation.id.in_(ids))))
+    forms = stored_forms(session, orgs)
+    return {org.id: (org, forms[org.id]) for org in orgs}
+
+
+def _plan_row(stored, found, table, number, cells, columns, on_match, today) -> PlannedRow:  # type: ignore[no-untyped-def]
     name = localized(cells.get("name_fi", ""), cells.get("name_sv", ""), current_language())
 
     def error(key: str, reason: str) -> PlannedRow:
@@ -203,7 +217,7 @@ def _plan_row(session, known, table, number, cells, columns, on_match, today) ->
             number, RowStatus.ERROR, name, errors=(_row_error(table, number, columns, key, reason),)
         )
 
-    match, problem = _match(known, cells)
+    match, problem = found
     if problem:
         return error(problem[0], problem[1])
     if match is not None and on_match == "skip":
@@ -212,8 +226,7 @@ def _plan_row(session, known, table, number, cells, columns, on_match, today) ->
         form = OrganisationForm(membership_status=MembershipStatus.MEMBER)
         org = None
     else:
-        org = session.get(Organisation, match)
-        form = stored_form(session, org)
+        org, form = stored[match]
     errors: list[RowError] = []
     for key, text in cells.items():
         reason = set_cell(form, key, text)
