@@ -10,8 +10,8 @@ from __future__ import annotations
 import os
 import platform
 import statistics
-import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -49,22 +49,36 @@ class Row:
 def run(
     argv: Sequence[str], *, repeat: int = 3, env: dict[str, str] | None = None, cwd: Path | None = None
 ) -> Measure:
-    """Run `argv` `repeat` times: median wall seconds and the largest peak RSS in MiB."""
+    """Run `argv` `repeat` times: median wall seconds and the largest peak RSS in MiB.
+
+    The peak comes from GNU time (`/usr/bin/time -f %M`), which forks the command from its own
+    small process: a child forked or vforked from this Python process would inherit this
+    process's memory high-water mark into its own (Linux keeps it across exec). Without GNU time
+    the child's own `wait4` figure is shown, which then includes this process's size.
+    """
     times, peaks = [], []
     environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
+    argv = [str(a) for a in argv]
+    if cwd is not None:
+        argv = ["sh", "-c", 'cd "$0" && exec "$@"', str(cwd), *argv]
+    gnu_time = Path("/usr/bin/time")
     for _ in range(repeat):
-        started = time.perf_counter()
-        process = subprocess.Popen(
-            list(argv), env=environment, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-        )
-        _, status, usage = os.wait4(process.pid, 0)
-        times.append(time.perf_counter() - started)
-        peaks.append(usage.ru_maxrss / 1024)
-        if os.waitstatus_to_exitcode(status) != 0:
-            error = process.stderr.read().decode(errors="replace") if process.stderr else ""
-            raise RuntimeError(f"{' '.join(map(str, argv))} failed:\n{error[-2000:]}")
-        if process.stderr:
-            process.stderr.close()
+        with tempfile.TemporaryFile() as errors, tempfile.NamedTemporaryFile("r") as peak:
+            command = [str(gnu_time), "-f", "%M", "-o", peak.name, *argv] if gnu_time.exists() else argv
+            actions = [
+                (os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
+                (os.POSIX_SPAWN_DUP2, errors.fileno(), 2),
+            ]
+            started = time.perf_counter()
+            pid = os.posix_spawnp(command[0], command, environment, file_actions=actions)
+            _, status, usage = os.wait4(pid, 0)
+            times.append(time.perf_counter() - started)
+            lines = peak.read().split() if gnu_time.exists() else []
+            peaks.append(int(lines[-1]) / 1024 if lines else usage.ru_maxrss / 1024)
+            if os.waitstatus_to_exitcode(status) != 0:
+                errors.seek(0)
+                text = errors.read().decode(errors="replace")
+                raise RuntimeError(f"{' '.join(argv)} failed:\n{text[-2000:]}")
     return Measure(statistics.median(times), max(peaks))
 
 
