@@ -79,9 +79,18 @@ class Writer:
         return errors, committed
 
 
-def run_trial(path: Path, first: int, rng: random.Random) -> dict[int, uuid.UUID]:
+def run_trial(
+    path: Path, first: int, rng: random.Random, *, after_a_commit: bool = False
+) -> dict[int, uuid.UUID]:
+    """One writer killed at a random moment; `after_a_commit`: not before its first reported save
+    (on a busy machine a save can take longer than the random wait)."""
     writer = Writer(path, first)
-    if rng.random() < 0.2:
+    if after_a_commit:
+        deadline = time.monotonic() + 60
+        while len(writer.lines) < 2 and time.monotonic() < deadline and writer.process.poll() is None:
+            time.sleep(0.01)
+        time.sleep(rng.uniform(0.0, 0.6))
+    elif rng.random() < 0.2:
         time.sleep(rng.uniform(0.0, 1.5))  # perhaps still starting or opening the database
     else:
         assert writer.opened.wait(60), "the writer did not open the database"
@@ -141,7 +150,7 @@ def test_killed_writer_leaves_a_whole_database_with_every_reported_commit(tmp_pa
     stored = 0
     started = time.monotonic()
     for trial in range(TRIALS):
-        committed = run_trial(path, next_number, rng)
+        committed = run_trial(path, next_number, rng, after_a_commit=trial == 0)
         reported.update(committed)
         stored, highest = check_database(path, reported, next_number)
         assert stored - len(reported) <= trial + 1  # at most one unreported save per killed writer
