@@ -43,6 +43,7 @@ class SurveyView(QWidget):
         self.year = QSpinBox(minimum=2000, maximum=2100, value=date.today().year)
         self.year_label.setBuddy(self.year)
         self.year.valueChanged.connect(lambda _year: self.refresh())
+        self.questions_button = QPushButton(clicked=self.edit_questions)
         self.forms_button = QPushButton(clicked=self.write_forms)
         self.import_button = QPushButton(clicked=self.import_forms)
         self.web_button = QPushButton(clicked=self.import_web)
@@ -52,7 +53,7 @@ class SurveyView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.year_label)
         top.addWidget(self.year)
-        for button in (self.forms_button, self.import_button, self.web_button):
+        for button in (self.questions_button, self.forms_button, self.import_button, self.web_button):
             top.addWidget(button)
         top.addStretch(1)
         bottom = QHBoxLayout()
@@ -82,6 +83,7 @@ class SurveyView(QWidget):
     def retranslate(self) -> None:
         self.title.setText(_("Welfare survey"))
         self.year_label.setText(_("&Year"))
+        self.questions_button.setText(_("&Questions…"))
         self.forms_button.setText(_("&Write the forms…"))
         self.import_button.setText(_("&Import returned forms…"))
         self.web_button.setText(_("Import a &web survey…"))
@@ -115,7 +117,7 @@ class SurveyView(QWidget):
         counts = {state: sum(1 for r in self.rows if r.state == state) for state in ResponseState}
         self.summary.setText(" · ".join(f"{state.label}: {counts[state]}" for state in ResponseState))
         writable = not self.db.read_only
-        for button in (self.forms_button, self.import_button, self.web_button):
+        for button in (self.questions_button, self.forms_button, self.import_button, self.web_button):
             button.setEnabled(writable)
         self.remind_button.setEnabled(bool(reminder_addresses(self.rows)))
 
@@ -135,6 +137,21 @@ class SurveyView(QWidget):
         except ImportFileProblem as problem:
             QMessageBox.warning(self, _("Welfare survey"), str(problem))
         return None
+
+    def edit_questions(self) -> None:
+        from jarjestokeskus.ui.survey.questions_dialog import QuestionsDialog
+
+        try:
+            dialog = QuestionsDialog(self.db, self.year.value(), self)
+        except DatabaseProblem as problem:
+            QMessageBox.warning(self, _("Welfare survey"), problem.user_message())
+            return
+        try:
+            if dialog.exec() == QuestionsDialog.DialogCode.Accepted:
+                self._status(_("The questions of {year} were saved").format(year=self.year.value()))
+        finally:
+            dialog.deleteLater()
+        self.refresh()
 
     def write_forms(self) -> None:
         from jarjestokeskus.services.survey.forms import write_forms
@@ -166,7 +183,10 @@ class SurveyView(QWidget):
         self.refresh()
 
     def import_web(self) -> None:
+        from jarjestokeskus.services.organisations.import_files import read_table
+        from jarjestokeskus.services.survey.questions import ensure_survey, questions
         from jarjestokeskus.services.survey.web_import import import_web_export
+        from jarjestokeskus.ui.survey.mapping_dialog import WebMappingDialog
 
         name, _chosen = QFileDialog.getOpenFileName(
             self, _("A web survey's export"), QDir.homePath(), _("Tables (*.csv *.xlsx)")
@@ -174,8 +194,26 @@ class SurveyView(QWidget):
         if not name:
             return
         year = self.year.value()
+        try:
+            table = read_table(Path(name))
+            ensure_survey(self.db, year)
+            asked = questions(self.db, year)
+        except ImportFileProblem as problem:
+            QMessageBox.warning(self, _("Welfare survey"), str(problem))
+            return
+        except DatabaseProblem as problem:
+            QMessageBox.warning(self, _("Welfare survey"), problem.user_message())
+            return
+        dialog = WebMappingDialog(table, asked, self)
+        try:
+            if dialog.exec() != WebMappingDialog.DialogCode.Accepted:
+                return
+            mapping = dialog.mapping()
+        finally:
+            dialog.deleteLater()
         outcomes = self._work(
-            _("Importing the answers…"), lambda _progress: import_web_export(self.db, year, Path(name))
+            _("Importing the answers…"),
+            lambda _progress: import_web_export(self.db, year, Path(name), mapping),
         )
         if outcomes is not None:
             self._report([(_("row {row}").format(row=o.row), o.stored, o.errors) for o in outcomes])

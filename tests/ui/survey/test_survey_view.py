@@ -10,6 +10,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from jarjestokeskus.db.engine import Database
+from jarjestokeskus.domain.survey import QuestionKind
 from jarjestokeskus.ui.survey.view import SurveyView
 from tests.services.survey.filling import fill
 from tests.services.survey.test_survey import AALTO, make_members
@@ -45,3 +46,125 @@ def test_forms_out_and_back(qtbot, view: SurveyView, monkeypatch, tmp_path: Path
     assert view.table.item(0, 2).text() == "Vastannut"
     qtbot.mouseClick(view.remind_button, Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == "b@example.fi; c@example.fi"
+
+
+def test_a_web_export_with_unusual_headings_is_mapped_by_the_user(
+    qtbot, view: SurveyView, monkeypatch, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """The guess leaves "Kysymys 3" unmapped; the user picks the volunteers question for it in the
+    mapping step, is first stopped for leaving out the organisation, and the answers are stored."""
+    from decimal import Decimal
+
+    from PySide6.QtCore import QTimer
+    from sqlalchemy import select
+
+    from jarjestokeskus.db.models import SurveyAnswer, SurveyQuestion
+    from jarjestokeskus.ui.survey.mapping_dialog import IGNORED, WebMappingDialog
+
+    export = tmp_path / "webropol.csv"
+    export.write_text("Y-tunnus;Vastaaja;Kysymys 3\n0207669-0;Aalto ry;12\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(export), ""))
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *_a: shown.append(text))
+    seen: dict[str, object] = {}
+
+    def choose() -> None:
+        dialog = next(d for d in view.findChildren(WebMappingDialog) if d.isVisible())
+        organisation, volunteers = dialog.combos[0], dialog.combos[2]
+        seen["guessed"] = (organisation.currentData(), volunteers.currentData())
+        organisation.setCurrentIndex(organisation.findData(IGNORED))
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        seen["refused"] = dialog.isVisible() and dialog.problem.isVisible()
+        organisation.setCurrentIndex(organisation.findData("_business_id"))
+        volunteers.setCurrentIndex(volunteers.findData("volunteers"))
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, choose)
+    qtbot.mouseClick(view.web_button, Qt.MouseButton.LeftButton)
+    assert seen == {"guessed": ("_business_id", IGNORED), "refused": True}
+    assert shown and "Tallennettu: 1, tallentamatta: 0" in shown[0]
+    assert view.summary.text().startswith("Vastannut: 0 · Vastannut osittain: 1")
+    with view.db.reading() as session:
+        stored = session.execute(
+            select(SurveyQuestion.key, SurveyAnswer.number_value).join(
+                SurveyQuestion, SurveyAnswer.question_id == SurveyQuestion.id
+            )
+        ).all()
+    assert stored == [("volunteers", Decimal("12.00"))]
+
+
+def test_the_questions_are_edited_in_the_window_until_answers_arrive(
+    qtbot, view: SurveyView, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A question is added by clicks and typing; a bad key and a choice without options are named
+    and nothing is saved until they are right; once an answer is stored the set is read-only."""
+    from PySide6.QtCore import QTimer
+
+    from jarjestokeskus.services.survey.questions import ensure_survey, questions
+    from jarjestokeskus.ui.survey.questions_dialog import QuestionsDialog
+
+    ensure_survey(view.db, 2026)
+    before = questions(view.db, 2026)
+    assert len(before) > 5
+    seen: dict[str, object] = {}
+
+    def edit() -> None:
+        dialog = next(d for d in view.findChildren(QuestionsDialog) if d.isVisible())
+        qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+        key = dialog.fields["key"]
+        key.selectAll()
+        qtbot.keyClicks(key, "Bad key")
+        qtbot.keyClicks(dialog.fields["text_fi"], "Montako kerhoa kokoontuu viikoittain")
+        qtbot.keyClicks(dialog.fields["text_sv"], "Hur manga klubbar traffas varje vecka")
+        dialog.kind.setCurrentIndex(dialog.kind.findData(QuestionKind.CHOICE))
+        dialog.kind.activated.emit(dialog.kind.currentIndex())
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        seen["errors"] = dialog.problem.text()
+        seen["still open"] = dialog.isVisible()
+        key.selectAll()
+        qtbot.keyClicks(key, "weekly_clubs")
+        dialog.options.setPlainText("none; Ei yhtaan; Ingen\nsome; Joitakin; Nagra")
+        qtbot.mouseClick(dialog.up_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, edit)
+    qtbot.mouseClick(view.questions_button, Qt.MouseButton.LeftButton)
+    assert seen["still open"] is True
+    assert "Tunniste: pienet kirjaimet" in str(seen["errors"]) and "vähintään kaksi vaihtoehtoa" in str(
+        seen["errors"]
+    )
+    after = questions(view.db, 2026)
+    assert [q.key for q in after] == [q.key for q in before[:-1]] + ["weekly_clubs", before[-1].key]
+    added = after[-2]
+    assert added.kind == QuestionKind.CHOICE and added.options == (
+        ("none", "Ei yhtaan", "Ingen"),
+        ("some", "Joitakin", "Nagra"),
+    )
+    assert added.text_sv == "Hur manga klubbar traffas varje vecka"
+
+
+def test_answered_questions_cannot_be_edited(qtbot, view: SurveyView, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+
+    from jarjestokeskus.ui.survey.questions_dialog import QuestionsDialog
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(tmp_path))
+    qtbot.mouseClick(view.forms_button, Qt.MouseButton.LeftButton)
+    form = sorted(tmp_path.glob("*.xlsx"))[0]
+    fill(form, AALTO)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *_a, **_k: ([str(form)], ""))
+    monkeypatch.setattr(QMessageBox, "information", lambda *_a: None)
+    qtbot.mouseClick(view.import_button, Qt.MouseButton.LeftButton)
+    seen: dict[str, object] = {}
+
+    def look() -> None:
+        dialog = next(d for d in view.findChildren(QuestionsDialog) if d.isVisible())
+        seen["note"] = dialog.note.text()
+        seen["can save"] = dialog.save_button.isEnabled() or dialog.add_button.isEnabled()
+        seen["read only"] = dialog.fields["text_fi"].isReadOnly()
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(0, look)
+    qtbot.mouseClick(view.questions_button, Qt.MouseButton.LeftButton)
+    assert "eivät voi enää muuttua" in str(seen["note"])
+    assert seen["can save"] is False and seen["read only"] is True
