@@ -32,6 +32,12 @@ from jarjestokeskus.services.survey.welfare import (
     area_municipalities,
     contribution,
 )
+from jarjestokeskus.services.survey.welfare_plan import (
+    ObjectiveGroup,
+    council_term,
+    objective_groups,
+    term_label,
+)
 
 TITLE = N_("Contribution to the welfare report")
 HEADING = N_("The member organisations' contribution to the welfare report {year}")
@@ -57,6 +63,11 @@ WISHES_TO_MUNICIPALITY = N_("Wishes to the municipality")
 WISHES_TO_COUNTY = N_("Wishes to the wellbeing services county")
 ANONYMOUS = N_("an organisation")
 NONE = N_("None.")
+BY_OBJECTIVE = N_("By the objectives of the welfare plan {term}")
+OBJECTIVE_OF = N_("{municipality}: {objective}")
+THEME = N_("Observed theme")
+SERVING_GOALS = N_("Agreement goals serving it: {goals}")
+NO_THEMES = N_("No survey theme is linked to this objective.")
 
 
 def build_welfare(
@@ -85,6 +96,9 @@ def build_welfare(
     story += _figures(w, data)
     story += _counts(w, data, asked.get(TARGET_GROUPS), TARGET_GROUPS, REACHED)
     story += _counts(w, data, asked.get(THEMES), THEMES, OBSERVED)
+    story += _objectives(
+        w, objective_groups(db, year, data.municipalities, language), asked.get(THEMES), year
+    )
     story += _quotes(w, data.this_year.texts[OBSERVATIONS], OWN_WORDS)
     story += _quotes(w, data.this_year.texts[WISHES_MUNICIPALITY], WISHES_TO_MUNICIPALITY)
     story += _quotes(w, data.this_year.texts[WISHES_COUNTY], WISHES_TO_COUNTY)
@@ -131,6 +145,30 @@ def _counts(
         numeric=(1, 2),
     )
     return [*story, chart, table]
+
+
+def _objectives(
+    w: ReportWriter, groups: list[ObjectiveGroup], themes: QuestionRow | None, year: int
+) -> list[Flowable]:
+    """The observed themes again, under the welfare-plan objectives they speak to (when the
+    municipalities have entered their objectives for the council term)."""
+    if not groups:
+        return []
+    story: list[Flowable] = [w.heading(w.text(BY_OBJECTIVE, term=term_label(council_term(year))))]
+    for group in groups:
+        story.append(w.p(w.text(OBJECTIVE_OF, municipality=group.municipality, objective=group.objective)))
+        if group.themes:
+            rows = [
+                [themes.option_label(key, w.language) if themes else key, w.number(now), w.number(before)]
+                for key, now, before in group.themes
+            ]
+            header = [w.text(THEME), str(year), str(year - 1)]
+            story.append(w.table(header, rows, [90 * mm, 35 * mm, 35 * mm], numeric=(1, 2)))
+        else:
+            story.append(w.p(w.text(NO_THEMES)))
+        if group.goals:
+            story.append(w.p(w.text(SERVING_GOALS, goals="; ".join(group.goals))))
+    return story
 
 
 def _quotes(w: ReportWriter, quotes: list[Quote], heading: str) -> list[Flowable]:

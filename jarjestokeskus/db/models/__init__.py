@@ -43,7 +43,13 @@ from jarjestokeskus.db.models.projects import (
     ReportingObligation,
     ReportingRule,
 )
-from jarjestokeskus.db.models.survey import Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
+from jarjestokeskus.db.models.survey import (
+    Survey,
+    SurveyAnswer,
+    SurveyQuestion,
+    SurveyResponse,
+    WelfareObjective,
+)
 from jarjestokeskus.db.models.year_clock import YearClockCompletion, YearClockTask
 
 __all__ = [
@@ -97,6 +103,7 @@ __all__ = [
     "SurveyAnswer",
     "SurveyQuestion",
     "SurveyResponse",
+    "WelfareObjective",
     "YearClockCompletion",
     "YearClockTask",
 ]

@@ -67,6 +67,8 @@ class AgreementGoal(Record, Base):
     counterparty_commitment: Mapped[str] = mapped_column(Text, default="")
     indicator: Mapped[str] = mapped_column(Text, default="")
     follow_up_method: Mapped[str] = mapped_column(Text, default="")
+    # The municipality's welfare-plan objective the goal serves, if any.
+    welfare_objective_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("welfare_objective.id"))
 
 
 class MonitoringEntry(Record, Base):

@@ -62,3 +62,17 @@ class SurveyAnswer(Record, Base):
     question_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("survey_question.id"))
     number_value: Mapped[Decimal | None] = mapped_column(Numeric(14, 2, asdecimal=True))
     text_value: Mapped[str] = mapped_column(Text, default="")
+
+
+class WelfareObjective(Record, Base):
+    """An objective of a municipality's welfare plan (hyvinvointisuunnitelma) for one council term,
+    with the survey themes that speak to it; agreement goals point to it."""
+
+    __tablename__ = "welfare_objective"
+
+    municipality_code: Mapped[str] = mapped_column(ForeignKey("municipality.code"), index=True)
+    term_start: Mapped[int] = mapped_column(Integer)  # the council term's first year: 2025 for 2025–2029
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    title_fi: Mapped[str] = mapped_column(String(300), default="")
+    title_sv: Mapped[str] = mapped_column(String(300), default="")
+    themes: Mapped[str] = mapped_column(Text, default="")  # survey theme option keys, a line each

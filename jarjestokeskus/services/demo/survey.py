@@ -94,3 +94,47 @@ def add_survey_answers(session: Session) -> None:
                 elif spec.key == "wishes_municipality":
                     answers[spec.key] = chance.choice(WISHES)
             store_response(session, survey, organisation, answers, "demo", date(year, 10, 15))  # type: ignore[arg-type]
+    _add_objectives(session)
+
+
+# Vaasa's welfare plan 2025–2029, made up in its spirit: each objective with the survey themes that
+# speak to it, and the demo agreements' goals that serve it.
+OBJECTIVES = (
+    (
+        "Yksinäisyyden ja syrjäytymisen ehkäisy",
+        "Förebygga ensamhet och utanförskap",
+        ("loneliness", "participation"),
+        ("Kohtaamispaikka avoinna arkisin",),
+    ),
+    (
+        "Mielen hyvinvoinnin vahvistaminen",
+        "Stärka det psykiska välbefinnandet",
+        ("mental_health", "substances"),
+        ("Vertaistukiryhmät kahdella kielellä",),
+    ),
+    (
+        "Arjen turvallisuus ja palvelujen saavutettavuus",
+        "Trygghet i vardagen och tillgång till tjänster",
+        ("safety", "services", "mobility"),
+        (),
+    ),
+)
+
+
+def _add_objectives(session: Session) -> None:
+    from jarjestokeskus.db.models import AgreementGoal, WelfareObjective
+
+    for position, (fi, sv, themes, goals) in enumerate(OBJECTIVES, start=1):
+        objective = WelfareObjective(
+            id=uuid.uuid4(),
+            municipality_code="905",
+            term_start=2025,
+            position=position,
+            title_fi=fi,
+            title_sv=sv,
+            themes="\n".join(themes),
+        )
+        session.add(objective)
+        session.flush()
+        for goal in session.scalars(select(AgreementGoal).where(AgreementGoal.title_fi.in_(goals))):
+            goal.welfare_objective_id = objective.id

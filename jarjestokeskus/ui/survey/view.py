@@ -49,6 +49,7 @@ class SurveyView(QWidget):
         self.web_button = QPushButton(clicked=self.import_web)
         self.remind_button = QPushButton(clicked=self.copy_reminders)
         self.appendix_button = QPushButton(clicked=self.write_appendix)
+        self.objectives_button = QPushButton(clicked=self.edit_objectives)
         self.summary = QLabel()
         top = QHBoxLayout()
         top.addWidget(self.year_label)
@@ -58,6 +59,7 @@ class SurveyView(QWidget):
         top.addStretch(1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary, 1)
+        bottom.addWidget(self.objectives_button)
         bottom.addWidget(self.remind_button)
         bottom.addWidget(self.appendix_button)
         self.table = QTableWidget(0, 4)
@@ -89,6 +91,7 @@ class SurveyView(QWidget):
         self.web_button.setText(_("Import a &web survey…"))
         self.remind_button.setText(_("&Copy reminder addresses"))
         self.appendix_button.setText(_("&Appendix table…"))
+        self.objectives_button.setText(_("Welfare-plan &objectives…"))
         self.hint.setText(
             _(
                 "The contribution to the municipality's welfare report is printed in Reports. "
@@ -152,6 +155,15 @@ class SurveyView(QWidget):
         finally:
             dialog.deleteLater()
         self.refresh()
+
+    def edit_objectives(self) -> None:
+        from jarjestokeskus.ui.survey.objectives_dialog import ObjectivesDialog
+
+        dialog = ObjectivesDialog(self.db, self.year.value(), self)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
 
     def write_forms(self) -> None:
         from jarjestokeskus.services.survey.forms import write_forms

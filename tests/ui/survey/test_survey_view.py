@@ -168,3 +168,49 @@ def test_answered_questions_cannot_be_edited(qtbot, view: SurveyView, monkeypatc
     qtbot.mouseClick(view.questions_button, Qt.MouseButton.LeftButton)
     assert "eivät voi enää muuttua" in str(seen["note"])
     assert seen["can save"] is False and seen["read only"] is True
+
+
+def test_welfare_plan_objectives_are_entered_in_the_window(qtbot, view: SurveyView, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+
+    from jarjestokeskus.services.survey.welfare_plan import objectives
+    from jarjestokeskus.ui.survey.objectives_dialog import ObjectivesDialog
+
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda _p, _t, text, *_a: asked.append(text) or QMessageBox.StandardButton.Cancel,
+    )
+    seen: dict[str, object] = {}
+
+    def enter() -> None:
+        dialog = next(d for d in view.findChildren(ObjectivesDialog) if d.isVisible())
+        seen["municipality"], seen["term"] = dialog.municipality.currentText(), dialog.term.currentText()
+        qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        seen["refused"] = dialog.problem.text()
+        qtbot.keyClicks(dialog.title_fi, "Yksinaisyyden ehkaisy")
+        qtbot.keyClicks(dialog.title_sv, "Forebygga ensamhet")
+        for index in range(dialog.themes.count()):
+            item = dialog.themes.item(index)
+            if item.data(Qt.ItemDataRole.UserRole) == "loneliness":
+                item.setCheckState(Qt.CheckState.Checked)
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        seen["saved"] = dialog.problem.text()
+        qtbot.keyClicks(dialog.title_fi, " ja osallisuus")
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # asks; Cancel keeps the dialog and the text
+        seen["kept"] = dialog.isVisible() and dialog.title_fi.text().endswith("osallisuus")
+        dialog.changed = False
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(0, enter)
+    qtbot.mouseClick(view.objectives_button, Qt.MouseButton.LeftButton)
+    assert seen["municipality"] == "Vaasa" and seen["term"] == "2025–2029"
+    assert "kirjoita tavoite suomeksi tai ruotsiksi" in str(seen["refused"])
+    assert seen["saved"] == "Tallennettu." and seen["kept"] is True
+    assert asked == ["Hylätäänkö tavoitteisiin tehdyt muutokset?"]
+    saved = objectives(view.db, ["905"], 2025)
+    assert [(o.title_fi, o.title_sv, o.themes) for o in saved] == [
+        ("Yksinaisyyden ehkaisy", "Forebygga ensamhet", ("loneliness",))
+    ]
