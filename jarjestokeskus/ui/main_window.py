@@ -276,6 +276,7 @@ class MainWindow(QMainWindow):
             "year_clock": self.year_clock,
             "cooperation": self.cooperation,
             "events": self.events,
+            "survey": self.survey,
         }[view_name]
         if not target.confirm_leaving_edits():
             return

@@ -19,6 +19,8 @@ it is *overdue* when its due date is before today):
   added (`counts_from`) is left out too. Last year's dates are not carried over into January.
 - Cooperation: a representative's seat ending, a body's meeting, a checklist item with a date
   (rules in services/cooperation/dates.py).
+- Welfare survey: the day a year's survey opens and the day it closes, until that day has passed
+  (a survey period is a date to know, not a task to be late with).
 Archived records (and records under an archived project, funding or agreement) are left out.
 """
 
@@ -67,6 +69,7 @@ VIEW_STAFF = "staff"
 VIEW_ORGANISATIONS = "organisations"
 VIEW_YEAR_CLOCK = "year_clock"
 VIEW_COOPERATION = "cooperation"
+VIEW_SURVEY = "survey"
 
 
 class DeadlineKind(LabelledEnum):
@@ -82,6 +85,8 @@ class DeadlineKind(LabelledEnum):
     SEAT_ENDS = "seat_ends"
     BODY_MEETING = "body_meeting"
     CHECKLIST_ITEM = "checklist_item"
+    SURVEY_OPENS = "survey_opens"
+    SURVEY_CLOSES = "survey_closes"
 
     @classmethod
     def _labels(cls) -> dict[str, str]:
@@ -101,6 +106,8 @@ _KIND_LABELS = {
     "seat_ends": N_("Representative's term ends"),
     "body_meeting": N_("Meeting of a body"),
     "checklist_item": N_("Cooperation checklist item"),
+    "survey_opens": N_("Welfare survey opens"),
+    "survey_closes": N_("Welfare survey closes"),
 }
 
 
@@ -172,6 +179,7 @@ def deadlines(
         out.add(DeadlineKind.OUTCOME_MISSING, e.end_date, (e.name, e.name), VIEW_STAFF, e.person_id, e.scheme)
     _fees(db, out)
     _cooperation(db, out)
+    _survey(db, out)
     if year_clock:
         _year_clock(db, out)
     return sorted(out.rows, key=lambda r: (r.due_date, r.kind.value, r.title_fi, str(r.record_id)))
@@ -269,6 +277,20 @@ def _cooperation(db: Database, out: _Collector) -> None:
 
     for kind, due, names, record_id in cooperation_dates(db, out.today, out.last):
         out.add(DeadlineKind(kind), due, names, VIEW_COOPERATION, record_id)
+
+
+def _survey(db: Database, out: _Collector) -> None:
+    from jarjestokeskus.db.models import Survey
+
+    with db.reading() as session:
+        surveys = session.execute(
+            select(Survey.id, Survey.year, Survey.opens_on, Survey.closes_on).where(_live(Survey))
+        ).all()
+    for survey_id, year, opens_on, closes_on in surveys:
+        names = (f"Hyvinvointikysely {year}", f"Välfärdsenkät {year}")
+        for kind, day in ((DeadlineKind.SURVEY_OPENS, opens_on), (DeadlineKind.SURVEY_CLOSES, closes_on)):
+            if day is not None and day >= out.today:
+                out.add(kind, day, names, VIEW_SURVEY, survey_id)
 
 
 def _year_clock(db: Database, out: _Collector) -> None:

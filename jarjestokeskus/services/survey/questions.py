@@ -159,3 +159,43 @@ def replace_questions(db: Database, year: int, specs: list[QuestionSpec]) -> Non
             old.key = f"{old.key}~{old.id.hex[:8]}"[:40]  # frees the key for the new question
         session.flush()
         _write_questions(session, survey, specs)
+
+
+@dataclass(frozen=True)
+class SurveyPeriod:
+    survey_id: uuid.UUID
+    year: int
+    opens_on: date | None
+    closes_on: date | None
+
+
+def survey_period(db: Database, year: int) -> SurveyPeriod | None:
+    with db.reading() as session:
+        survey = _survey(session, year)
+        return None if survey is None else SurveyPeriod(survey.id, year, survey.opens_on, survey.closes_on)
+
+
+def survey_year(db: Database, survey_id: uuid.UUID) -> int | None:
+    with db.reading() as session:
+        survey = session.get(Survey, survey_id)
+        return None if survey is None else survey.year
+
+
+def set_period(db: Database, year: int, opens_text: str, closes_text: str) -> SurveyPeriod:
+    """When the year's survey is open for answers (dates typed d.m.yyyy; either may be empty).
+    Raises ValidationFailed naming the field; the year's survey is made when missing."""
+    from jarjestokeskus.domain.validation import Errors, check_period, parse_date
+    from jarjestokeskus.i18n import _
+
+    errors = Errors()
+    opens_on = parse_date(opens_text, "opens_on", _("Answering starts"), errors)
+    closes_on = parse_date(closes_text, "closes_on", _("Answering ends"), errors)
+    check_period(opens_on, closes_on, "closes_on", _("Answering ends"), errors)
+    errors.raise_if_any()
+    ensure_survey(db, year)
+    with db.transaction() as session:
+        survey = _survey(session, year)
+        assert survey is not None
+        if (survey.opens_on, survey.closes_on) != (opens_on, closes_on):
+            survey.opens_on, survey.closes_on = opens_on, closes_on
+        return SurveyPeriod(survey.id, year, opens_on, closes_on)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QSpinBox,
@@ -50,6 +51,14 @@ class SurveyView(QWidget):
         self.remind_button = QPushButton(clicked=self.copy_reminders)
         self.appendix_button = QPushButton(clicked=self.write_appendix)
         self.objectives_button = QPushButton(clicked=self.edit_objectives)
+        self.opens_label, self.closes_label = QLabel(), QLabel()
+        self.opens, self.closes = QLineEdit(), QLineEdit()
+        for label, edit in ((self.opens_label, self.opens), (self.closes_label, self.closes)):
+            label.setBuddy(edit)
+            edit.setMaximumWidth(110)
+            edit.setPlaceholderText("1.9.2026")
+            edit.returnPressed.connect(self.save_period)
+        self.period_button = QPushButton(clicked=self.save_period)
         self.summary = QLabel()
         top = QHBoxLayout()
         top.addWidget(self.year_label)
@@ -57,6 +66,10 @@ class SurveyView(QWidget):
         for button in (self.questions_button, self.forms_button, self.import_button, self.web_button):
             top.addWidget(button)
         top.addStretch(1)
+        period = QHBoxLayout()
+        for widget in (self.opens_label, self.opens, self.closes_label, self.closes, self.period_button):
+            period.addWidget(widget)
+        period.addStretch(1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary, 1)
         bottom.addWidget(self.objectives_button)
@@ -71,6 +84,7 @@ class SurveyView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(top)
+        layout.addLayout(period)
         layout.addWidget(self.hint)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
@@ -92,6 +106,9 @@ class SurveyView(QWidget):
         self.remind_button.setText(_("&Copy reminder addresses"))
         self.appendix_button.setText(_("&Appendix table…"))
         self.objectives_button.setText(_("Welfare-plan &objectives…"))
+        self.opens_label.setText(_("Answering &starts"))
+        self.closes_label.setText(_("and &ends"))
+        self.period_button.setText(_("Save the &period"))
         self.hint.setText(
             _(
                 "The contribution to the municipality's welfare report is printed in Reports. "
@@ -119,8 +136,9 @@ class SurveyView(QWidget):
         self.table.resizeColumnsToContents()
         counts = {state: sum(1 for r in self.rows if r.state == state) for state in ResponseState}
         self.summary.setText(" · ".join(f"{state.label}: {counts[state]}" for state in ResponseState))
+        self._show_period()
         writable = not self.db.read_only
-        for button in (self.questions_button, self.forms_button, self.import_button, self.web_button):
+        for button in (self.forms_button, self.import_button, self.web_button, self.period_button):
             button.setEnabled(writable)
         self.remind_button.setEnabled(bool(reminder_addresses(self.rows)))
 
@@ -140,6 +158,40 @@ class SurveyView(QWidget):
         except ImportFileProblem as problem:
             QMessageBox.warning(self, _("Welfare survey"), str(problem))
         return None
+
+    def confirm_leaving_edits(self) -> bool:
+        return True
+
+    def open(self, survey_id: object) -> None:
+        """From the start page's survey dates: the survey's year."""
+        from jarjestokeskus.services.survey.questions import survey_year
+
+        year = survey_year(self.db, survey_id)  # type: ignore[arg-type]
+        if year is not None:
+            self.year.setValue(year)
+
+    def _show_period(self) -> None:
+        from jarjestokeskus.services.survey.questions import survey_period
+
+        period = survey_period(self.db, self.year.value())
+        self.opens.setText(format_date(period.opens_on) if period and period.opens_on else "")
+        self.closes.setText(format_date(period.closes_on) if period and period.closes_on else "")
+
+    def save_period(self) -> None:
+        from jarjestokeskus.domain.validation import ValidationFailed
+        from jarjestokeskus.services.survey.questions import set_period
+
+        try:
+            set_period(self.db, self.year.value(), self.opens.text(), self.closes.text())
+        except ValidationFailed as failed:
+            QMessageBox.warning(self, _("Welfare survey"), "\n".join(e.message for e in failed.errors))
+            (self.opens if failed.errors[0].field == "opens_on" else self.closes).setFocus()
+            return
+        except DatabaseProblem as problem:
+            QMessageBox.warning(self, _("Welfare survey"), problem.user_message())
+            return
+        self._status(_("The survey period of {year} was saved").format(year=self.year.value()))
+        self._show_period()
 
     def edit_questions(self) -> None:
         from jarjestokeskus.ui.survey.questions_dialog import QuestionsDialog

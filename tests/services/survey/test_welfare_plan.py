@@ -126,3 +126,28 @@ def test_the_contribution_is_grouped_by_the_objectives(db: Database, tmp_path: P
     words = " ".join(" ".join(page.extract_text() for page in PdfReader(county).pages).split())
     # By hand, Korsholm: 2026 no one observed mobility; 2025 no Korsholm answer.
     assert "Korsholm: Rörlighet" in words and "Rörlighet och resor 0 0" in words
+
+
+def test_the_survey_period_is_on_the_deadlines_until_it_has_passed(db: Database) -> None:
+    from datetime import date
+
+    from jarjestokeskus.services.calendar.deadlines import DeadlineKind, deadlines
+    from jarjestokeskus.services.survey.questions import set_period, survey_period
+
+    with pytest.raises(ValidationFailed) as failed:
+        set_period(db, 2026, "1.9.2026", "31.8.2026")
+    assert [e.field for e in failed.value.errors] == ["closes_on"]
+    assert survey_period(db, 2026) is None  # nothing made for a refused period
+    set_period(db, 2026, "1.9.2026", "31.10.2026")
+
+    def survey_rows(today: date) -> list[tuple[DeadlineKind, date, str, bool]]:
+        rows = deadlines(db, today, within_days=60)
+        return [(r.kind, r.due_date, r.name("sv"), r.overdue) for r in rows if r.view == "survey"]
+
+    assert survey_rows(date(2026, 8, 15)) == [
+        (DeadlineKind.SURVEY_OPENS, date(2026, 9, 1), "Välfärdsenkät 2026", False)
+    ]
+    assert survey_rows(date(2026, 9, 10)) == [
+        (DeadlineKind.SURVEY_CLOSES, date(2026, 10, 31), "Välfärdsenkät 2026", False)
+    ]
+    assert survey_rows(date(2026, 11, 1)) == []  # a passed period is not overdue work

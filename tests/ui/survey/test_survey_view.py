@@ -214,3 +214,27 @@ def test_welfare_plan_objectives_are_entered_in_the_window(qtbot, view: SurveyVi
     assert [(o.title_fi, o.title_sv, o.themes) for o in saved] == [
         ("Yksinaisyyden ehkaisy", "Forebygga ensamhet", ("loneliness",))
     ]
+
+
+def test_the_survey_period_is_typed_and_saved(qtbot, view: SurveyView, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from jarjestokeskus.services.survey.questions import survey_period
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *_a: shown.append(text))
+    qtbot.keyClicks(view.opens, "1.9.2026")
+    qtbot.keyClicks(view.closes, "31.13.2026")
+    qtbot.mouseClick(view.period_button, Qt.MouseButton.LeftButton)
+    assert shown and shown[0].startswith("Vastausaika päättyy:")
+    assert view.closes.text() == "31.13.2026" and survey_period(view.db, 2026) is None
+    view.closes.clear()
+    qtbot.keyClicks(view.closes, "31.10.2026")
+    qtbot.keyClick(view.closes, Qt.Key.Key_Return)
+    period = survey_period(view.db, 2026)
+    assert period is not None and (period.opens_on.isoformat(), period.closes_on.isoformat()) == (
+        "2026-09-01",
+        "2026-10-31",
+    )
+    view.year.setValue(2027)
+    assert view.opens.text() == ""
+    view.open(period.survey_id)
+    assert view.year.value() == 2026 and view.closes.text() == "31.10.2026"
