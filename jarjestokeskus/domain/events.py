@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 
 from jarjestokeskus.domain.enums import LabelledEnum
@@ -74,6 +75,9 @@ class EventForm:
     capacity: str = ""
     partners: str = ""
     notes: str = ""
+    project_id: uuid.UUID | None = None  # the project the event belongs to
+    goal_id: uuid.UUID | None = None  # the agreement goal it serves
+    body_id: uuid.UUID | None = None  # the body (advisory board, working group) it is a meeting of
 
 
 @dataclass(frozen=True)
@@ -116,6 +120,9 @@ def check_event(form: EventForm) -> dict[str, object]:
         "capacity": capacity,
         "partners": clean(form.partners),
         "notes": form.notes.strip(),
+        "project_id": form.project_id,
+        "goal_id": form.goal_id,
+        "body_id": form.body_id,
     }
 
 

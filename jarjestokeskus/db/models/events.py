@@ -29,6 +29,7 @@ class Event(Record, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     project_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("project.id"))
     goal_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("agreement_goal.id"))
+    body_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("body.id"))
 
 
 class EventRegistration(Record, Base):

@@ -16,6 +16,7 @@ from jarjestokeskus.domain.events import EventForm, EventKind, RegistrationStatu
 from jarjestokeskus.i18n import sort_key
 from jarjestokeskus.services import changes
 from jarjestokeskus.services.changes import announces
+from jarjestokeskus.services.events.links import check_links
 from jarjestokeskus.services.rows import localized
 
 
@@ -34,6 +35,9 @@ class EventRow:
     capacity: int | None
     partners: str
     notes: str
+    project_id: uuid.UUID | None
+    goal_id: uuid.UUID | None
+    body_id: uuid.UUID | None
     registered: int
     waiting: int
     attended: int
@@ -63,6 +67,9 @@ class EventRow:
             "" if self.capacity is None else str(self.capacity),
             self.partners,
             self.notes,
+            self.project_id,
+            self.goal_id,
+            self.body_id,
         )
 
 
@@ -107,6 +114,9 @@ def _row(event: Event, figures: tuple[int, int, int, int]) -> EventRow:
         event.capacity,
         event.partners,
         event.notes,
+        event.project_id,
+        event.goal_id,
+        event.body_id,
         *figures,
         event.archived_at,
     )
@@ -144,6 +154,7 @@ def save_event(
 ) -> EventRow:
     values = check_event(form)
     with db.transaction() as session:
+        check_links(session, values)
         if event_id is None:
             event = Event(id=uuid.uuid4())
             session.add(event)

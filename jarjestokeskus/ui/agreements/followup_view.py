@@ -89,8 +89,10 @@ class FollowUpView(QWidget):
         self.add_button = QPushButton(clicked=self.add_entry)
         self.entry_labels = {key: QLabel() for key in ("goal", "entry_date", "status", "note")}
         self.goal_name = QLabel(wordWrap=True)
+        self.goal_figures = QLabel(wordWrap=True)  # the year's events and survey for the goal
         form = QFormLayout(self.entry_box)
         form.addRow(self.entry_labels["goal"], self.goal_name)
+        form.addRow("", self.goal_figures)
         form.addRow(self.entry_labels["entry_date"], self.date_box)
         form.addRow(self.entry_labels["status"], self.entry_status)
         form.addRow(self.entry_labels["note"], self.entry_note)
@@ -228,7 +230,36 @@ class FollowUpView(QWidget):
         goal = self.current_goal()
         name = localized(goal.title_fi, goal.title_sv, current_language()) if goal else ""
         self.goal_name.setText(name or _("Choose a goal in the table."))
+        self.goal_figures.setText(self._figures_text(goal))
         self.add_button.setEnabled(goal is not None and not self.db.read_only)
+
+    def _figures_text(self, goal: FollowUpGoalRow | None) -> str:
+        from jarjestokeskus.services.events.goal_figures import goal_figures
+
+        year = self.year.currentData() or date.today().year
+        if goal is None:
+            return ""
+        figures = goal_figures(self.db, goal.goal_id, year, current_language())
+        lines = []
+        if figures.events:
+            lines.append(
+                _(
+                    "Events in {year}: {events}, participants {attended}, organisations reached {organisations}"
+                ).format(
+                    year=year,
+                    events=figures.events,
+                    attended=figures.attended,
+                    organisations=figures.organisations,
+                )
+            )
+        if figures.survey:
+            observed = ", ".join(f"{theme} {count}" for theme, count in figures.survey)
+            lines.append(
+                _("Welfare survey {year}, organisations that observed: {observed}").format(
+                    year=year, observed=observed
+                )
+            )
+        return "\n".join(lines)
 
     def add_entry(self) -> bool:
         goal = self.current_goal()

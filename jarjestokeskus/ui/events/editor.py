@@ -114,6 +114,10 @@ class EventEditor(RecordEditor):
         self.error_list.set_items([])
 
     def _focus_field(self, key: str) -> None:
+        if key in self.fields.links:
+            self.tabs.setCurrentIndex(BASIC_TAB)
+            self.fields.links[key].setFocus()
+            return
         box = self.fields.boxes.get(key)
         if box is not None:
             self.tabs.setCurrentIndex(BASIC_TAB)

@@ -7,10 +7,17 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainT
 
 from jarjestokeskus.domain.events import EventForm, EventKind
 from jarjestokeskus.i18n import _
+from jarjestokeskus.services.events.links import LinkChoices
 from jarjestokeskus.ui.widgets.field_errors import FieldBox
 
 TEXT_KEYS = ("title_fi", "title_sv", "starts_on", "ends_on", "time", "place", "capacity")
 LANGUAGES = ("fi", "sv", "fi_sv")
+LINKS = ("project_id", "goal_id", "body_id")
+
+
+def _index_of(combo: QComboBox, value: object) -> int:
+    """The item whose data equals `value` (findData compares Python objects by identity)."""
+    return next((i for i in range(combo.count()) if combo.itemData(i) == value), -1)
 
 
 class EventFields(QWidget):
@@ -25,6 +32,9 @@ class EventFields(QWidget):
         self.kind.currentIndexChanged.connect(lambda _i: self.edited.emit("kind"))
         self.language = QComboBox()
         self.language.currentIndexChanged.connect(lambda _i: self.edited.emit("language"))
+        self.links = {key: QComboBox() for key in LINKS}
+        for key, combo in self.links.items():
+            combo.currentIndexChanged.connect(lambda _i, k=key: self.edited.emit(k))
         self.partners = QPlainTextEdit()
         self.notes = QPlainTextEdit()
         for key, box in (("partners", self.partners), ("notes", self.notes)):
@@ -32,7 +42,7 @@ class EventFields(QWidget):
             box.setFixedHeight(self.fontMetrics().height() * 4)
             box.textChanged.connect(lambda k=key: self.edited.emit(k))
         self.boxes = {key: FieldBox(line) for key, line in self.inputs.items()}
-        self.labels = {key: QLabel() for key in (*TEXT_KEYS, "kind", "language", "partners", "notes")}
+        self.labels = {key: QLabel() for key in (*TEXT_KEYS, *LINKS, "kind", "language", "partners", "notes")}
         layout = QFormLayout(self)
         order = (
             "title_fi",
@@ -49,9 +59,29 @@ class EventFields(QWidget):
             widget = self.boxes.get(key) or {"kind": self.kind, "language": self.language}[key]
             self.labels[key].setBuddy(widget.field if isinstance(widget, FieldBox) else widget)
             layout.addRow(self.labels[key], widget)
+        for key, combo in self.links.items():
+            self.labels[key].setBuddy(combo)
+            layout.addRow(self.labels[key], combo)
         for key, box in (("partners", self.partners), ("notes", self.notes)):
             self.labels[key].setBuddy(box)
             layout.addRow(self.labels[key], box)
+
+    def set_choices(self, choices: LinkChoices) -> None:
+        """The projects, goals and bodies to choose from (the current choice is kept)."""
+        for key, pairs in (
+            ("project_id", choices.projects),
+            ("goal_id", choices.goals),
+            ("body_id", choices.bodies),
+        ):
+            combo = self.links[key]
+            chosen = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(_("(none)"), None)
+            for record_id, text in pairs:
+                combo.addItem(text, record_id)
+            combo.setCurrentIndex(max(0, _index_of(combo, chosen)))
+            combo.blockSignals(False)
 
     def retranslate(self) -> None:
         texts = {
@@ -64,6 +94,9 @@ class EventFields(QWidget):
             "place": _("&Place"),
             "language": _("&Language"),
             "capacity": _("&Capacity"),
+            "project_id": _("Pro&ject"),
+            "goal_id": _("Agreement &goal"),
+            "body_id": _("&Body"),
             "partners": _("Pa&rtners"),
             "notes": _("&Notes"),
         }
@@ -87,6 +120,9 @@ class EventFields(QWidget):
             combo.blockSignals(False)
         self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
         self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        for combo in self.links.values():
+            if combo.count():
+                combo.setItemText(0, _("(none)"))
 
     def set_form(self, form: EventForm) -> None:
         values = {
@@ -102,6 +138,13 @@ class EventFields(QWidget):
             self.inputs[key].setText(value)
         self.kind.setCurrentIndex(max(0, self.kind.findData(form.kind)))
         self.language.setCurrentIndex(max(0, self.language.findData(form.language)))
+        for key, combo in self.links.items():
+            linked = getattr(form, key)
+            index = _index_of(combo, linked)
+            if index < 0 and linked is not None:  # archived since: shown, so saving keeps the link visible
+                combo.addItem(_("(archived)"), linked)
+                index = combo.count() - 1
+            combo.setCurrentIndex(max(0, index))
         self.partners.setPlainText(form.partners)
         self.notes.setPlainText(form.notes)
 
@@ -118,12 +161,15 @@ class EventFields(QWidget):
             self.inputs["capacity"].text(),
             self.partners.toPlainText(),
             self.notes.toPlainText(),
+            self.links["project_id"].currentData(),
+            self.links["goal_id"].currentData(),
+            self.links["body_id"].currentData(),
         )
 
     def set_read_only(self, read_only: bool) -> None:
         for line in self.inputs.values():
             line.setReadOnly(read_only)
-        for widget in (self.kind, self.language):
+        for widget in (self.kind, self.language, *self.links.values()):
             widget.setEnabled(not read_only)
         for box in (self.partners, self.notes):
             box.setReadOnly(read_only)
@@ -132,4 +178,11 @@ class EventFields(QWidget):
         keys = ("title_fi", "title_sv")
         chain: list[QWidget] = [self.inputs[k] for k in keys] + [self.kind]
         chain += [self.inputs[k] for k in ("starts_on", "ends_on", "time", "place")]
-        return [*chain, self.language, self.inputs["capacity"], self.partners, self.notes]
+        return [
+            *chain,
+            self.language,
+            self.inputs["capacity"],
+            *self.links.values(),
+            self.partners,
+            self.notes,
+        ]

@@ -11,6 +11,7 @@ from jarjestokeskus.db.engine import Database
 from jarjestokeskus.domain.events import EventKind
 from jarjestokeskus.i18n import _, current_language, ngettext
 from jarjestokeskus.services import changes
+from jarjestokeskus.services.events.links import event_link_choices
 from jarjestokeskus.services.events.register import list_events
 from jarjestokeskus.ui.events.editor import EventEditor
 from jarjestokeskus.ui.events.table_model import COL_DATE, ID_ROLE, SORT_ROLE, EventTableModel
@@ -21,7 +22,7 @@ class EventsView(RegisterView):
     id_role = ID_ROLE
     lazy = True
     splitter_sizes = (620, 660)
-    areas = (changes.EVENTS,)
+    areas = (changes.EVENTS, changes.PROJECTS, changes.AGREEMENTS)
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         self.model = EventTableModel()
@@ -60,6 +61,7 @@ class EventsView(RegisterView):
     def reload_choices(self) -> None:
         years = sorted({e.starts_on.year for e in list_events(self.db)} | {date.today().year}, reverse=True)
         fill_combo(self.year_filter, _("All years"), [(str(y), y) for y in years])
+        self.editor.fields.set_choices(event_link_choices(self.db, current_language()))
 
     def reload(self) -> None:
         kind = self.kind_filter.currentData()

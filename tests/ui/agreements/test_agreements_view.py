@@ -304,3 +304,31 @@ def test_a_project_agreement_waits_for_the_funding_it_is_conditional_on(
     assert stored.conditional_on_funding_id == funding_id
     assert stored.funding_state == FundingState.WAITING
     assert fields.funding_state.isVisibleTo(view)
+
+
+def test_the_follow_up_cites_the_events_that_served_a_goal(
+    qtbot: QtBot, db: Database, agreements: dict[str, uuid.UUID]
+) -> None:
+    """A goal chosen in the follow-up shows the year's events that served it (by hand: one event,
+    three attended, two from one organisation and one without, so one organisation reached)."""
+    from jarjestokeskus.domain.events import EventForm, EventKind, RegistrationForm
+    from jarjestokeskus.services.events.register import save_event
+    from jarjestokeskus.services.events.registrations import mark_attendance, register
+
+    widget = FollowUpView(db)
+    qtbot.addWidget(widget)
+    widget.counterparty.setCurrentIndex(widget.counterparty.findData(str(agreements["city"])))
+    widget.year.setCurrentIndex(widget.year.findData(2025))
+    goal = next(g for g in widget.result.goals if g.title_fi == "Seminaari")
+    seminar = save_event(
+        db, EventForm("Hyvinvointiseminaari", "", EventKind.SEMINAR, "3.3.2025", goal_id=goal.goal_id)
+    )
+    people = [RegistrationForm("Anna", "A", organisation="Yhdistys X"), RegistrationForm("Bo", "B")]
+    rows = register(db, seminar.id, [*people, RegistrationForm("Cay", "C", organisation="yhdistys x")])
+    mark_attendance(db, {row.id: True for row in rows})
+    goals = [widget.table.item(r, 1).text() for r in range(widget.table.rowCount())]
+    rect = widget.table.visualRect(widget.table.model().index(goals.index("Seminaari"), 1))
+    qtbot.mouseClick(widget.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert (
+        widget.goal_figures.text() == "Tapahtumia vuonna 2025: 1, osallistujia 3, tavoitettuja järjestöjä 1"
+    )

@@ -91,3 +91,60 @@ def test_registrations_past_capacity_attendance_and_feedback(
     assert [(f.question, f.answers, str(f.average)) for f in feedback(db, event.id)] == [
         ("Kokonaisarvio", 12, "4.50")
     ]
+
+
+def test_an_event_is_linked_to_its_project_goal_and_body_by_choosing_them(
+    qtbot, view: EventsView, db: Database
+) -> None:  # type: ignore[no-untyped-def]
+    """Chosen from the form's lists; saved and shown again; a link to an archived record is
+    refused naming the field, and the choices follow a project added elsewhere."""
+    import uuid
+
+    from jarjestokeskus.db.base import utcnow
+    from jarjestokeskus.db.models import Body, Project
+    from jarjestokeskus.domain.agreements import AgreementForm, GoalForm
+    from jarjestokeskus.domain.cooperation import AreaKind, BodyKind
+    from jarjestokeskus.services.agreements.store import save_agreement
+
+    project_id, body_id = uuid.uuid4(), uuid.uuid4()
+    with db.transaction() as session:
+        session.add(Project(id=project_id, code="P1", name_fi="Kylien kohtaamispaikat"))
+        session.add(
+            Body(
+                id=body_id,
+                kind=BodyKind.ADVISORY_BOARD,
+                name_fi="Järjestöneuvottelukunta",
+                area_kind=AreaKind.MUNICIPALITY,
+                area="Vaasa",
+            )
+        )
+    save_agreement(
+        db, AgreementForm(title_fi="Kumppanuussopimus", goals=[GoalForm(title_fi="Yksinäisyys vähenee")])
+    )
+    view.refresh_after_change()  # the agreement was announced; the project and body came in by hand
+    new_event(qtbot, view, "Foorumi", "")
+    fields = view.editor.fields
+    for key, text in (
+        ("project_id", "Kylien kohtaamispaikat"),
+        ("goal_id", "Kumppanuussopimus: Yksinäisyys vähenee"),
+        ("body_id", "Järjestöneuvottelukunta"),
+    ):
+        combo = fields.links[key]
+        combo.setFocus()
+        combo.setCurrentIndex(combo.findText(text))
+    qtbot.mouseClick(view.editor.save_button, Qt.MouseButton.LeftButton)
+    (saved,) = list_events(db)
+    assert (saved.project_id, saved.body_id) == (project_id, body_id) and saved.goal_id is not None
+    view.new_record()
+    view.open(saved.id)
+    assert fields.links["body_id"].currentText() == "Järjestöneuvottelukunta"
+    with db.transaction() as session:
+        body = session.get(Body, body_id)
+        assert body is not None
+        body.archived_at = utcnow()
+    qtbot.keyClicks(fields.inputs["place"], "Vaasa")
+    qtbot.mouseClick(view.editor.save_button, Qt.MouseButton.LeftButton)
+    assert any(
+        m.startswith("Toimielin: se ei ole enää rekisterissä") for m in view.editor.error_list.message_texts()
+    )
+    assert list_events(db)[0].place == ""
