@@ -42,6 +42,7 @@ from jarjestokeskus.db.models import (
     Survey,
     SurveyAnswer,
     SurveyQuestion,
+    WelfareObjective,
     YearClockCompletion,
     YearClockTask,
 )
@@ -116,6 +117,7 @@ def names_of(session: Session, records: Iterable[tuple[str, uuid.UUID]]) -> Name
         (FeeClass, FeeClass.name_fi, FeeClass.name_sv),
         (Municipality, Municipality.name_fi, Municipality.name_sv),
         (SurveyQuestion, SurveyQuestion.text_fi, SurveyQuestion.text_sv),
+        (WelfareObjective, WelfareObjective.title_fi, WelfareObjective.title_sv),
         (Body, Body.name_fi, Body.name_sv),
         (ChecklistElement, ChecklistElement.name_fi, ChecklistElement.name_sv),
     ):

@@ -81,3 +81,43 @@ def response_status(db: Database, year: int, language: str = "fi") -> list[Respo
 def reminder_addresses(rows: list[ResponseRow]) -> list[str]:
     """The addresses of those who have not answered yet, each once."""
     return list(dict.fromkeys(r.email for r in rows if r.state == ResponseState.MISSING and r.email))
+
+
+@dataclass(frozen=True)
+class AnswerHit:
+    organisation: str
+    question: str
+    text: str
+
+
+def search_answers(db: Database, year: int, text: str, language: str = "fi") -> list[AnswerHit]:
+    """The year's free-text answers containing `text` (any case, accents as the register's search
+    folds them), by organisation and question; the answers as given."""
+    from jarjestokeskus.db.models import Organisation
+
+    needle = sort_key(text)
+    if not needle:
+        return []
+    with db.reading() as session:
+        rows = session.execute(
+            select(Organisation, SurveyQuestion, SurveyAnswer.text_value)
+            .join(SurveyResponse, SurveyResponse.id == SurveyAnswer.response_id)
+            .join(Survey, Survey.id == SurveyResponse.survey_id)
+            .join(SurveyQuestion, SurveyQuestion.id == SurveyAnswer.question_id)
+            .join(Organisation, Organisation.id == SurveyResponse.organisation_id)
+            .where(
+                Survey.year == year,
+                Survey.archived_at.is_(None),
+                SurveyResponse.archived_at.is_(None),
+                SurveyAnswer.archived_at.is_(None),
+                SurveyQuestion.kind == QuestionKind.TEXT,
+            )
+        ).all()
+        hits = [
+            AnswerHit(
+                localized(o.name_fi, o.name_sv, language), localized(q.text_fi, q.text_sv, language), answer
+            )
+            for o, q, answer in rows
+            if needle in sort_key(answer)
+        ]
+    return sorted(hits, key=lambda h: (sort_key(h.organisation), sort_key(h.question)))

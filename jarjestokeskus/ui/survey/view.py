@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.errors import DatabaseProblem, os_reason
 from jarjestokeskus.domain.survey import ResponseState
-from jarjestokeskus.i18n import _, current_language, format_date
+from jarjestokeskus.i18n import _, current_language, format_date, ngettext
 from jarjestokeskus.services.exports.files import ExportFailed
 from jarjestokeskus.services.organisations.import_files import ImportFileProblem
 from jarjestokeskus.services.survey.responses import ResponseRow, reminder_addresses, response_status
@@ -59,6 +59,8 @@ class SurveyView(QWidget):
             edit.setPlaceholderText("1.9.2026")
             edit.returnPressed.connect(self.save_period)
         self.period_button = QPushButton(clicked=self.save_period)
+        self.search = QLineEdit(clearButtonEnabled=True)
+        self.search.textChanged.connect(lambda _text: self.refresh())
         self.summary = QLabel()
         top = QHBoxLayout()
         top.addWidget(self.year_label)
@@ -86,6 +88,7 @@ class SurveyView(QWidget):
         layout.addLayout(top)
         layout.addLayout(period)
         layout.addWidget(self.hint)
+        layout.addWidget(self.search)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
         self._loaded = False
@@ -106,6 +109,8 @@ class SurveyView(QWidget):
         self.remind_button.setText(_("&Copy reminder addresses"))
         self.appendix_button.setText(_("&Appendix table…"))
         self.objectives_button.setText(_("Welfare-plan &objectives…"))
+        self.search.setPlaceholderText(_("Search the free-text answers"))
+        self.search.setAccessibleName(_("Search the free-text answers"))
         self.opens_label.setText(_("Answering &starts"))
         self.closes_label.setText(_("and &ends"))
         self.period_button.setText(_("Save the &period"))
@@ -115,19 +120,28 @@ class SurveyView(QWidget):
                 "The questions ask for no personal data."
             )
         )
+        if self._loaded:
+            self.refresh()
+        else:
+            self._state_columns()
+
+    def _state_columns(self) -> None:
+        self.table.setColumnCount(4)
         self.table.setHorizontalHeaderLabels(
             [_("Organisation"), _("Municipality"), _("State"), _("Received")]
         )
-        if self._loaded:
-            self.refresh()
 
     def refresh(self) -> None:
         self._loaded = True
+        if self.search.text().strip():
+            self._show_hits()
+            return
         try:
             self.rows = response_status(self.db, self.year.value(), current_language())
         except DatabaseProblem as problem:
             QMessageBox.warning(self, _("Welfare survey"), problem.user_message())
             return
+        self._state_columns()
         self.table.setRowCount(len(self.rows))
         for index, row in enumerate(self.rows):
             values = (row.organisation, row.municipality, row.state.label, format_date(row.received_on))
@@ -141,6 +155,31 @@ class SurveyView(QWidget):
         for button in (self.forms_button, self.import_button, self.web_button, self.period_button):
             button.setEnabled(writable)
         self.remind_button.setEnabled(bool(reminder_addresses(self.rows)))
+
+    def _show_hits(self) -> None:
+        """The free-text answers found, in place of the response states while the search has text."""
+        from jarjestokeskus.services.survey.responses import search_answers
+
+        text = self.search.text().strip()
+        try:
+            hits = search_answers(self.db, self.year.value(), text, current_language())
+        except DatabaseProblem as problem:
+            QMessageBox.warning(self, _("Welfare survey"), problem.user_message())
+            return
+        self.table.setColumnCount(3)
+        self.table.setHorizontalHeaderLabels([_("Organisation"), _("Question"), _("Answer")])
+        self.table.setRowCount(len(hits))
+        for index, hit in enumerate(hits):
+            for column, value in enumerate((hit.organisation, hit.question, hit.text)):
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                self.table.setItem(index, column, item)
+        self.table.resizeColumnsToContents()
+        self.summary.setText(
+            ngettext(
+                "{count} answer contains “{text}”", "{count} answers contain “{text}”", len(hits)
+            ).format(count=len(hits), text=text)
+        )
 
     def _work(self, label: str, work):  # type: ignore[no-untyped-def]
         try:

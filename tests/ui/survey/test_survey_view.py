@@ -238,3 +238,19 @@ def test_the_survey_period_is_typed_and_saved(qtbot, view: SurveyView, monkeypat
     assert view.opens.text() == ""
     view.open(period.survey_id)
     assert view.year.value() == 2026 and view.closes.text() == "31.10.2026"
+
+
+def test_the_free_text_answers_are_searched(qtbot, view: SurveyView, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(tmp_path))
+    qtbot.mouseClick(view.forms_button, Qt.MouseButton.LeftButton)
+    form = sorted(tmp_path.glob("*.xlsx"))[0]
+    fill(form, AALTO)  # observations: "Yksinäisyys on lisääntynyt."
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *_a, **_k: ([str(form)], ""))
+    monkeypatch.setattr(QMessageBox, "information", lambda *_a: None)
+    qtbot.mouseClick(view.import_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(view.search, "ON LIS")  # any case
+    assert view.table.rowCount() == 1 and view.table.item(0, 2).text() == "Yksinäisyys on lisääntynyt."
+    assert view.table.item(0, 0).text() == "Aalto ry"
+    assert view.summary.text() == "1 vastaus sisältää ”ON LIS”"
+    view.search.clear()
+    assert view.table.columnCount() == 4 and view.table.rowCount() == 3
