@@ -1,17 +1,33 @@
-"""Layout helpers for the reports: a heading that stays with the start of a long table.
+"""Layout helpers for the reports: a heading that stays with the start of a long table, and a
+long table laid out a page at a time.
 
 `ReportWriter.heading` keeps its heading with the next flowable, so a table longer than what is
 left of the page moves whole to the next page and leaves the page half empty. A heading over a
 long table instead asks only for `room` below it and lets the table split right after it.
+
+reportlab's own `Table` measures every cell and, at each page break, copies and measures the
+rest of the table again: a list of 100,000 rows takes minutes. `LongTable` knows each row's
+height beforehand (a cell is a plain string when it fits on one line, a wrapped paragraph only
+when it does not) and gives each page a small `Table` of the rows that fit on it, the header
+repeated, so its time grows linearly with its rows. It looks like `ReportWriter.table`: the same
+fonts, padding, lines and backgrounds.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import accumulate
+from typing import Any
+
+from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
 
-from jarjestokeskus.reports.template import ReportWriter
+from jarjestokeskus.reports.template import BOLD, FONT, HEADER_BACKGROUND, TOTAL_BACKGROUND, ReportWriter
 
 
 def heading_over_table(w: ReportWriter, text: str, room: float = 35 * mm) -> list[Flowable]:
@@ -23,3 +39,141 @@ def heading_over_table(w: ReportWriter, text: str, room: float = 35 * mm) -> lis
 def caption_over_table(w: ReportWriter, text: str, room: float = 30 * mm) -> list[Flowable]:
     """`text` in bold as a table's caption, kept with the table's first rows the same way."""
     return [CondPageBreak(room), w.p(text, w.head_cell_style)]
+
+
+PADDING = 3  # each side of a cell, as in ReportWriter.table (reportlab's default above and below)
+Cell = str | Paragraph
+
+
+class Cells:
+    """Cells of one table's columns: a plain string where the text fits on one line, else a
+    paragraph wrapped once here; each with its height."""
+
+    def __init__(self, writer: ReportWriter, widths: Sequence[float]) -> None:
+        self.writer = writer
+        self.rooms = [width - 2 * PADDING for width in widths]
+
+    def text(self, value: str, column: int, style: ParagraphStyle) -> tuple[Cell, float]:
+        """`value` as typed (never read as markup), wrapped in `style` when it needs to be."""
+        room = self.rooms[column]
+        if "\n" not in value and stringWidth(value, style.fontName, style.fontSize) <= room:
+            return value, style.leading
+        paragraph, height = _wrapped(self.writer.p(value, style), room)
+        lines = _plain_lines(paragraph, style)
+        return ("\n".join(lines), height) if lines is not None else (paragraph, height)
+
+    def whole(self, value: str, column: int) -> tuple[Cell, float]:
+        """A value never broken (an email address): in a smaller type when it is too wide."""
+        style = self.writer.cell_style
+        if stringWidth(value, style.fontName, style.fontSize) <= self.rooms[column]:
+            return value, style.leading
+        return _wrapped(self.writer.whole(value, self.rooms[column] + 2 * PADDING), self.rooms[column])
+
+
+def _wrapped(paragraph: Paragraph, room: float) -> tuple[Paragraph, float]:
+    _width, height = paragraph.wrap(room, 1e6)
+    return paragraph, height
+
+
+def _plain_lines(paragraph: Paragraph, style: ParagraphStyle) -> list[str] | None:
+    """The lines a wrapped paragraph broke into (hyphens included), when all are in `style`'s
+    font: drawn as plain lines, they look the same and cost a fraction of a paragraph."""
+    broken = paragraph.blPara
+    if broken.kind == 0:
+        return [" ".join(words) for _space, words in broken.lines]
+    lines = []
+    for line in broken.lines:
+        fragments = line.words
+        if any(
+            f.fontName != style.fontName or f.fontSize != style.fontSize or hasattr(f, "cbDefn")
+            for f in fragments
+        ):
+            return None
+        lines.append("".join(f.text for f in fragments))
+    return lines
+
+
+@dataclass
+class Rows:
+    """A table's rows and their heights (padding included); `totals` are the bold rows."""
+
+    header: list[Cell]
+    header_height: float
+    widths: list[float]
+    numeric: tuple[int, ...] = ()
+    cells: list[list[Cell]] = field(default_factory=list)
+    heights: list[float] = field(default_factory=list)
+    totals: set[int] = field(default_factory=set)
+
+    def add(self, cells: Sequence[tuple[Cell, float]], total: bool = False) -> None:
+        if total:
+            self.totals.add(len(self.cells))
+        self.cells.append([cell for cell, _height in cells])
+        self.heights.append(max(height for _cell, height in cells) + 2 * PADDING)
+
+
+def header_row(cells: Cells, texts: Sequence[str], numeric: Sequence[int] = ()) -> tuple[list[Cell], float]:
+    """The header's cells in bold (`numeric` columns right-aligned) and the row's height."""
+    w = cells.writer
+    row = [
+        cells.text(text, column, w.head_number_style if column in numeric else w.head_cell_style)
+        for column, text in enumerate(texts)
+    ]
+    return [cell for cell, _height in row], max(height for _cell, height in row) + 2 * PADDING
+
+
+class LongTable(Flowable):
+    """The rows from `start` on; split at a page break into a page's `Table` and the rest."""
+
+    def __init__(self, rows: Rows, start: int = 0, ends: list[float] | None = None) -> None:
+        super().__init__()
+        self.rows = rows
+        self.start = start
+        # ends[i]: the height of rows 0..i-1 together, so any run of rows is measured at once.
+        self.ends = ends if ends is not None else [0.0, *accumulate(rows.heights)]
+        self.hAlign = "LEFT"
+        self.width = sum(rows.widths)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        self.height = self.rows.header_height + self.ends[-1] - self.ends[self.start]
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        room = availHeight - self.rows.header_height
+        stop = bisect_right(self.ends, self.ends[self.start] + room + 1e-6) - 1
+        if stop <= self.start:
+            return []  # not even one row here: the next page
+        if stop >= len(self.rows.cells):
+            return [self._table(self.start, stop)]
+        return [self._table(self.start, stop), LongTable(self.rows, stop, self.ends)]
+
+    def draw(self) -> None:
+        table = self._table(self.start, len(self.rows.cells))
+        table.wrapOn(self.canv, self.width, self.height)
+        table.drawOn(self.canv, 0, 0)
+
+    def _table(self, start: int, stop: int) -> Table:
+        rows = self.rows
+        data = [rows.header, *rows.cells[start:stop]]
+        heights = [rows.header_height, *rows.heights[start:stop]]
+        table = Table(data, colWidths=rows.widths, rowHeights=heights, hAlign="LEFT")
+        commands: list[tuple[Any, ...]] = [
+            ("FONTNAME", (0, 0), (-1, -1), FONT),
+            ("FONTSIZE", (0, 0), (-1, -1), 8.5),
+            ("LEADING", (0, 0), (-1, -1), 10.5),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.lightgrey),
+            ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+            ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
+            ("TOPPADDING", (0, 0), (-1, -1), PADDING),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), PADDING),
+            ("BACKGROUND", (0, 0), (-1, 0), HEADER_BACKGROUND),
+            ("FONTNAME", (0, 0), (-1, 0), BOLD),
+            *(("ALIGN", (column, 0), (column, -1), "RIGHT") for column in rows.numeric),
+        ]
+        for index in sorted(i for i in rows.totals if start <= i < stop):
+            row = index - start + 1
+            commands.append(("BACKGROUND", (0, row), (-1, row), TOTAL_BACKGROUND))
+            commands.append(("FONTNAME", (0, row), (-1, row), BOLD))
+        table.setStyle(TableStyle(commands))
+        return table

@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable, Spacer
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.domain.enums import Field
 from jarjestokeskus.i18n import N_, sort_key
-from jarjestokeskus.reports.flow import heading_over_table
+from jarjestokeskus.reports.flow import Cells, LongTable, Rows, header_row, heading_over_table
 from jarjestokeskus.reports.template import CONTENT_WIDTH, Progress, ReportWriter, build_pdf
 from jarjestokeskus.services.municipalities import municipality_name
 from jarjestokeskus.services.organisations.report_data import MemberRow, home_names, member_register
@@ -63,12 +63,16 @@ def build_members(
     today = today or date.today()
     w = ReportWriter(language)
     on = min(date(year, 12, 31), today) if year is not None else None
-    rows = member_register(db, today, on)
+    rows = member_register(db, today, on, sorted_for=language)  # in name order already
     if progress:
         progress(1, 3)
     groups: dict[tuple[object, ...], list[MemberRow]] = defaultdict(list)
+    group_keys: dict[tuple[object, ...], tuple[object, ...]] = {}  # a few places, many rows
     for row in rows:
-        groups[_group_key(w, row, group_by)].append(row)
+        place = (row.field,) if group_by == "field" else (row.municipality_code, row.municipality)
+        if place not in group_keys:
+            group_keys[place] = _group_key(w, row, group_by)
+        groups[group_keys[place]].append(row)
     title = w.text(TITLE)
     story: list[Flowable] = [
         w.title(title),
@@ -78,9 +82,9 @@ def build_members(
         story.append(w.p(w.text(MEMBERS_ON, date=w.date(on))))
     if not rows:
         story.append(w.p(w.text(NONE)))
+    numbers = _Numbers(w)
     for key in sorted(groups):
-        members = sorted(groups[key], key=lambda r: sort_key(r.name(language)))
-        story += _group(w, str(key[-1]), members)
+        story += _group(w, str(key[-1]), groups[key], numbers)
     if rows:
         total_members = sum(r.member_count or 0 for r in rows)
         story += [
@@ -89,6 +93,7 @@ def build_members(
             w.p(w.text(OVERALL_ORGANISATIONS, count=w.number(len(rows)))),
             w.p(w.text(OVERALL_MEMBERS, count=w.number(total_members))),
         ]
+    del rows, groups
     if progress:
         progress(2, 3)
     build_pdf(w, title, home_names(db), story, out, printed=today)
@@ -107,27 +112,48 @@ def _group_key(w: ReportWriter, row: MemberRow, group_by: GroupBy) -> tuple[obje
     return (0, sort_key(municipality), municipality)
 
 
-def _group(w: ReportWriter, group: str, members: list[MemberRow]) -> list[Flowable]:
+class _Numbers(dict[int, str]):
+    """Member counts as the report's language writes them, each count formatted once."""
+
+    def __init__(self, w: ReportWriter) -> None:
+        super().__init__()
+        self.w = w
+
+    def __missing__(self, value: int) -> str:
+        self[value] = text = self.w.number(value)
+        return text
+
+
+def _group(w: ReportWriter, group: str, members: list[MemberRow], numbers: _Numbers) -> list[Flowable]:
+    cells = Cells(w, WIDTHS)
     header = [w.text(NAME), w.text(CONTACT), w.text(EMAIL), w.text(PHONE), w.text(MEMBERS)]
-    body = [
-        [
-            row.name(w.language),
-            _contact(w, row),
-            w.whole(row.email, WIDTHS[2]) if row.email else "",
-            w.whole(row.phone, WIDTHS[3]) if row.phone else "",
-            w.number(row.member_count) if row.member_count is not None else "",
-        ]
-        for row in members
-    ]
+    table = Rows(*header_row(cells, header, numeric=(4,)), widths=WIDTHS, numeric=(4,))
+    plain, number = w.cell_style, w.number_style
+    roles: dict[object, str] = {}
+    for row in members:
+        if row.contact_role not in roles:
+            roles[row.contact_role] = w.label(row.contact_role).lower()
+        contact = f"{row.contact_name} ({roles[row.contact_role]})" if row.contact_name else ""
+        table.add(
+            (
+                cells.text(row.name(w.language), 0, plain),
+                cells.text(contact, 1, plain),
+                cells.whole(row.email, 2),
+                cells.whole(row.phone, 3),
+                cells.text(numbers[row.member_count] if row.member_count is not None else "", 4, number),
+            )
+        )
     total = sum(r.member_count or 0 for r in members)
-    count = w.text(ORGANISATIONS, count=w.number(len(members)))
-    body.append([w.text(GROUP_TOTAL, group=group), count, "", "", w.number(total)])
-    table = w.table(header, body, WIDTHS, numeric=(4,), bold_rows=(len(body) - 1,))
+    bold, bold_number = w.head_cell_style, w.head_number_style
+    table.add(
+        (
+            cells.text(w.text(GROUP_TOTAL, group=group), 0, bold),
+            cells.text(w.text(ORGANISATIONS, count=w.number(len(members))), 1, bold),
+            ("", 0),
+            ("", 0),
+            cells.text(w.number(total), 4, bold_number),
+        ),
+        total=True,
+    )
     # The heading starts a page only when its first rows would not fit; the table splits after it.
-    return [*heading_over_table(w, group), table]
-
-
-def _contact(w: ReportWriter, row: MemberRow) -> str:
-    if not row.contact_name:
-        return ""
-    return f"{row.contact_name} ({w.label(row.contact_role).lower()})"
+    return [*heading_over_table(w, group), LongTable(table)]

@@ -235,25 +235,28 @@ def build_pdf(
     footer = writer.text(FOOTER)
 
     class _PagedCanvas(Canvas):
-        """Draws the page furniture after the last page, when the page count is known."""
+        """Draws the page furniture on each page as it ends; "page x / y" is a form filled in at the
+        end, when the page count is known, so no page is held in memory until then."""
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
+            self._page_count = 0
 
         def showPage(self) -> None:  # noqa: N802 (reportlab's name)
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
+            self._page_count += 1
+            self._furniture(f"page{self._page_count}")
+            super().showPage()
 
         def save(self) -> None:
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, start=1):
-                self.__dict__.update(state)
-                self._furniture(number, total)
-                super().showPage()
+            total = self._page_count
+            for number in range(1, total + 1):
+                self.beginForm(f"page{number}")
+                self.setFont(FONT, 8)
+                self.drawRightString(PAGE_WIDTH - MARGIN, 9 * mm, writer.text(PAGE, page=number, pages=total))
+                self.endForm()
             super().save()
 
-        def _furniture(self, number: int, total: int) -> None:
+        def _furniture(self, page_number: str) -> None:
             self.saveState()
             self.setFont(BOLD, 8.5)
             self.drawString(MARGIN, PAGE_HEIGHT - 11 * mm, home)
@@ -264,7 +267,7 @@ def build_pdf(
             self.line(MARGIN, 13 * mm, PAGE_WIDTH - MARGIN, 13 * mm)
             self.setFont(FONT, 8)
             self.drawString(MARGIN, 9 * mm, f"{footer} · {printed_text}")
-            self.drawRightString(PAGE_WIDTH - MARGIN, 9 * mm, writer.text(PAGE, page=number, pages=total))
+            self.doForm(page_number)
             self.restoreState()
 
     document = SimpleDocTemplate(

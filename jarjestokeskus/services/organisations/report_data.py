@@ -154,10 +154,19 @@ def fee_income(db: Database, year: int) -> tuple[Decimal, Decimal]:
     return due, sum((r.amount for r in rows if r.paid_on is not None), Decimal("0.00"))
 
 
-def member_register(db: Database, today: date | None = None, on: date | None = None) -> list[MemberRow]:
+def member_register(
+    db: Database, today: date | None = None, on: date | None = None, sorted_for: str | None = None
+) -> list[MemberRow]:
     """The member organisations (status member, not archived, not the home organisation; with
-    `on`, those that were members on that day, see `members_on`)."""
+    `on`, those that were members on that day, see `members_on`); with `sorted_for` ("fi" or
+    "sv"), by their names in that language in collation order (by the stored sort keys)."""
     today = today or date.today()
+    order = []
+    if sorted_for is not None:
+        order = [
+            Organisation.name_sv_key if sorted_for == "sv" else Organisation.name_fi_key,
+            Organisation.id,
+        ]
     with db.reading() as session:
         orgs = session.execute(
             select(
@@ -175,7 +184,9 @@ def member_register(db: Database, today: date | None = None, on: date | None = N
                 Organisation.street_address,
                 Organisation.postal_code,
                 Organisation.post_office,
-            ).where(members_on(on))
+            )
+            .where(members_on(on))
+            .order_by(*order)
         ).all()
         contacts: dict[uuid.UUID, tuple[int, str, RoleKind]] = {}
         roles = session.execute(
