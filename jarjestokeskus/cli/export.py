@@ -44,7 +44,7 @@ def add_export_command(commands: Any, shared: argparse.ArgumentParser) -> None:
 def run_export(args: argparse.Namespace) -> int:
     from jarjestokeskus.cli.common import open_existing
     from jarjestokeskus.services.exports.files import ExportFailed, format_from_suffix, write_table
-    from jarjestokeskus.services.exports.tables import export_table
+    from jarjestokeskus.services.exports.tables import export_rows
 
     language = getattr(args, "lang", None) or i18n.current_language()
     chosen = args.format or format_from_suffix(args.output)
@@ -55,6 +55,7 @@ def run_export(args: argparse.Namespace) -> int:
         )
         return USER_ERROR
     db = open_existing(args)
+    rows: Any = ()
     try:
         if args.kind == "survey":
             from datetime import date
@@ -64,15 +65,17 @@ def run_export(args: argparse.Namespace) -> int:
             year = args.year or date.today().year
             title = _("Survey {year}").format(year=year)
             header, rows = appendix_table(db, year, (), language)
+            total = len(rows)
         else:
-            title, header, rows = export_table(db, args.kind, language)
-    finally:
-        db.close()
-    try:
-        write_table(args.output, header, rows, chosen, title)
+            title, header, rows, total = export_rows(db, args.kind, language)
+        written = write_table(args.output, header, rows, chosen, title, total=total)
     except ExportFailed as problem:
         print(problem.user_message(), file=sys.stderr)
         return USER_ERROR
-    count = i18n.format_number(len(rows), language)
+    finally:
+        if hasattr(rows, "close"):
+            rows.close()  # a list read as it is written ends its read transaction first
+        db.close()
+    count = i18n.format_number(written, language)
     print(_("Rows written to {path}: {count}").format(path=args.output, count=count))
     return OK

@@ -6,9 +6,10 @@ import csv
 import os
 import re
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence, Sized
 from datetime import date, datetime
 from decimal import Decimal
+from itertools import chain, islice
 from pathlib import Path
 from typing import IO, Literal
 
@@ -24,11 +25,13 @@ DATETIME_FORMAT = "d.m.yyyy h:mm"
 DECIMAL_FORMAT = "#,##0.00"
 EURO_FORMAT = '#,##0.00 "€"'
 MAX_COLUMN_WIDTH = 60
+WIDTH_SAMPLE = 1000  # a long list's column widths come from its first rows
 # A spreadsheet takes a cell starting with one of these for a formula (or, after a tab or a line
 # break, shows it as one): such text gets a quote in front in CSV and is a plain string in XLSX.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 _PLAIN_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 _SHEET_TITLE_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+_ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")  # openpyxl's ILLEGAL_CHARACTERS_RE
 
 
 class Euros(Decimal):
@@ -64,18 +67,30 @@ def needs_neutralising(text: str) -> bool:
 def write_table(
     path: Path | str,
     header: Sequence[str],
-    rows: Sequence[Sequence[object]],
+    rows: Iterable[Sequence[object]],
     format: Format,
     sheet_title: str = "",
     progress: Progress | None = None,
-) -> None:
-    """Write `header` and `rows` into `path`, replacing it only when the whole file is written.
+    total: int | None = None,
+) -> int:
+    """Write `header` and `rows` into `path`, replacing it only when the whole file is written;
+    the number of rows written.
 
     Cells may be text, int, Decimal (Euros for money), float, date, datetime, bool or None.
+    `rows` may be a list or rows read as they are written (`total` then tells how many to expect).
     Raises ExportFailed (naming the file) when the file cannot be written. `progress(done, total)`
     is told every few hundred rows; an exception from it (a cancel) leaves the old file as it was.
     """
-    report = _every(progress, len(rows))
+    if total is None:
+        total = len(rows) if isinstance(rows, Sized) else 0
+    written = 0
+
+    def report(done: int) -> None:
+        nonlocal written
+        written = done
+        if progress is not None and (done % 500 == 0 or done == total):
+            progress(done, total)
+
     if format not in FORMATS:
         raise ValueError(f"unknown export format {format!r}")
     target = Path(path)
@@ -104,6 +119,7 @@ def write_table(
     finally:
         if temporary is not None:
             temporary.unlink(missing_ok=True)
+    return written
 
 
 # --- CSV -------------------------------------------------------------------------------------
@@ -128,24 +144,20 @@ def csv_text(value: object) -> str:
     return "'" + text if needs_neutralising(text) else text
 
 
-def _every(progress: Progress | None, total: int) -> Callable[[int], None]:
-    """A row counter that tells `progress` every 500 rows and at the end."""
-
-    def report(done: int) -> None:
-        if progress is not None and (done % 500 == 0 or done == total):
-            progress(done, total)
-
-    return report
-
-
 def _write_csv(
-    file: IO[str], header: Sequence[str], rows: Sequence[Sequence[object]], report: Callable[[int], None]
+    file: IO[str], header: Sequence[str], rows: Iterable[Sequence[object]], report: Callable[[int], None]
 ) -> None:
     writer = csv.writer(file, delimiter=";", lineterminator="\r\n")
     writer.writerow([csv_text(h) for h in header])
+    done = 0
     for done, row in enumerate(rows, start=1):
-        writer.writerow([csv_text(v) for v in row])
-        report(done)
+        # Most cells are text that needs nothing done: only the others go through csv_text.
+        writer.writerow(
+            [v if type(v) is str and not v.startswith(FORMULA_STARTS) else csv_text(v) for v in row]
+        )
+        if done % 500 == 0:
+            report(done)
+    report(done)
 
 
 def _sync(file: IO[str] | IO[bytes]) -> None:
@@ -168,7 +180,7 @@ def sheet_name(title: str) -> str:
 def _write_xlsx(
     file: IO[bytes],
     header: Sequence[str],
-    rows: Sequence[Sequence[object]],
+    rows: Iterable[Sequence[object]],
     sheet_title: str,
     report: Callable[[int], None],
 ) -> None:
@@ -177,19 +189,19 @@ def _write_xlsx(
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    # Write-only: a long list (100,000 rows) is written in a few seconds, not in half a minute.
+    # Write-only: the rows go to the file as they come, none is kept.
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(sheet_name(sheet_title))
-    columns = max([len(header), *(len(row) for row in rows)])
+    rows = iter(rows)
+    first = list(islice(rows, WIDTH_SAMPLE))
+    columns = max([len(header), *(len(row) for row in first)])
     widths = [len(str(h)) for h in header] + [0] * (columns - len(header))
-    for row in rows:
+    for row in first:
         for column, value in enumerate(row):
             widths[column] = max(widths[column], _width(value))
     for column, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = min(MAX_COLUMN_WIDTH, max(8, width + 2))
     sheet.freeze_panes = "A2"
-    if columns:
-        sheet.auto_filter.ref = f"A1:{get_column_letter(columns)}{len(rows) + 1}"
     bold = Font(bold=True)
     titles = []
     for text in header:
@@ -198,19 +210,42 @@ def _write_xlsx(
         cell.font = bold
         titles.append(cell)
     sheet.append(titles)
+    done = 0
     try:
-        for done, row in enumerate(rows, start=1):
-            cells = []
-            for value in row:
-                cell = WriteOnlyCell(sheet)
-                _set_value(cell, value)
-                cells.append(cell)
-            sheet.append(cells)
-            report(done)
+        for done, row in enumerate(chain(first, rows), start=1):
+            sheet.append([_plain(value) or _styled(sheet, value) for value in row])
+            if done % 500 == 0:
+                report(done)
+        report(done)
     except BaseException:
         sheet.close()  # finish the sheet's writer now, while its file is still open
         raise
+    if columns:
+        sheet.auto_filter.ref = f"A1:{get_column_letter(columns)}{done + 1}"
     workbook.save(file)
+
+
+def _plain(value: object) -> object:
+    """A value openpyxl writes as it is (text, a number, nothing), else None; most cells are."""
+    kind = type(value)
+    if kind is str:
+        if value and not value.startswith(FORMULA_STARTS) and not _ILLEGAL.search(value):  # type: ignore[union-attr]
+            return value
+        return None
+    if kind is int or kind is float:
+        return value
+    return None
+
+
+def _styled(sheet, value: object) -> object:  # type: ignore[no-untyped-def]
+    """A cell for what needs a number format, a quote prefix or cleaning; nothing for empty."""
+    if value is None or value == "":
+        return None
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet)
+    _set_value(cell, value)
+    return cell
 
 
 def _set_value(cell, value: object) -> None:  # type: ignore[no-untyped-def]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
@@ -55,6 +55,19 @@ def export_table(db: Database, kind: str, language: str, today: date | None = No
     return text(TITLES[kind]), [text(h) for h in headers], rows
 
 
+def export_rows(db: Database, kind: str, language: str) -> tuple[str, list[str], Iterable[list[object]], int]:
+    """(sheet title, header, rows, how many) of a list: the members' list read from the database
+    as it is written (the database must stay open until the rows are used up), others at once."""
+    if kind != "members":
+        title, header, rows = export_table(db, kind, language)
+        return title, header, rows, len(rows)
+    from jarjestokeskus.services.exports.members import count_member_rows, member_rows
+
+    text = i18n.catalog(language).gettext
+    header = [text(h) for h in MEMBER_HEADERS]
+    return text(TITLES[kind]), header, member_rows(db, language), count_member_rows(db)
+
+
 def _label(text: Callable[[str], str], member: Any) -> str:
     """A LabelledEnum member's label in the export's language ("" for None)."""
     return text(member._labels()[member.value]) if member is not None else ""
@@ -63,26 +76,9 @@ def _label(text: Callable[[str], str], member: Any) -> str:
 def _members(db: Database, language: str, today: date | None) -> list[list[object]]:
     """The member organisations only, with both names and what one needs to reach them; the
     headings are the editor's labels, so the file can be imported back as it is."""
-    from jarjestokeskus.services.organisations.report_data import member_register
+    from jarjestokeskus.services.exports.members import member_rows
 
-    rows = sorted(member_register(db, today), key=lambda r: (sort_key(r.name(language)), str(r.id)))
-    return [
-        [
-            r.name_fi,
-            r.name_sv,
-            r.abbreviation,
-            r.business_id,
-            r.municipality,
-            r.contact_name,
-            r.email,
-            r.street_address,
-            r.postal_code,
-            r.post_office,
-            r.phone,
-            r.member_count,
-        ]
-        for r in rows
-    ]
+    return list(member_rows(db, language, today))
 
 
 def _organisations(db: Database, language: str, text: Callable[[str], str]) -> list[list[object]]:

@@ -188,24 +188,7 @@ def member_register(
             .where(members_on(on))
             .order_by(*order)
         ).all()
-        contacts: dict[uuid.UUID, tuple[int, str, RoleKind]] = {}
-        roles = session.execute(
-            select(Role.organisation_id, Role.kind, Person.first_name, Person.last_name)
-            .join(Person, Role.person_id == Person.id)
-            .join(Organisation, Role.organisation_id == Organisation.id)
-            .where(
-                Role.archived_at.is_(None),
-                Role.kind.in_(CONTACT_ROLES),
-                members_on(on),
-                or_(Role.start_date.is_(None), Role.start_date <= today),
-                or_(Role.end_date.is_(None), Role.end_date >= today),
-            )
-        )
-        for r in roles:
-            rank = CONTACT_ROLES.index(r.kind)
-            if r.organisation_id not in contacts or rank < contacts[r.organisation_id][0]:
-                name = f"{r.first_name} {r.last_name}".strip()
-                contacts[r.organisation_id] = (rank, name, r.kind)
+        contacts = member_contacts(session, today, on)
     rows = []
     for o in orgs:
         _rank, contact, kind = contacts.get(o.id, (0, "", None))
@@ -230,6 +213,32 @@ def member_register(
             )
         )
     return rows
+
+
+def member_contacts(
+    session, today: date, on: date | None = None
+) -> dict[uuid.UUID, tuple[int, str, RoleKind]]:  # type: ignore[no-untyped-def]
+    """The contact person of each member organisation (see `members_on`) that has one in force
+    `today`: (rank in CONTACT_ROLES, name, role) by the organisation's id."""
+    contacts: dict[uuid.UUID, tuple[int, str, RoleKind]] = {}
+    roles = session.execute(
+        select(Role.organisation_id, Role.kind, Person.first_name, Person.last_name)
+        .join(Person, Role.person_id == Person.id)
+        .join(Organisation, Role.organisation_id == Organisation.id)
+        .where(
+            Role.archived_at.is_(None),
+            Role.kind.in_(CONTACT_ROLES),
+            members_on(on),
+            or_(Role.start_date.is_(None), Role.start_date <= today),
+            or_(Role.end_date.is_(None), Role.end_date >= today),
+        )
+    )
+    for r in roles:
+        rank = CONTACT_ROLES.index(r.kind)
+        if r.organisation_id not in contacts or rank < contacts[r.organisation_id][0]:
+            name = f"{r.first_name} {r.last_name}".strip()
+            contacts[r.organisation_id] = (rank, name, r.kind)
+    return contacts
 
 
 def find_organisations_by_name(db: Database, name: str) -> list[tuple[uuid.UUID, str, str]]:
