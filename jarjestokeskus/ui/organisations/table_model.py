@@ -56,6 +56,9 @@ class OrganisationTableModel(PagedTableModel):
     def _more(self, offset: int, limit: int) -> list[OrganisationRow]:
         return self._page(self._query, offset, limit, self._total)
 
+    def _all(self, query: OrganisationQuery, total: int) -> list[OrganisationRow]:
+        return self._page(query, 0, total, total)
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
             return None

@@ -3,7 +3,7 @@ the next pages as the user scrolls, everything at once for an export."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -86,6 +86,24 @@ class PagedTableModel(QAbstractTableModel):
         """Every row of the list at once (for an export): one query for the rest."""
         if len(self._rows) < self._total:
             self._fetch(self._total - len(self._rows))
+
+    def export_texts(self, columns: Sequence[int]) -> tuple[int, Callable[[], Iterator[list[str]]]]:
+        """The whole list as shown (its search, filters and order) for an export: how many rows,
+        and a reader of their `columns`' texts. Nothing is read now, and the reader touches no Qt:
+        it runs off the GUI thread, where the query cannot hold up the window."""
+        query, total = self._query, self._total
+
+        def texts() -> Iterator[list[str]]:
+            for row in self._all(query, total):
+                yield [self._display(row, column) for column in columns]
+
+        return total, texts
+
+    def _display(self, row: Any, column: int) -> str:
+        raise NotImplementedError
+
+    def _all(self, query: Any, total: int) -> list[Any]:
+        return self._page(query, 0, total)
 
     def _more(self, offset: int, limit: int) -> list[Any]:
         return self._page(self._query, offset, limit)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -127,13 +128,7 @@ def view_contents(
     """
     model = view.model()
     _fetch_all(model)
-    header = _header(view)
-    columns = [
-        header.logicalIndex(visual)
-        for visual in range(header.count())
-        if not header.isSectionHidden(header.logicalIndex(visual))
-    ]
-    texts = [model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) for c in columns]
+    texts, columns = _shown_columns(view)
     rows: list[list[object]] = []
 
     def walk(parent: QModelIndex) -> None:
@@ -147,7 +142,20 @@ def view_contents(
                     walk(first)
 
     walk(QModelIndex())
-    return ["" if t is None else str(t) for t in texts], rows
+    return texts, rows
+
+
+def _shown_columns(view: QAbstractItemView) -> tuple[list[str], list[int]]:
+    """The visible columns' titles and logical numbers, in the order the view shows them."""
+    header = _header(view)
+    columns = [
+        header.logicalIndex(visual)
+        for visual in range(header.count())
+        if not header.isSectionHidden(header.logicalIndex(visual))
+    ]
+    model = view.model()
+    texts = [model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) for c in columns]
+    return ["" if t is None else str(t) for t in texts], columns
 
 
 def _row_hidden(view: QAbstractItemView, row: int, parent: QModelIndex) -> bool:
@@ -216,21 +224,12 @@ def export_table_view(parent: QWidget, view: QAbstractItemView, title: str) -> N
         target = target.with_name(f"{target.name}.{format}")
     settings.setValue(FOLDER_KEY, str(target.parent))
     settings.setValue(FORMAT_KEY, format)
-    failure = None
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        header, rows = view_contents(view, current_language())  # the model lives in this thread
-    except DatabaseProblem as problem:
-        failure = problem.user_message()
-    finally:
-        QApplication.restoreOverrideCursor()
-    if failure is None:
-        failure = _write(parent, target, header, rows, format, title)
+    failure, count = _export(parent, view, target, format, title)
     if failure is not None:
         QMessageBox.warning(parent, _("Export list"), failure)
         return
     message = _("The list was exported to {path} (rows: {count}).").format(
-        path=target, count=format_number(len(rows))
+        path=target, count=format_number(count)
     )
     window = parent.window()
     if isinstance(window, QMainWindow):
@@ -239,24 +238,57 @@ def export_table_view(parent: QWidget, view: QAbstractItemView, title: str) -> N
         QMessageBox.information(parent, _("Export list"), message)
 
 
-def _write(
-    parent: QWidget, target: Path, header: list[str], rows: list[list[object]], format: Format, title: str
-) -> str | None:
-    """Write the file; a long list off the GUI thread with progress and Cancel. The problem, or None."""
+def _export(
+    parent: QWidget, view: QAbstractItemView, target: Path, format: Format, title: str
+) -> tuple[str | None, int]:
+    """Write the file: (the problem or None, how many rows). A list read page by page from the
+    database is read and written off the GUI thread, query included, with progress and Cancel."""
+    model = view.model()
+    export_texts = getattr(model, "export_texts", None)
+    if callable(export_texts) and isinstance(view, QTableView):
+        header, columns = _shown_columns(view)
+        language = current_language()
+        total, texts = export_texts(columns)
+        rows = lambda: ([typed_value(text, language) for text in row] for row in texts())  # noqa: E731
+        return _write(parent, target, header, rows, total, format, title, background=True)
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        if len(rows) < BACKGROUND_ROWS:
-            write_table(target, header, rows, format, title)
-        else:
-            run_with_progress(
-                parent,
-                _("Exporting the list…"),
-                lambda progress: write_table(target, header, rows, format, title, progress),
-            )
+        header, shown = view_contents(view, current_language())  # the model lives in this thread
+    except DatabaseProblem as problem:
+        return problem.user_message(), 0
+    finally:
+        QApplication.restoreOverrideCursor()
+    return _write(
+        parent, target, header, lambda: shown, len(shown), format, title, len(shown) >= BACKGROUND_ROWS
+    )
+
+
+def _write(
+    parent: QWidget,
+    target: Path,
+    header: list[str],
+    rows: Callable[[], Iterable[list[object]]],
+    total: int,
+    format: Format,
+    title: str,
+    background: bool,
+) -> tuple[str | None, int]:
+    """Write the file; a long list off the GUI thread with progress and Cancel."""
+    try:
+        if not background:
+            return None, write_table(target, header, rows(), format, title)
+        count = run_with_progress(
+            parent,
+            _("Exporting the list…"),
+            lambda progress: write_table(target, header, rows(), format, title, progress, total),
+        )
     except Cancelled:
-        return _("The export was cancelled; {path} was not written.").format(path=target)
+        return _("The export was cancelled; {path} was not written.").format(path=target), 0
     except ExportFailed as problem:
-        return problem.user_message()
-    return None
+        return problem.user_message(), 0
+    except DatabaseProblem as problem:
+        return problem.user_message(), 0
+    return None, count
 
 
 def export_current_view(parent: QWidget, view: QWidget, title: str | None = None) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import threading
 from collections.abc import Iterator
 from datetime import date, datetime
 from decimal import Decimal
@@ -403,3 +404,52 @@ def test_a_long_list_is_written_in_the_background_and_can_be_cancelled(
     export_table_view(organisations, organisations.table, organisations.title.text())
     assert target.read_bytes() == before  # the earlier export stays as it was
     assert messages.warnings and str(target) in messages.warnings[-1]
+
+
+def test_the_window_reads_and_writes_a_long_list_off_the_gui_thread(
+    qtbot: QtBot, demo: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jarjestokeskus.services.organisations import register
+    from jarjestokeskus.ui import main_window
+    from jarjestokeskus.ui.widgets import table_export
+
+    monkeypatch.setattr(organisation_table_model, "PAGE_SIZE", 5)
+    reads: list[tuple[bool, int]] = []  # (on the GUI thread, how many rows read)
+    real_read = register.list_organisations
+
+    def read(*args, **kwargs):  # type: ignore[no-untyped-def]
+        rows = real_read(*args, **kwargs)
+        reads.append((threading.current_thread() is threading.main_thread(), len(rows)))
+        return rows
+
+    monkeypatch.setattr(register, "list_organisations", read)
+    labels: list[str] = []
+    real_run = table_export.run_with_progress
+    monkeypatch.setattr(
+        table_export,
+        "run_with_progress",
+        lambda p, label, work: labels.append(label) or real_run(p, label, work),
+    )
+    window = main_window.MainWindow(demo)
+    qtbot.addWidget(window)
+    window.show()
+    window.view_actions[1].trigger()  # Ctrl+2: the organisations
+    qtbot.wait(100)  # shown: the list has read the pages that fill it
+    model = window.organisations.model
+    loaded = model.rowCount()
+    assert loaded < model.total
+    target = tmp_path / "organisaatiot.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", SaveDialog(target))
+    reads.clear()
+    window.export_action.trigger()  # Ctrl+E
+    # The whole list was read once, in the worker; on the GUI thread at most a page as it scrolls.
+    assert [count for gui, count in reads if not gui] == [model.total]
+    assert all(count <= 5 for gui, count in reads if gui)
+    assert labels == [i18n._("Exporting the list…")]  # with progress and Cancel, however short
+    assert model.rowCount() < model.total  # the window's list did not load the rest
+    with target.open(encoding="utf-8-sig", newline="") as file:
+        back = list(csv.reader(file, delimiter=";"))
+    assert len(back) == 1 + model.total
+    names = [row[0] for row in back[1:]]
+    assert names == [model.index(r, 0).data() for r in range(loaded)] + names[loaded:]
+    assert str(target) in window.statusBar().currentMessage()
