@@ -1,10 +1,11 @@
-"""Benchmark: how long the reports take to come out.
+"""Benchmark: how long the reports take to come out, in-process (after the imports).
 
 - the member register of 1,000 member organisations (a synthetic database, built once), in Finnish
-  and Swedish, against the same list as CSV converted to PDF by LibreOffice when it is installed;
+  and Swedish;
 - every report kind on the demo data, in both languages.
 
-Run: `make bench` (after the organisations benchmark) or `python bench/reports_bench.py`.
+The member register against LibreOffice (whole processes, the CSV read in columns) is a row of
+`make bench`: bench/io_rows.py. Run this one as `python bench/reports_bench.py`.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from __future__ import annotations
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -49,28 +49,6 @@ def pdf(db: Database, kind: str, language: str, options: ReportOptions) -> bytes
     return out.getvalue()
 
 
-def libreoffice(folder: Path, db: Database) -> None:
-    """The same register as CSV, converted to PDF by LibreOffice (what people do today)."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        print("LibreOffice is not installed: no comparison (apt install libreoffice-calc-nogui)")
-        return
-    from jarjestokeskus.services.exports.files import write_table
-    from jarjestokeskus.services.exports.tables import export_table
-
-    csv = folder / "members.csv"
-    title, header, rows = export_table(db, "members", "fi")
-    timed("members list as CSV (export)", lambda: write_table(csv, header, rows, "csv", title))
-    profile = f"file://{folder / 'lo-profile'}"
-    command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf"]
-    command += ["--outdir", str(folder), str(csv)]
-    subprocess.run(command, check=True, capture_output=True)  # first start creates the profile
-    timed(
-        "LibreOffice: the CSV converted to PDF",
-        lambda: subprocess.run(command, check=True, capture_output=True),
-    )
-
-
 def main() -> int:
     build(REGISTER, 1000, members_only=True)
     register = open_database(REGISTER, read_only=True)
@@ -81,10 +59,9 @@ def main() -> int:
             f"members report ({language}, {size // 1024} kB)",
             lambda lang=language: pdf(register, "members", lang, ReportOptions()),
         )
+    register.close()
     folder = Path(tempfile.mkdtemp(prefix="reports-bench-"))
     try:
-        libreoffice(folder, register)
-        register.close()
         demo = open_database(folder / "demo.sqlite")
         create_demo(demo)
         print("Demo data: every report kind")

@@ -16,7 +16,10 @@ import databases  # noqa: E402
 import harness  # noqa: E402
 
 # One module per group of rows; each owns its measurements.
-ROWS: tuple[str, ...] = ("import_rows",)
+ROWS: tuple[str, ...] = (
+    "import_rows",
+    "io_rows",
+)
 
 
 def main() -> int:
