@@ -20,10 +20,6 @@ Progress = Callable[[int, int], None]
 
 Format = Literal["csv", "xlsx"]
 FORMATS: tuple[Format, ...] = ("csv", "xlsx")
-DATE_FORMAT = "d.m.yyyy"
-DATETIME_FORMAT = "d.m.yyyy h:mm"
-DECIMAL_FORMAT = "#,##0.00"
-EURO_FORMAT = '#,##0.00 "€"'
 MAX_COLUMN_WIDTH = 60
 WIDTH_SAMPLE = 1000  # a long list's column widths come from its first rows
 # A spreadsheet takes a cell starting with one of these for a formula (or, after a tab or a line
@@ -31,7 +27,6 @@ WIDTH_SAMPLE = 1000  # a long list's column widths come from its first rows
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 _PLAIN_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 _SHEET_TITLE_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
-_ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")  # openpyxl's ILLEGAL_CHARACTERS_RE
 
 
 class Euros(Decimal):
@@ -184,14 +179,8 @@ def _write_xlsx(
     sheet_title: str,
     report: Callable[[int], None],
 ) -> None:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
+    from jarjestokeskus.services.exports.xlsx import write_sheet
 
-    # Write-only: the rows go to the file as they come, none is kept.
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(sheet_name(sheet_title))
     rows = iter(rows)
     first = list(islice(rows, WIDTH_SAMPLE))
     columns = max([len(header), *(len(row) for row in first)])
@@ -199,79 +188,8 @@ def _write_xlsx(
     for row in first:
         for column, value in enumerate(row):
             widths[column] = max(widths[column], _width(value))
-    for column, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(column)].width = min(MAX_COLUMN_WIDTH, max(8, width + 2))
-    sheet.freeze_panes = "A2"
-    bold = Font(bold=True)
-    titles = []
-    for text in header:
-        cell = WriteOnlyCell(sheet)
-        _set_value(cell, str(text))
-        cell.font = bold
-        titles.append(cell)
-    sheet.append(titles)
-    done = 0
-    try:
-        for done, row in enumerate(chain(first, rows), start=1):
-            sheet.append([_plain(value) or _styled(sheet, value) for value in row])
-            if done % 500 == 0:
-                report(done)
-        report(done)
-    except BaseException:
-        sheet.close()  # finish the sheet's writer now, while its file is still open
-        raise
-    if columns:
-        sheet.auto_filter.ref = f"A1:{get_column_letter(columns)}{done + 1}"
-    workbook.save(file)
-
-
-def _plain(value: object) -> object:
-    """A value openpyxl writes as it is (text, a number, nothing), else None; most cells are."""
-    kind = type(value)
-    if kind is str:
-        if value and not value.startswith(FORMULA_STARTS) and not _ILLEGAL.search(value):  # type: ignore[union-attr]
-            return value
-        return None
-    if kind is int or kind is float:
-        return value
-    return None
-
-
-def _styled(sheet, value: object) -> object:  # type: ignore[no-untyped-def]
-    """A cell for what needs a number format, a quote prefix or cleaning; nothing for empty."""
-    if value is None or value == "":
-        return None
-    from openpyxl.cell import WriteOnlyCell
-
-    cell = WriteOnlyCell(sheet)
-    _set_value(cell, value)
-    return cell
-
-
-def _set_value(cell, value: object) -> None:  # type: ignore[no-untyped-def]
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    if value is None:
-        return
-    if isinstance(value, bool | int | float):
-        cell.value = value
-    elif isinstance(value, Decimal):
-        cell.value = value
-        cell.number_format = EURO_FORMAT if isinstance(value, Euros) else DECIMAL_FORMAT
-    elif isinstance(value, datetime):
-        cell.value = _local(value)
-        cell.number_format = DATETIME_FORMAT
-    elif isinstance(value, date):
-        cell.value = value
-        cell.number_format = DATE_FORMAT
-    else:
-        text = ILLEGAL_CHARACTERS_RE.sub("", str(value))
-        cell.value = text
-        # openpyxl makes a formula of any text starting with "="; keep every text a string, and
-        # mark risky ones with the quote prefix so Excel does not evaluate them when edited.
-        cell.data_type = "s"
-        if needs_neutralising(text):
-            cell.quotePrefix = True
+    widths = [min(MAX_COLUMN_WIDTH, max(8, width + 2)) for width in widths]
+    write_sheet(file, sheet_name(sheet_title), header, chain(first, rows), widths, needs_neutralising, report)
 
 
 def _width(value: object) -> int:
