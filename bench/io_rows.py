@@ -11,6 +11,7 @@ Run alone: `python bench/io_rows.py` (BENCH_SIZES=1000,10000 for the smaller siz
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -76,7 +77,8 @@ def _check_every_member(pdf: Path, size: int) -> None:
     """The program's PDF has every member organisation (each name ends in its own number)."""
     text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
     joined = text.replace("-\n", "").replace("\n", " ")
-    missing = [n for n in range(size) if f" {n} ry" not in joined and f" {n} rf" not in joined]
+    found = {int(number) for number in re.findall(r" (\d+) r[yf]\b", joined)}
+    missing = sorted(set(range(size)) - found)
     if missing:
         raise RuntimeError(f"{pdf.name}: {len(missing)} members missing, e.g. number {missing[0]}")
 
