@@ -109,6 +109,7 @@ def organisations(size: int) -> list[dict[str, object]]:
                 "name_fi_key": sort_key(name_fi or name_sv),
                 "name_sv_key": sort_key(name_sv or name_fi),
                 "municipality_key": sort_key(municipality),
+                "abbreviation_key": sort_key(abbreviation),
                 "search_text": " ".join(
                     sort_key(p) for p in (name_fi, name_sv, abbreviation, municipality) if p
                 ),

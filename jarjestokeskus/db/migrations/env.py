@@ -3,6 +3,7 @@
 from alembic import context
 
 import jarjestokeskus.db.models  # noqa: F401  (registers the tables)
+from jarjestokeskus.db import search_index
 from jarjestokeskus.db.base import Base
 
 config = context.config
@@ -15,6 +16,7 @@ context.configure(
     target_metadata=Base.metadata,
     render_as_batch=connection.dialect.name == "sqlite",
     transaction_per_migration=True,
+    include_name=search_index.include_name,
 )
 with context.begin_transaction():
     context.run_migrations()

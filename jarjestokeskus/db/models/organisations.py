@@ -22,6 +22,8 @@ from jarjestokeskus.domain.enums import (
 # At most one organisation in the register holds a business ID, unless the user has confirmed that
 # another one shares it (a separate registration, e.g. a section using its association's ID).
 SOLE_HOLDER = "business_id IS NOT NULL AND archived_at IS NULL AND NOT shares_business_id"
+CURRENT = text("archived_at IS NULL")
+ARCHIVED = text("archived_at IS NOT NULL")
 
 
 class Organisation(Record, Base):
@@ -34,6 +36,23 @@ class Organisation(Record, Base):
             sqlite_where=text(SOLE_HOLDER),
             postgresql_where=text(SOLE_HOLDER),
         ),
+        # The list pages by key in name order: the current organisations' names and ids alone,
+        # so counting them and skipping ahead reads no rows; the archive is the few others.
+        Index(
+            "ix_organisation_current_name_fi",
+            "name_fi_key",
+            "id",
+            sqlite_where=CURRENT,
+            postgresql_where=CURRENT,
+        ),
+        Index(
+            "ix_organisation_current_name_sv",
+            "name_sv_key",
+            "id",
+            sqlite_where=CURRENT,
+            postgresql_where=CURRENT,
+        ),
+        Index("ix_organisation_archived", "archived_at", sqlite_where=ARCHIVED, postgresql_where=ARCHIVED),
     )
 
     name_fi: Mapped[str] = mapped_column(String(200), default="")
@@ -68,6 +87,7 @@ class Organisation(Record, Base):
     name_fi_key: Mapped[str] = mapped_column(sort_key_type(200), default="", index=True)
     name_sv_key: Mapped[str] = mapped_column(sort_key_type(200), default="", index=True)
     municipality_key: Mapped[str] = mapped_column(sort_key_type(80), default="", index=True)
+    abbreviation_key: Mapped[str] = mapped_column(sort_key_type(40), default="", index=True)
     search_text: Mapped[str] = mapped_column(Text, default="")
 
     fees: Mapped[list[MembershipFee]] = relationship(back_populates="organisation")

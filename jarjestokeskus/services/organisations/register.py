@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, func, select
 from sqlalchemy import inspect as sa_inspect
+from sqlalchemy import select
 
 from jarjestokeskus.db.base import binary_order, utcnow
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.errors import RecordNotFound, StaleRecord
 from jarjestokeskus.db.models import MembershipFee, Organisation, Person, Role
-from jarjestokeskus.domain.enums import Field, MembershipStatus, OrganisationKind
 from jarjestokeskus.domain.organisation import OrganisationForm, OrganisationValues, validate
 from jarjestokeskus.i18n import current_language, sort_key
 from jarjestokeskus.services import changes
@@ -26,7 +24,19 @@ from jarjestokeskus.services.municipalities import (
     municipality_name,
 )
 from jarjestokeskus.services.organisations.business_id import check_business_id
-from jarjestokeskus.services.organisations.collated_order import collated, label_order
+from jarjestokeskus.services.organisations.listing import (  # noqa: F401  (the list's, used from here too)
+    COUNT_LIMIT,
+    LIST_COLUMNS,
+    SORT_COLUMNS,
+    OrganisationPage,
+    OrganisationQuery,
+    count_organisations,
+    first_page,
+    list_organisations,
+    next_rows,
+    organisation_choices,
+    previous_rows,
+)
 from jarjestokeskus.services.rows import (
     FeeRow,
     OrganisationDetail,
@@ -35,35 +45,6 @@ from jarjestokeskus.services.rows import (
     detail_from,
     row_from,
 )
-
-SORT_COLUMNS = (
-    "name",
-    "abbreviation",
-    "business_id",
-    "municipality",
-    "membership_status",
-    "field",
-    "kind",
-    "member_count",
-)
-
-
-@dataclass(frozen=True)
-class OrganisationQuery:
-    """What the list shows: search text, filters and sort; `language` picks the name shown."""
-
-    text: str = ""
-    membership_status: MembershipStatus | None = None
-    field: Field | None = None
-    kind: OrganisationKind | None = None
-    municipality: str | None = None
-    archived: bool = False
-    sort: str = "name"
-    descending: bool = False
-    language: str = "fi"
-
-    def with_(self, **changes: object) -> OrganisationQuery:
-        return replace(self, **changes)  # type: ignore[arg-type]
 
 
 def derived_columns(org: Any) -> dict[str, object]:
@@ -81,110 +62,9 @@ def derived_columns(org: Any) -> dict[str, object]:
         "name_sv_key": (name_sv or name_fi)[:200],
         "municipality_code": code,
         "municipality_key": sort_key(org.municipality)[:80],
+        "abbreviation_key": sort_key(org.abbreviation)[:40],
         "search_text": " ".join(p for p in parts if p),
     }
-
-
-def _filtered(query: OrganisationQuery, columns: Select) -> Select:
-    stmt = columns
-    if query.archived:
-        stmt = stmt.where(Organisation.archived_at.is_not(None))
-    else:
-        stmt = stmt.where(Organisation.archived_at.is_(None))
-    for word in sort_key(query.text).split():
-        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        stmt = stmt.where(Organisation.search_text.like(f"%{escaped}%", escape="\\"))
-    if query.membership_status is not None:
-        stmt = stmt.where(Organisation.membership_status == query.membership_status)
-    if query.field is not None:
-        stmt = stmt.where(Organisation.field == query.field)
-    if query.kind is not None:
-        stmt = stmt.where(Organisation.kind == query.kind)
-    if query.municipality:  # a municipality of the register by either name; other text as typed
-        code = municipality_code(query.municipality)
-        stmt = stmt.where(
-            Organisation.municipality_code == code
-            if code
-            else Organisation.municipality_key == sort_key(query.municipality)
-        )
-    return stmt
-
-
-# Below this many matches, sorting the matches beats walking the sort index past non-matches.
-SPARSE_MATCHES = 10000
-
-
-def _order(query: OrganisationQuery, sparse: bool = False) -> list:
-    shown = Organisation.name_sv_key if query.language == "sv" else Organisation.name_fi_key
-    if sparse:
-        shown = shown.concat("")  # an expression, so SQLite scans and sorts instead of using the index
-    primary = {
-        "name": shown,
-        "abbreviation": collated(Organisation.abbreviation),
-        "business_id": Organisation.business_id,
-        "municipality": Organisation.municipality_key,
-        "membership_status": label_order(Organisation.membership_status, MembershipStatus),
-        "field": label_order(Organisation.field, Field),
-        "kind": label_order(Organisation.kind, OrganisationKind),
-        "member_count": func.coalesce(Organisation.member_count, -1),
-    }[query.sort if query.sort in SORT_COLUMNS else "name"]
-    direction = (lambda c: c.desc()) if query.descending else (lambda c: c.asc())
-    return [direction(primary), direction(shown), Organisation.id]
-
-
-_LIST_COLUMNS = (
-    Organisation.id,
-    Organisation.name_fi,
-    Organisation.name_sv,
-    Organisation.abbreviation,
-    Organisation.business_id,
-    Organisation.municipality,
-    Organisation.kind,
-    Organisation.field,
-    Organisation.membership_status,
-    Organisation.member_count,
-    Organisation.is_home,
-    Organisation.archived_at,
-)
-
-
-def count_organisations(db: Database, query: OrganisationQuery) -> int:
-    with db.reading() as session:
-        stmt = _filtered(query, select(func.count()).select_from(Organisation))
-        return int(session.scalar(stmt) or 0)
-
-
-def list_organisations(
-    db: Database, query: OrganisationQuery, offset: int = 0, limit: int | None = 200, total: int | None = None
-) -> list[OrganisationRow]:
-    """One page of the list, sorted in Finnish/Swedish collation.
-
-    `total` (the count of matches, when the caller knows it) lets a narrow search sort its few
-    matches instead of walking all 100,000 rows in name order.
-    """
-    with db.reading() as session:
-        return _page(session, query, offset, limit, total)
-
-
-def _page(session, query: OrganisationQuery, offset: int, limit: int | None, total: int | None):  # type: ignore[no-untyped-def]
-    sparse = total is not None and total < SPARSE_MATCHES
-    stmt = _filtered(query, select(*_LIST_COLUMNS)).order_by(*_order(query, sparse)).offset(offset)
-    if limit is not None:
-        stmt = stmt.limit(limit)
-    return [row_from(r) for r in session.execute(stmt)]
-
-
-@dataclass(frozen=True)
-class OrganisationPage:
-    total: int
-    rows: list[OrganisationRow]
-
-
-def first_page(db: Database, query: OrganisationQuery, limit: int = 200) -> OrganisationPage:
-    """What the list needs when the search or a filter changes: the count and the first rows."""
-    with db.reading() as session:
-        total = int(session.scalar(_filtered(query, select(func.count()).select_from(Organisation))) or 0)
-        return OrganisationPage(total, _page(session, query, 0, limit, total) if total else [])
 
 
 def municipalities(db: Database) -> list[str]:
@@ -221,7 +101,7 @@ def get_organisation(db: Database, organisation_id: uuid.UUID) -> OrganisationDe
 
 def home_organisation(db: Database) -> OrganisationRow | None:
     with db.reading() as session:
-        stmt = select(*_LIST_COLUMNS).where(Organisation.is_home, Organisation.archived_at.is_(None))
+        stmt = select(*LIST_COLUMNS).where(Organisation.is_home, Organisation.archived_at.is_(None))
         row = session.execute(stmt.limit(1)).first()
         return row_from(row) if row else None
 
@@ -383,14 +263,3 @@ def _set_archived(
         org.archived_at = when
         if when is None:  # restored while another holds its business ID: both stay, as they were
             check_business_id(session, org, org.business_id, shared=True)
-
-
-def organisation_choices(db: Database, text: str, limit: int = 30) -> list[OrganisationRow]:
-    """Organisations matching `text` for a picker (owner, partner, funder), in name order.
-
-    Fast on 100,000 organisations: the same search as the list, one short page.
-    """
-    query = OrganisationQuery(text=text, language=current_language())
-    with db.reading() as session:
-        total = int(session.scalar(_filtered(query, select(func.count()).select_from(Organisation))) or 0)
-        return _page(session, query, 0, limit, total) if total else []
