@@ -37,7 +37,7 @@ SORT_COLUMNS = (
 # A search or filter counts its matches up to this many; the rest only when asked (`count_organisations`).
 COUNT_LIMIT = 10000
 # Fewer matches than this are sorted; more are found by walking the sort order's index.
-SPARSE_MATCHES = 10000
+SPARSE_MATCHES = COUNT_LIMIT
 
 Position = tuple[Any, ...]  # a row's place in the sort: its sort key values, the id last
 
@@ -139,21 +139,28 @@ def _matching_rowids(expression: str) -> Select:
     )
 
 
-def _filtered(session, query: OrganisationQuery, columns: Select) -> Select | None:  # type: ignore[no-untyped-def]
-    """`columns` narrowed to the query's matches; None when nothing can match."""
+def _filtered(session, query: OrganisationQuery, columns: Select, walk: bool = False) -> Select | None:  # type: ignore[no-untyped-def]
+    """`columns` narrowed to the query's matches; None when nothing can match.
+
+    With `walk` (many matches, found by walking the sort order) a one- or two-letter word is
+    tested on each row walked: it matches most rows, and the index would list them all first.
+    """
     stmt = columns.where(
         Organisation.archived_at.is_not(None) if query.archived else Organisation.archived_at.is_(None)
     )
     words = sort_key(query.text).split()
+    tested = words
     if words and _has_text_index(session):
-        expression = _match(session, words)
+        tested = [w for w in words if len(w) < 3] if walk else []
+        looked_up = [w for w in words if w not in tested]
+        expression = _match(session, looked_up) if looked_up else ""
         if expression is None:
             return None
-        stmt = stmt.where(_ROWID.in_(_matching_rowids(expression)))
-    else:
-        for word in words:
-            escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            stmt = stmt.where(Organisation.search_text.like(f"%{escaped}%", escape="\\"))
+        if expression:
+            stmt = stmt.where(_ROWID.in_(_matching_rowids(expression)))
+    for word in tested:
+        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        stmt = stmt.where(Organisation.search_text.like(f"%{escaped}%", escape="\\"))
     if query.membership_status is not None:
         stmt = stmt.where(Organisation.membership_status == query.membership_status)
     if query.field is not None:
@@ -224,7 +231,7 @@ def _page(  # type: ignore[no-untyped-def]
     """`limit` rows after the place `after` (None: from the start), or with `backwards` the ones
     before it (None: the last rows), in list order; `skip` rows passed over first."""
     keys = _sort_keys(query, sparse)
-    stmt = _filtered(session, query, select(*LIST_COLUMNS, *keys))
+    stmt = _filtered(session, query, select(*LIST_COLUMNS, *keys), walk=not sparse)
     if stmt is None:
         return OrganisationPage(0, [])
     falling = query.descending != backwards

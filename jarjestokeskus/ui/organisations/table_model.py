@@ -1,17 +1,29 @@
-"""The organisations list as a Qt table model: rows arrive page by page from the service."""
+"""The organisations list as a Qt table model: every row counted, pages read where the user looks.
+
+The model knows how many rows the list has, so the scroll bar is true from the start; a page is
+read when the view first asks for one of its rows, by key from the nearest page already read
+(the next or previous rows of the list) or from the nearer end, so Ctrl+End reads the last page
+and nothing between.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+import bisect
+from typing import Any, Protocol
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from jarjestokeskus.i18n import format_number
+from jarjestokeskus.db.engine import Database
+from jarjestokeskus.i18n import _, format_number
 from jarjestokeskus.services.exports.columns import ORGANISATION_HEADERS as HEADERS
-from jarjestokeskus.services.organisations.register import SORT_COLUMNS, OrganisationPage, OrganisationQuery
+from jarjestokeskus.services.organisations import listing
+from jarjestokeskus.services.organisations.listing import (
+    SORT_COLUMNS,
+    OrganisationPage,
+    OrganisationQuery,
+    Position,
+)
 from jarjestokeskus.services.rows import OrganisationRow
-from jarjestokeskus.ui.widgets.paged_model import PagedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -31,47 +43,190 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 PAGE_SIZE = 200
 
-FirstPage = Callable[[OrganisationQuery, int], OrganisationPage]
-Pager = Callable[[OrganisationQuery, int, int, int], list[OrganisationRow]]
+
+class RowSource(Protocol):
+    """Where the rows come from (the service; a fake in tests)."""
+
+    def first(self, query: OrganisationQuery, limit: int) -> OrganisationPage: ...
+    def count(self, query: OrganisationQuery) -> int: ...
+    def after(
+        self, query: OrganisationQuery, place: Position | None, limit: int | None, skip: int
+    ) -> OrganisationPage: ...
+    def before(
+        self, query: OrganisationQuery, place: Position | None, limit: int, skip: int
+    ) -> OrganisationPage: ...
 
 
-class OrganisationTableModel(PagedTableModel):
-    """Holds the rows fetched so far; the view asks for more as the user scrolls."""
+class ServiceRows:
+    """The organisations register's list service on one database."""
 
-    def __init__(self, first_page: FirstPage, page: Pager, parent: Any = None) -> None:
-        super().__init__(first_page, page, OrganisationQuery(), HEADERS, PAGE_SIZE, parent)
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def first(self, query: OrganisationQuery, limit: int) -> OrganisationPage:
+        return listing.first_page(self.db, query, limit)
+
+    def count(self, query: OrganisationQuery) -> int:
+        return listing.count_organisations(self.db, query)
+
+    def after(
+        self, query: OrganisationQuery, place: Position | None, limit: int | None, skip: int
+    ) -> OrganisationPage:
+        return listing.next_rows(self.db, query, place, limit, skip)
+
+    def before(
+        self, query: OrganisationQuery, place: Position | None, limit: int, skip: int
+    ) -> OrganisationPage:
+        return listing.previous_rows(self.db, query, place, limit, skip)
+
+
+class OrganisationTableModel(QAbstractTableModel):
+    """All the list's rows by number; each page read once, when first shown."""
+
+    def __init__(self, source: RowSource, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._source = source
+        self._query = OrganisationQuery()
         self._active = False
+        self._clear()
+
+    def _clear(self) -> None:
+        self._total = 0
+        self._more = False
+        self._rows: dict[int, OrganisationRow] = {}
+        self._places: dict[int, Position] = {}
+        self._pages: list[int] = []  # the pages read, in order
 
     # --- what the view shows -------------------------------------------------------------
+    @property
+    def query(self) -> OrganisationQuery:
+        return self._query
+
+    @property
+    def total(self) -> int:
+        """The rows of the list; with `more`, the count stopped there and there are more."""
+        return self._total
+
+    @property
+    def more(self) -> bool:
+        return self._more
+
+    @property
+    def loaded(self) -> int:
+        """How many rows have been read so far."""
+        return len(self._rows)
+
     def set_query(self, query: OrganisationQuery) -> None:
+        """Show another search, filter or sort: count the matches, read the first page."""
         self._active = True
-        super().set_query(query)
+        self.beginResetModel()
+        self._query = query
+        self._clear()
+        first = self._source.first(query, PAGE_SIZE)
+        self._total, self._more = first.total, first.more
+        self._store(0, first)
+        self._pages = [0]
+        self.endResetModel()
 
     def reload(self) -> None:
         self.set_query(self._query)
 
-    def row_of(self, organisation_id: object) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.id == organisation_id), -1)
+    def complete_count(self) -> None:
+        """A search with more matches than were counted: count them all (before going to the end)."""
+        if not self._more:
+            return
+        total = self._source.count(self._query)
+        self._more = False
+        if total > self._total:
+            self.beginInsertRows(QModelIndex(), self._total, total - 1)
+            self._total = total
+            self.endInsertRows()
 
-    def _more(self, offset: int, limit: int) -> list[OrganisationRow]:
-        return self._page(self._query, offset, limit, self._total)
+    def fetch_all(self) -> None:
+        """Every row of the list at once (for an export): one query for all of them."""
+        self.complete_count()
+        if len(self._rows) < self._total:
+            self._store(0, self._source.after(self._query, None, None, 0))
+            self._pages = list(range(self._page_count()))
+
+    def row_at(self, row: int) -> OrganisationRow | None:
+        if not 0 <= row < self._total:
+            return None
+        if row not in self._rows:
+            self._read_page(row // PAGE_SIZE)
+        return self._rows.get(row)
+
+    def row_of(self, organisation_id: object) -> int:
+        return next((i for i, r in self._rows.items() if r.id == organisation_id), -1)
+
+    def retranslate(self) -> None:
+        last = len(HEADERS) - 1
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, last)
+        if self._total:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._total - 1, last))
+
+    # --- reading pages ---------------------------------------------------------------------
+    def _page_count(self) -> int:
+        return (self._total + PAGE_SIZE - 1) // PAGE_SIZE
+
+    def _store(self, start: int, page: OrganisationPage) -> None:
+        for offset, (row, place) in enumerate(zip(page.rows, page.positions, strict=True)):
+            if start + offset < self._total:
+                self._rows[start + offset] = row
+                self._places[start + offset] = place
+
+    def _read_page(self, page: int) -> None:
+        """Read `page` from the nearest page read before it, after it, or the nearer end."""
+        if page in self._pages:
+            return
+        start, end = page * PAGE_SIZE, min(self._total, (page + 1) * PAGE_SIZE)
+        at = bisect.bisect_left(self._pages, page)
+        below_end = (self._pages[at - 1] + 1) * PAGE_SIZE if at > 0 else 0
+        above_start = self._pages[at] * PAGE_SIZE if at < len(self._pages) else self._total
+        from_below, from_above = start - below_end, above_start - end
+        if from_below <= from_above or self._more:  # a count that stopped has no known end
+            place = self._places.get(below_end - 1) if below_end else None
+            found = self._source.after(self._query, place, end - start, from_below)
+        else:
+            place = self._places.get(above_start) if above_start < self._total else None
+            found = self._source.before(self._query, place, end - start, from_above)
+        self._store(start, found)
+        bisect.insort(self._pages, page)
+
+    # --- Qt model API ----------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else self._total
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _(HEADERS[section])
+        return None
 
     def _all(self, query: OrganisationQuery, total: int) -> list[OrganisationRow]:
         return self._page(query, 0, total, total)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        if not index.isValid():
             return None
-        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == COL_MEMBERS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, ID_ROLE, ROW_ROLE):
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, index.column())
         if role == ID_ROLE:
             return row.id
         if role == ROW_ROLE:
             return row
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == COL_MEMBERS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == COL_NAME:
+        if index.column() == COL_NAME:  # the tooltip: the name in the other language
             other = row.name_sv if self._query.language == "fi" else row.name_fi
             return other or None
         return None

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QWidget
 
 from jarjestokeskus.db.engine import Database
@@ -11,7 +12,7 @@ from jarjestokeskus.i18n import _, current_language, format_number, ngettext
 from jarjestokeskus.services import changes
 from jarjestokeskus.services.organisations import register as service
 from jarjestokeskus.ui.organisations.editor import OrganisationEditor
-from jarjestokeskus.ui.organisations.table_model import COL_NAME, ID_ROLE, OrganisationTableModel
+from jarjestokeskus.ui.organisations.table_model import COL_NAME, ID_ROLE, OrganisationTableModel, ServiceRows
 from jarjestokeskus.ui.widgets.register_view import RegisterView, fill_combo, list_table
 
 
@@ -27,10 +28,7 @@ class OrganisationsView(RegisterView):
 
     def __init__(self, db: Database, archived: bool = False, parent: QWidget | None = None) -> None:
         self.archived = archived
-        self.model = OrganisationTableModel(
-            lambda query, limit: service.first_page(db, query, limit),
-            lambda query, offset, limit, total: service.list_organisations(db, query, offset, limit, total),
-        )
+        self.model = OrganisationTableModel(ServiceRows(db))
         super().__init__(db, parent)
         self.model.setParent(self)
 
@@ -38,7 +36,28 @@ class OrganisationsView(RegisterView):
         table = list_table(self.model)
         table.horizontalHeader().setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
         table.horizontalHeader().resizeSection(COL_NAME, 320)
+        # A search counted only so far: going to the end counts the rest first, so the end is real.
+        table.installEventFilter(self)
+        table.verticalScrollBar().valueChanged.connect(self._scrolled)
         return table
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.MoveToEndOfDocument)
+        ):
+            self._count_all()
+        return super().eventFilter(watched, event)
+
+    def _scrolled(self, value: int) -> None:
+        if value == self.table.verticalScrollBar().maximum():
+            self._count_all()
+
+    def _count_all(self) -> None:
+        if self.model.more:
+            self.model.complete_count()
+            self.show_count()
 
     def build_editor(self) -> OrganisationEditor:
         return OrganisationEditor(self.db, self)
@@ -94,6 +113,10 @@ class OrganisationsView(RegisterView):
         return self.model.total
 
     def count_text(self, count: int) -> str:
+        if self.model.more:
+            return ngettext("over {count} organisation", "over {count} organisations", count).format(
+                count=format_number(count)
+            )
         return ngettext("{count} organisation", "{count} organisations", count).format(
             count=format_number(count)
         )
