@@ -19,6 +19,7 @@ import harness  # noqa: E402
 ROWS: tuple[str, ...] = (
     "import_rows",
     "io_rows",
+    "search_rows",
 )
 
 

@@ -7,21 +7,20 @@ direction, so the last page of 100,000 costs what the first does. The search use
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import Select, column, func, literal, literal_column, select, table, text, tuple_
-from sqlalchemy.engine import Engine
+from sqlalchemy import Select, func, literal, select, tuple_
 
-from jarjestokeskus.db import search_index
 from jarjestokeskus.db.base import binary_order
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.models import Organisation
 from jarjestokeskus.domain.enums import Field, MembershipStatus, OrganisationKind
 from jarjestokeskus.i18n import current_language, sort_key
 from jarjestokeskus.services.municipalities import municipality_code
+from jarjestokeskus.services.organisations import text_search
 from jarjestokeskus.services.organisations.collated_order import label_order
+from jarjestokeskus.services.organisations.text_search import ROWID
 from jarjestokeskus.services.rows import OrganisationRow, row_from
 
 SORT_COLUMNS = (
@@ -94,49 +93,6 @@ LIST_COLUMNS = (
     Organisation.is_home,
     Organisation.archived_at,
 )
-_ROWID = literal_column("organisation.rowid")
-_SEARCH = table(search_index.TABLE, column("rowid"))
-_indexed: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
-
-
-# --- the search ------------------------------------------------------------------------------
-def _has_text_index(session) -> bool:  # type: ignore[no-untyped-def]
-    engine = session.get_bind()
-    if engine not in _indexed:
-        _indexed[engine] = search_index.present(session.connection())
-    return _indexed[engine]
-
-
-def _quoted(term: str) -> str:
-    return '"' + term.replace('"', '""') + '"'
-
-
-def _match(session, words: list[str]) -> str | None:  # type: ignore[no-untyped-def]
-    """The FTS5 query for `words`, each a substring; None when a short word is nowhere.
-
-    A trigram index finds words of three letters or more; a shorter one is found through the
-    trigrams that start with it (the indexed text is padded so every letter starts one).
-    """
-    parts = []
-    for word in words:
-        if len(word) >= 3:
-            parts.append(_quoted(word))
-            continue
-        terms = session.execute(
-            text(f"SELECT term FROM {search_index.TERMS} WHERE term >= :low AND term < :high"),
-            {"low": word, "high": word + "\U0010ffff"},
-        ).scalars()
-        quoted = [_quoted(t) for t in terms if t.startswith(word)]
-        if not quoted:
-            return None
-        parts.append("(" + " OR ".join(quoted) + ")")
-    return " AND ".join(parts)
-
-
-def _matching_rowids(expression: str) -> Select:
-    return select(_SEARCH.c.rowid).where(
-        text(f"{search_index.TABLE} MATCH :search_match").bindparams(search_match=expression)
-    )
 
 
 def _filtered(session, query: OrganisationQuery, columns: Select, walk: bool = False) -> Select | None:  # type: ignore[no-untyped-def]
@@ -150,17 +106,16 @@ def _filtered(session, query: OrganisationQuery, columns: Select, walk: bool = F
     )
     words = sort_key(query.text).split()
     tested = words
-    if words and _has_text_index(session):
+    if words and text_search.has_text_index(session):
         tested = [w for w in words if len(w) < 3] if walk else []
         looked_up = [w for w in words if w not in tested]
-        expression = _match(session, looked_up) if looked_up else ""
+        expression = text_search.match(session, looked_up) if looked_up else ""
         if expression is None:
             return None
         if expression:
-            stmt = stmt.where(_ROWID.in_(_matching_rowids(expression)))
+            stmt = stmt.where(ROWID.in_(text_search.matching_rowids(expression)))
     for word in tested:
-        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        stmt = stmt.where(Organisation.search_text.like(f"%{escaped}%", escape="\\"))
+        stmt = stmt.where(text_search.like(Organisation.search_text, word))
     if query.membership_status is not None:
         stmt = stmt.where(Organisation.membership_status == query.membership_status)
     if query.field is not None:
@@ -177,23 +132,21 @@ def _filtered(session, query: OrganisationQuery, columns: Select, walk: bool = F
     return stmt
 
 
-def _count(session, query: OrganisationQuery, limit: int | None) -> int:  # type: ignore[no-untyped-def]
+def _by_text_alone(session, query: OrganisationQuery) -> list[str]:  # type: ignore[no-untyped-def]
+    """The search's words when only they narrow the list and the text index can answer."""
     words = sort_key(query.text).split()
-    only_text = words and not query.with_(text="").filtered and _has_text_index(session)
-    if only_text:  # counted in the index alone: the archived organisations are few and indexed
-        expression = _match(session, words)
-        if expression is None:
-            return 0
-        archived = select(_ROWID).where(Organisation.archived_at.is_not(None))
-        inner = _matching_rowids(expression).where(
-            literal_column("rowid").in_(archived)
-            if query.archived
-            else literal_column("rowid").not_in(archived)
-        )
-    else:
-        inner = _filtered(session, query, select(literal(1)).select_from(Organisation))
-        if inner is None:
-            return 0
+    if words and not query.with_(text="").filtered and text_search.has_text_index(session):
+        return words
+    return []
+
+
+def _count(session, query: OrganisationQuery, limit: int | None) -> int:  # type: ignore[no-untyped-def]
+    words = _by_text_alone(session, query)
+    if words:
+        return text_search.count_in_index(session, words, query.archived, limit)
+    inner = _filtered(session, query, select(literal(1)).select_from(Organisation))
+    if inner is None:
+        return 0
     if limit is not None:
         inner = inner.limit(limit)
     return int(session.scalar(select(func.count()).select_from(inner.subquery())) or 0)
@@ -205,16 +158,17 @@ def _sort_keys(query: OrganisationQuery, sparse: bool) -> list[Any]:
     shown = Organisation.name_sv_key if query.language == "sv" else Organisation.name_fi_key
     if sparse:
         shown = shown.concat("")  # an expression: SQLite sorts the few matches, not walk the index
-    primary = {
-        "name": None,
-        "abbreviation": Organisation.abbreviation_key,
-        "business_id": binary_order(func.coalesce(Organisation.business_id, "")),
-        "municipality": Organisation.municipality_key,
-        "membership_status": label_order(Organisation.membership_status, MembershipStatus),
-        "field": label_order(Organisation.field, Field),
-        "kind": label_order(Organisation.kind, OrganisationKind),
-        "member_count": func.coalesce(Organisation.member_count, -1),
-    }[query.sort if query.sort in SORT_COLUMNS else "name"]
+    built = {  # only the one asked for is built: the enums' orders translate every label
+        "name": lambda: None,
+        "abbreviation": lambda: Organisation.abbreviation_key,
+        "business_id": lambda: binary_order(func.coalesce(Organisation.business_id, "")),
+        "municipality": lambda: Organisation.municipality_key,
+        "membership_status": lambda: label_order(Organisation.membership_status, MembershipStatus),
+        "field": lambda: label_order(Organisation.field, Field),
+        "kind": lambda: label_order(Organisation.kind, OrganisationKind),
+        "member_count": lambda: func.coalesce(Organisation.member_count, -1),
+    }
+    primary = built[query.sort if query.sort in SORT_COLUMNS else "name"]()
     return [shown, Organisation.id] if primary is None else [primary, shown, Organisation.id]
 
 
@@ -230,26 +184,112 @@ def _page(  # type: ignore[no-untyped-def]
 ) -> OrganisationPage:
     """`limit` rows after the place `after` (None: from the start), or with `backwards` the ones
     before it (None: the last rows), in list order; `skip` rows passed over first."""
+    falling = query.descending != backwards
+    words = _by_text_alone(session, query) if query.sort == "name" else []
+    if words:
+        return _searched_by_name(session, query, words, after, limit, backwards, skip, sparse)
     keys = _sort_keys(query, sparse)
     stmt = _filtered(session, query, select(*LIST_COLUMNS, *keys), walk=not sparse)
     if stmt is None:
         return OrganisationPage(0, [])
-    falling = query.descending != backwards
     if after is not None:
-        here = tuple_(*keys)
-        there = tuple_(*(literal(value, key.type) for value, key in zip(after, keys, strict=True)))
-        stmt = stmt.where(here < there if falling else here > there)
+        stmt = stmt.where(_beyond(keys, after, falling))
     stmt = stmt.order_by(*(key.desc() if falling else key.asc() for key in keys))
     if skip:
         stmt = stmt.offset(skip)
     if limit is not None:
         stmt = stmt.limit(limit)
+    return _rows(session, stmt, backwards)
+
+
+def _beyond(keys: list[Any], place: Position, falling: bool) -> Any:
+    here = tuple_(*keys)
+    there = tuple_(*(literal(value, key.type) for value, key in zip(place, keys, strict=True)))
+    return here < there if falling else here > there
+
+
+def _rows(session, stmt: Select, backwards: bool) -> OrganisationPage:  # type: ignore[no-untyped-def]
     found = session.execute(stmt).all()
     if backwards:
         found.reverse()
     width = len(LIST_COLUMNS)
     rows = [row_from(r[:width]) for r in found]
     return OrganisationPage(len(rows), rows, [tuple(r[width:]) for r in found])
+
+
+# A search in name order first walks this many rows of the name index: when the matches are
+# many and spread, the page is among them; when they are few or all in one place (every "Öjan"
+# at the end) their name keys are sorted instead.
+PROBE = 1000
+
+
+def _searched_by_name(  # type: ignore[no-untyped-def]
+    session,
+    query: OrganisationQuery,
+    words: list[str],
+    after,
+    limit,
+    backwards: bool,
+    skip: int,
+    sparse: bool,
+) -> OrganisationPage:
+    falling = query.descending != backwards
+    if not sparse and not skip and limit is not None:
+        walked, keys = _sort_keys(query, sparse=False), _sort_keys(query, sparse=True)
+        gone = Organisation.archived_at.is_not(None)
+        window = select(ROWID).select_from(Organisation).where(gone if query.archived else ~gone)
+        if after is not None:
+            window = window.where(_beyond(walked, after, falling))
+        window = (
+            window.order_by(*(k.desc() if falling else k.asc() for k in walked)).limit(PROBE).correlate(None)
+        )
+        stmt = (
+            select(*LIST_COLUMNS, *keys)
+            .where(ROWID.in_(window), *(text_search.like(Organisation.search_text, w) for w in words))
+            .order_by(*(k.desc() if falling else k.asc() for k in keys))
+            .limit(limit)
+        )
+        page = _rows(session, stmt, backwards)
+        if (
+            len(page.rows) == limit
+            or session.scalar(select(func.count()).select_from(window.subquery())) < PROBE
+        ):
+            return page
+    rowids = text_search.sorted_by_name(session, words, query.language, query.archived, after, falling)
+    if rowids is None:
+        return OrganisationPage(0, [])
+    if skip:
+        rowids = rowids.offset(skip)
+    if limit is not None:
+        rowids = rowids.limit(limit)
+    return _by_rowids(session, query, rowids, falling, backwards)
+
+
+def _by_rowids(
+    session, query: OrganisationQuery, rowids: Any, falling: bool, backwards: bool
+) -> OrganisationPage:  # type: ignore[no-untyped-def]
+    keys = _sort_keys(query, sparse=True)  # expressions: sort the rows read, walk no index
+    stmt = (
+        select(*LIST_COLUMNS, *keys)
+        .where(ROWID.in_(rowids))
+        .order_by(*(k.desc() if falling else k.asc() for k in keys))
+    )
+    return _rows(session, stmt, backwards)
+
+
+def _counted_by_name(session, query: OrganisationQuery, words: list[str], limit: int) -> OrganisationPage:  # type: ignore[no-untyped-def]
+    """Long and short words: the long ones' matches tested for the short ones, sorted and counted
+    in one reading of their name keys."""
+    rowids = text_search.sorted_by_name(
+        session, words, query.language, query.archived, None, query.descending
+    )
+    if rowids is None:
+        return OrganisationPage(0, [])
+    found = session.execute(rowids.add_columns(func.count().over()).limit(limit)).all()
+    if not found:
+        return OrganisationPage(0, [])
+    page = _by_rowids(session, query, [r[0] for r in found], query.descending, False)
+    return replace(page, total=found[0][1])
 
 
 # --- what the window and others ask ------------------------------------------------------------
@@ -260,6 +300,9 @@ def first_page(db: Database, query: OrganisationQuery, limit: int = 200) -> Orga
     or the archive counts all.
     """
     with db.reading() as session:
+        words = _by_text_alone(session, query) if query.sort == "name" else []
+        if {len(w) < 3 for w in words} == {True, False}:
+            return _counted_by_name(session, query, words, limit)
         counted = _count(session, query, COUNT_LIMIT + 1 if query.filtered else None)
         if not counted:
             return OrganisationPage(0, [])

@@ -41,7 +41,7 @@ Index = QModelIndex | QPersistentModelIndex
 SORT_KEYS = SORT_COLUMNS
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
-PAGE_SIZE = 200
+PAGE_SIZE = 100
 
 
 class RowSource(Protocol):

@@ -105,8 +105,12 @@ def listed(db: Database, query: OrganisationQuery) -> list[uuid.UUID]:
     return [row.id for row in next_rows(db, query, None, None).rows]
 
 
+@pytest.mark.parametrize("probe", [listing.PROBE, 2])
 @pytest.mark.parametrize("archived", [False, True])
-def test_the_text_index_finds_what_like_found(register: dict, db: Database, archived: bool) -> None:
+def test_the_text_index_finds_what_like_found(
+    register: dict, db: Database, archived: bool, probe: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(listing, "PROBE", probe)
     with db.engine.connect() as connection:  # FTS5 on SQLite; PostgreSQL's LIKE uses pg_trgm
         assert search_index.present(connection) == (db.engine.dialect.name == "sqlite")
     for words in QUERIES:
@@ -148,8 +152,12 @@ def _backwards(db: Database, query: OrganisationQuery, size: int) -> list[uuid.U
     return found
 
 
+@pytest.mark.parametrize("probe", [listing.PROBE, 2])  # 2: a search's name order from the keys
 @pytest.mark.parametrize("sort", SORT_COLUMNS)
-def test_paging_by_key_gives_every_row_once_in_every_order(register: dict, db: Database, sort: str) -> None:
+def test_paging_by_key_gives_every_row_once_in_every_order(
+    register: dict, db: Database, sort: str, probe: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(listing, "PROBE", probe)
     everyone = {i for ids in register.values() for i in ids} - set(register["Kyrön Eläkeläiset ry"])
     for language in ("fi", "sv"):
         for descending in (False, True):
