@@ -5,17 +5,21 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
+from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import insert, text
 
 from jarjestokeskus.db import search_index
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.erasure import compact
+from jarjestokeskus.db.models import Organisation
 from jarjestokeskus.domain.enums import Field, MembershipStatus, OrganisationKind
 from jarjestokeskus.domain.organisation import OrganisationForm
 from jarjestokeskus.i18n import sort_key
 from jarjestokeskus.services.organisations import listing
+from jarjestokeskus.services.organisations.import_files import read_table
+from jarjestokeskus.services.organisations.import_mapping import guess_mapping
 from jarjestokeskus.services.organisations.listing import (
     SORT_COLUMNS,
     OrganisationQuery,
@@ -25,6 +29,7 @@ from jarjestokeskus.services.organisations.listing import (
     next_rows,
     previous_rows,
 )
+from jarjestokeskus.services.organisations.member_import import apply_import, plan_import
 from jarjestokeskus.services.organisations.register import (
     archive_organisation,
     get_organisation,
@@ -224,3 +229,28 @@ def test_the_index_stays_right_after_the_file_is_rebuilt(register: dict, db: Dat
     compact(db.engine)
     for words in QUERIES:
         assert set(listed(db, OrganisationQuery(text=words))) == like_ids(db, words), words
+
+
+def test_the_index_follows_the_import_and_any_bulk_insert(
+    register: dict, db: Database, tmp_path: Path
+) -> None:
+    source = tmp_path / "jasenet.csv"
+    source.write_text("Nimi;Kunta\r\nLaihian Kotiseutuyhdistys ry;Laihia\r\n", encoding="utf-8")
+    table = read_table(source)
+    apply_import(db, plan_import(db, table, guess_mapping(table.header), "update", today=TODAY))
+    assert [r.name_fi for r in next_rows(db, OrganisationQuery(text="kotiseutu"), None, None).rows] == [
+        "Laihian Kotiseutuyhdistys ry"
+    ]
+    bulk = [
+        {"id": uuid.uuid4(), "name_fi": f"Massayhdistys {n} ry", "search_text": f"massayhdistys {n} ry"}
+        for n in range(3)
+    ]
+    defaults = {"kind": OrganisationKind.ASSOCIATION, "field": Field.OTHER, "working_language": "fi"}
+    with db.engine.begin() as connection:  # as a bulk import writes, past the service
+        connection.execute(
+            insert(Organisation), [{**defaults, **r, "name_fi_key": sort_key(r["name_fi"])} for r in bulk]
+        )
+    assert [r.id for r in next_rows(db, OrganisationQuery(text="massayhd"), None, None).rows] == [
+        r["id"] for r in bulk
+    ]
+    assert first_page(db, OrganisationQuery(text="massa 2")).rows[0].id == bulk[2]["id"]
