@@ -318,29 +318,20 @@ def count_organisations(db: Database, query: OrganisationQuery) -> int:
 
 
 def next_rows(
-    db: Database,
-    query: OrganisationQuery,
-    after: Position | None,
-    limit: int,
-    skip: int = 0,
-    sparse: bool = False,
+    db: Database, query: OrganisationQuery, after: Position | None, limit: int | None, skip: int = 0
 ) -> OrganisationPage:
-    """The rows after the place `after` (None: from the first), `skip` of them passed over."""
+    """The rows after the place `after` (None: from the first; `limit` None: all), `skip` of them
+    passed over."""
     with db.reading() as session:
-        return _page(session, query, after, limit, skip=skip, sparse=sparse)
+        return _page(session, query, after, limit, skip=skip)
 
 
 def previous_rows(
-    db: Database,
-    query: OrganisationQuery,
-    before: Position | None,
-    limit: int,
-    skip: int = 0,
-    sparse: bool = False,
+    db: Database, query: OrganisationQuery, before: Position | None, limit: int, skip: int = 0
 ) -> OrganisationPage:
     """The rows before the place `before` (None: the last ones), in list order."""
     with db.reading() as session:
-        return _page(session, query, before, limit, backwards=True, skip=skip, sparse=sparse)
+        return _page(session, query, before, limit, backwards=True, skip=skip)
 
 
 def list_organisations(
