@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import insert, text
+from sqlalchemy import insert, inspect, text
 
 from jarjestokeskus.db import search_index
 from jarjestokeskus.db.engine import Database
@@ -118,6 +118,8 @@ def test_the_text_index_finds_what_like_found(
     monkeypatch.setattr(listing, "PROBE", probe)
     with db.engine.connect() as connection:  # FTS5 on SQLite; PostgreSQL's LIKE uses pg_trgm
         assert search_index.present(connection) == (db.engine.dialect.name == "sqlite")
+        indexes = {i["name"] for i in inspect(connection).get_indexes("organisation")}
+        assert (search_index.TRIGRAM_INDEX in indexes) == (db.engine.dialect.name == "postgresql")
     for words in QUERIES:
         query = OrganisationQuery(text=words, archived=archived)
         expected = like_ids(db, words, archived)
