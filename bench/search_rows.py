@@ -142,28 +142,36 @@ def rows(sizes: tuple[int, ...]) -> list:  # type: ignore[type-arg]
         window, window_mib = _child("window", path)
         reference, reference_mib = _child("reference", path)
         typed = list(window["search"].values())
-        p95, worst = _percentile(typed, 0.95), max(typed)
         bare = list(reference["search"].values())
-        found.append(
+        p95, worst = _percentile(typed, 0.95), max(typed)
+        found += [
             harness.Row(
-                f"Search as you type (p95; max {worst * 1000:.0f} ms; reference max {max(bare) * 1000:.0f} ms)",
+                "Search as you type at each prefix, set text → model updated (p95)",
                 size,
                 harness.Measure(p95, window_mib),
                 harness.Measure(_percentile(bare, 0.95), reference_mib),
-                "p95 ≤ 30 ms, max ≤ 60 ms",
-                p95 <= 0.030 and worst <= 0.060,
-            )
-        )
+                "p95 ≤ 30 ms",
+                p95 <= 0.030,
+            ),
+            harness.Row(
+                "Search as you type at each prefix, set text → model updated (max)",
+                size,
+                harness.Measure(worst, window_mib),
+                harness.Measure(max(bare), reference_mib),
+                "max ≤ 60 ms",
+                worst <= 0.060,
+            ),
+        ]
         real_end = (
             window["last_row"] == reference["rows"] - 1 and window["last_shown"] == reference["last_name"]
         )
         found.append(
             harness.Row(
-                f"Ctrl+End to the last row ({'the real end' if real_end else 'NOT the real end'})",
+                "Ctrl+End to the last row, shown",
                 size,
                 harness.Measure(window["to_end"], window_mib),
                 None,
-                "≤ 1 s, the real end",
+                "≤ 1 s, the real last row",
                 window["to_end"] <= 1.0 and real_end,
             )
         )
