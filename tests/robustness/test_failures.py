@@ -122,7 +122,7 @@ def fill(folder: Path) -> Path:
 def test_disk_full_while_saving_keeps_every_whole_save_and_nothing_half(
     tmp_path: Path, migrated_template: Path
 ) -> None:
-    with small_disk(tmp_path / "disk", "1m") as disk:
+    with small_disk(tmp_path / "disk", "2m") as disk:
         shutil.copyfile(migrated_template, disk / "register.sqlite")
         db = open_database(disk / "register.sqlite")
         try:
@@ -152,7 +152,7 @@ def test_disk_full_during_an_import_stores_none_of_it(tmp_path: Path, migrated_t
     header = ("Nimi", "Kunta", "Lisätietoja")
     rows = tuple((f"Yhdistys {n} ry", "Vaasa", "n" * 3000) for n in range(400))
     table = Table(header, rows, tuple(range(2, len(rows) + 2)))
-    with small_disk(tmp_path / "disk", "1m") as disk:
+    with small_disk(tmp_path / "disk", "2m") as disk:
         shutil.copyfile(migrated_template, disk / "register.sqlite")
         db = open_database(disk / "register.sqlite")
         try:
