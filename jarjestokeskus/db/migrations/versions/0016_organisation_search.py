@@ -7,7 +7,7 @@ name keys with their ids, and the archived ones, are indexed. Sorting by abbrevi
 a folded abbreviation per row: it is stored like the names' keys, filled here.
 
 Revision ID: 0016
-Revises: 0022
+Revises: 0023
 """
 
 import sqlalchemy as sa
@@ -17,7 +17,7 @@ from jarjestokeskus.db import search_index
 from jarjestokeskus.i18n import sort_key
 
 revision = "0016"
-down_revision = "0022"
+down_revision = "0023"
 branch_labels = None
 depends_on = None
 
