@@ -47,6 +47,20 @@ def _wrapped(original: Callable[..., object]) -> Callable[..., object]:
     return call
 
 
+_RESERVE = 1 << 40  # references: a call a nanosecond would take 18 minutes to spend them
+
+
+def _reserve_for_none() -> None:
+    probe = _Probe()
+    before = sys.getrefcount(None)
+    for _ in range(8):
+        probe.setObjectName("probe")
+    if sys.getrefcount(None) < before and sys.version_info < (3, 12):
+        # CPython 3.11 keeps an object's reference count in its first word.
+        count = ctypes.c_ssize_t.from_address(id(None))
+        count.value += _RESERVE
+
+
 def install() -> None:
     """Wrap `emit` and `disconnect` where they lose the reference (once; safe to call again)."""
     if getattr(SignalInstance, "_gives_references_back", False):
@@ -56,4 +70,5 @@ def install() -> None:
         SignalInstance.emit = _wrapped(SignalInstance.emit)  # type: ignore[method-assign]
     if _loses_reference(probe.probed.disconnect, False):  # nothing is connected: fails
         SignalInstance.disconnect = _wrapped(SignalInstance.disconnect)  # type: ignore[method-assign]
+    _reserve_for_none()
     SignalInstance._gives_references_back = True  # type: ignore[attr-defined]
