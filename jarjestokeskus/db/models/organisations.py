@@ -138,13 +138,15 @@ class MembershipFee(Record, Base):
 
 class OrganisationName(Record, Base):
     """A name the organisation had until `valid_until` (a renamed funder, a merged body): papers
-    of that time show it, as a 2024 decision of today's "elinvoimakeskus" shows the ELY centre."""
+    of that time show it, as a 2024 decision of today's "elinvoimakeskus" shows the ELY centre.
+    `valid_from` is its first day, when known."""
 
     __tablename__ = "organisation_name"
 
     organisation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("organisation.id"), index=True)
     name_fi: Mapped[str] = mapped_column(String(200), default="")
     name_sv: Mapped[str] = mapped_column(String(200), default="")
+    valid_from: Mapped[date | None] = mapped_column(Date)
     valid_until: Mapped[date] = mapped_column(Date)
 
 

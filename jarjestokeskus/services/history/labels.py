@@ -122,6 +122,7 @@ OWN_LABELS: dict[tuple[str, str], str] = {
     ("InstalmentRule", "note"): N_("Note"),
     ("YearClockTask", "counts_from"): N_("Counts from"),
     ("ReportingRule", "every_grant_year"): N_("Every year of the grant"),
+    ("OrganisationName", "valid_from"): N_("Used from"),
     ("OrganisationName", "valid_until"): N_("Used until"),
     ("Municipality", "code"): N_("Code"),
     ("Municipality", "wellbeing_county_fi"): N_("Wellbeing services county in Finnish"),

@@ -99,3 +99,34 @@ def test_rehabilitative_work_needs_long_term_unemployment_only_before_2026(db: D
         "employments[0].long_term_unemployed"
     ]
     assert warned(db, rehabilitative(date(2026, 3, 2), date(2026, 8, 31))) == []
+
+
+def test_the_55_plus_subsidy_needs_24_months_of_unemployment(db: Database) -> None:
+    # Law 371/2023 as the employment services word it: unemployed 24 of the last 28 months.
+    def subsidy_55(unemployed_months: str) -> EmploymentForm:
+        return EmploymentForm(
+            EmploymentScheme.EMPLOYMENT_SUBSIDY_55,
+            start_date="1.9.2025",
+            end_date="30.6.2026",
+            hours_per_week="30",
+            subsidy_percent="70",
+            unemployed_months=unemployed_months,
+        )
+
+    assert warned(db, subsidy_55("12")) == ["employments[0].long_term_unemployed"]  # 0006 let it pass
+    assert warned(db, subsidy_55("24")) == []
+
+
+def test_rehabilitative_work_of_2020_is_checked_by_the_rule_of_2015(db: Database) -> None:
+    # Law 142/2015: 1-4 days a week from 1.7.2015; before, no rule and so 'not checked'.
+    five_days = EmploymentForm(
+        EmploymentScheme.REHABILITATIVE_WORK,
+        start_date="2.3.2020",
+        end_date="31.8.2020",
+        days_per_week="5",
+        hours_per_day="5",
+        long_term_unemployed=True,
+    )
+    assert warned(db, five_days) == ["employments[0].days_per_week"]
+    rules = {(r.rule.scheme, r.rule.effective_from): r.rule for r in list_limits(db)}
+    assert "142/2015" in rules[EmploymentScheme.REHABILITATIVE_WORK, date(2015, 7, 1)].source
