@@ -32,6 +32,12 @@ class MunicipalityRow:
     def name(self, language: str) -> str:
         return self.name_sv if language == "sv" and self.name_sv else self.name_fi
 
+    def both_names(self, language: str) -> str:
+        """The name in `language` first, then the other ("Mustasaari – Korsholm"); one where both are one."""
+        first = self.name(language)
+        other = self.name_fi if first == self.name_sv else self.name_sv
+        return first if other in ("", first) else f"{first} – {other}"
+
 
 @cache
 def _register() -> tuple[dict[str, MunicipalityRow], dict[str, str]]:
@@ -67,6 +73,18 @@ def municipality_name(code: str | None, text: str, language: str) -> str:
     that names no municipality is shown as typed."""
     found = municipality(code) or municipality(municipality_code(text))
     return found.name(language) if found else " ".join(text.split())
+
+
+def register_choices(language: str) -> list[tuple[str, str]]:
+    """Every current municipality of the register as (code, both names), in `language`'s order:
+    what a form offers to choose from."""
+    current = [m for m in _register()[0].values() if m.code in _current_codes()]
+    return sorted(((m.code, m.both_names(language)) for m in current), key=lambda item: sort_key(item[1]))
+
+
+@cache
+def _current_codes() -> frozenset[str]:
+    return frozenset(str(row["code"]) for row in read_register() if row["valid_until"] is None)
 
 
 def authority_names(language: str) -> list[str]:

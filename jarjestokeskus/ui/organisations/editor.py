@@ -134,10 +134,6 @@ class OrganisationEditor(RecordEditor):
         """An empty form; saving it creates the organisation."""
         self.new_record()
 
-    def set_municipalities(self, names: list[str]) -> None:
-        """The municipalities offered in the form (the view reads them once for list and form)."""
-        self.fields.set_municipalities(names)
-
     def fill(
         self, record: OrganisationDetail | None, form: OrganisationForm, history: list[HistoryRow]
     ) -> None:
@@ -157,6 +153,14 @@ class OrganisationEditor(RecordEditor):
         self.contact_log.show_organisation(
             record.id if record is not None else None, self.record_name(record) if record is not None else ""
         )
+
+    def check(self) -> list[FieldError]:
+        """A municipality newly typed must be one of the register; a text stored before the
+        register is kept as it was (its note asks to choose one)."""
+        box = self.fields.municipality
+        if box.is_unknown() and box.is_changed():
+            return [FieldError("municipality", _("Choose the municipality from the list of the register."))]
+        return []
 
     def commit_editing(self) -> None:
         self.fee_table.commit_editing()

@@ -30,6 +30,7 @@ from jarjestokeskus.i18n import _, format_date
 from jarjestokeskus.services.rows import OrganisationDetail
 from jarjestokeskus.ui.organisations.fee_table import FeeTable, format_amount
 from jarjestokeskus.ui.widgets.field_errors import FieldBox
+from jarjestokeskus.ui.widgets.municipality_box import MunicipalityBox
 
 BASIC_KEYS = (
     "name_fi",
@@ -154,12 +155,7 @@ class OrganisationFields(QObject):
             combo.setMinimumContentsLength(16)
             combo.currentIndexChanged.connect(lambda _index, k=key: self._edited(k))
             self.combos[key] = self.inputs[key] = combo
-        self.municipality = QComboBox(editable=True)
-        self.municipality.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.municipality.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.municipality.setMinimumContentsLength(16)
+        self.municipality = MunicipalityBox()
         self.municipality.currentTextChanged.connect(lambda _text: self._edited("municipality"))
         self.inputs["municipality"] = self.municipality
         self.premises = QCheckBox()
@@ -174,6 +170,7 @@ class OrganisationFields(QObject):
         for key, characters in NARROW_KEYS.items():
             self.lines[key].setMaximumWidth(metrics.horizontalAdvance("0") * characters + 16)
         self.boxes = {key: FieldBox(widget) for key, widget in self.inputs.items()}
+        self.boxes["municipality"].layout().addWidget(self.municipality.note)
         self.labels: dict[str, QLabel] = {}
         self.fee_group = QGroupBox()
         fee_layout = QVBoxLayout(self.fee_group)
@@ -241,7 +238,7 @@ class OrganisationFields(QObject):
             self.premises.setText(label("uses_municipal_premises"))
             for key in DATE_KEYS:
                 self.lines[key].setPlaceholderText(_("d.m.yyyy"))
-            self.municipality.lineEdit().setPlaceholderText(_("Choose or type a municipality"))
+            self.municipality.retranslate()
             for key, enum_type in COMBO_TYPES.items():
                 self._fill_combo(key, list(enum_type))
             self.fee_group.setTitle(_("Membership fees"))
@@ -263,17 +260,6 @@ class OrganisationFields(QObject):
         for member in members:
             combo.addItem(member.label, member.value)
 
-    def set_municipalities(self, names: list[str]) -> None:
-        text = self.municipality.currentText()
-        self._setting = True
-        try:
-            self.municipality.clear()
-            self.municipality.addItems(names)
-            self.municipality.setCurrentIndex(-1)
-            self.municipality.setEditText(text)
-        finally:
-            self._setting = False
-
     # --- values ----------------------------------------------------------------------------
     def set_form(self, form: OrganisationForm) -> None:
         """Show `form`'s text as it is; signals of programmatic changes are not edits."""
@@ -286,9 +272,7 @@ class OrganisationFields(QObject):
                 value = getattr(form, key)
                 index = combo.findData(value.value) if value is not None else 0
                 combo.setCurrentIndex(max(0, index))
-            index = self.municipality.findText(form.municipality)
-            self.municipality.setCurrentIndex(index)
-            self.municipality.setEditText(form.municipality)
+            self.municipality.set_text(form.municipality)
             self.premises.setChecked(form.uses_municipal_premises)
             self.notes.setPlainText(form.notes)
         finally:
@@ -300,7 +284,7 @@ class OrganisationFields(QObject):
         for key, combo in self.combos.items():
             data = combo.currentData()
             values[key] = COMBO_TYPES[key](data) if data is not None else None
-        values["municipality"] = self.municipality.currentText()
+        values["municipality"] = self.municipality.value()
         values["uses_municipal_premises"] = self.premises.isChecked()
         values["notes"] = self.notes.toPlainText()
         return values

@@ -89,7 +89,6 @@ class OrganisationsView(RegisterView):
     def reload_choices(self) -> None:
         names = service.municipalities(self.db)
         fill_combo(self.municipality_filter, _("All municipalities"), [(name, name) for name in names])
-        self.editor.set_municipalities(names)
 
     def reload_municipalities(self) -> None:
         self.reload_choices()
