@@ -33,6 +33,7 @@ from jarjestokeskus.i18n import N_, _
 LABELS = {
     "name_fi": N_("Name in Finnish"),
     "name_sv": N_("Name in Swedish"),
+    "former_names": N_("Earlier names"),
     "abbreviation": N_("Abbreviation"),
     "business_id": N_("Business ID"),
     "register_number": N_("Register number"),

@@ -92,6 +92,12 @@ class Organisation(Record, Base):
 
     fees: Mapped[list[MembershipFee]] = relationship(back_populates="organisation")
     roles: Mapped[list[Role]] = relationship(back_populates="organisation")
+    # Its earlier names in use (not archived): searched with its name.
+    former_names: Mapped[list[OrganisationName]] = relationship(
+        primaryjoin="and_(Organisation.id == OrganisationName.organisation_id, "
+        "OrganisationName.archived_at.is_(None))",
+        viewonly=True,
+    )
 
 
 class Person(Record, Base):

@@ -55,8 +55,11 @@ def derived_columns(org: Any) -> dict[str, object]:
     code = municipality_code(org.municipality)
     place = municipality(code)
     names = (place.name_fi, place.name_sv) if place else (org.municipality,)
+    # Its earlier names too (an ORM organisation has them; a row the import builds has none).
+    former = [n for earlier in getattr(org, "former_names", ()) for n in (earlier.name_fi, earlier.name_sv)]
     name_fi, name_sv = sort_key(org.name_fi), sort_key(org.name_sv)
-    parts = (name_fi, name_sv, *(sort_key(p) for p in (org.abbreviation, org.business_id, *names)))
+    others = (org.abbreviation, org.business_id, *names, *former)
+    parts = (name_fi, name_sv, *(sort_key(p) for p in others))
     return {
         "name_fi_key": (name_fi or name_sv)[:200],
         "name_sv_key": (name_sv or name_fi)[:200],
@@ -65,6 +68,11 @@ def derived_columns(org: Any) -> dict[str, object]:
         "abbreviation_key": sort_key(org.abbreviation)[:40],
         "search_text": " ".join(p for p in parts if p),
     }
+
+
+def refresh_search_text(org: Organisation) -> None:
+    """After its earlier names changed: an organisation is found by those too."""
+    org.search_text = str(derived_columns(org)["search_text"])
 
 
 def municipalities(db: Database) -> list[str]:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from jarjestokeskus.domain.organisation import OrganisationForm, validate
 from jarjestokeskus.domain.validation import FieldError, ValidationFailed
 from jarjestokeskus.i18n import _, current_language
 from jarjestokeskus.services.history.record import record_history
+from jarjestokeskus.services.organisations.names import former_names
 from jarjestokeskus.services.organisations.register import (
     archive_organisation,
     get_organisation,
@@ -22,6 +23,7 @@ from jarjestokeskus.ui.history.panel import HistoryPanel
 from jarjestokeskus.ui.organisations.business_id import save_confirming_business_id
 from jarjestokeskus.ui.organisations.fee_table import FeeTable
 from jarjestokeskus.ui.organisations.fields import OrganisationFields, form_from_detail
+from jarjestokeskus.ui.organisations.former_names import FormerNamesDialog, former_names_text
 from jarjestokeskus.ui.organisations.role_table import RoleTable
 from jarjestokeskus.ui.outreach.organisation_contacts import OrganisationContacts
 from jarjestokeskus.ui.widgets.editor_errors import EditorErrors
@@ -52,6 +54,7 @@ class OrganisationEditor(RecordEditor):
         self.role_table = RoleTable()
         self.fields = OrganisationFields(self.fee_table, self)
         self.fields.edited.connect(self._field_edited)
+        self.fields.former_button.clicked.connect(self.edit_former_names)
         for table in (self.fee_table, self.role_table):
             table.changed.connect(self.update_state)
         self.history = HistoryPanel()
@@ -149,6 +152,10 @@ class OrganisationEditor(RecordEditor):
                     for role in record.roles
                 }
             )
+        earlier = former_names(self.db, record.id) if record is not None else []
+        names.update({row.id: row.name(current_language()) for row in earlier})
+        self.fields.former_summary.setText(former_names_text(earlier))
+        self.fields.former_button.setEnabled(record is not None)
         self.history.set_rows(history, saved=record is not None, names=names)
         self.contact_log.show_organisation(
             record.id if record is not None else None, self.record_name(record) if record is not None else ""
@@ -161,6 +168,24 @@ class OrganisationEditor(RecordEditor):
         if box.is_unknown() and box.is_changed():
             return [FieldError("municipality", _("Choose the municipality from the list of the register."))]
         return []
+
+    def edit_former_names(self) -> None:
+        """Their own window, for a stored organisation whose form has no unsaved changes (the
+        names are stored at once, and the form is read again after)."""
+        record = self.current_record()
+        if record is None:
+            return
+        if self.has_unsaved_changes():
+            QMessageBox.information(
+                self, _("Earlier names"), _("Save or cancel the changes in the form first.")
+            )
+            return
+        dialog = FormerNamesDialog(self.db, record.id, self.record_name(record), self)
+        try:
+            if dialog.exec():
+                self.load(record.id)
+        finally:
+            dialog.deleteLater()
 
     def commit_editing(self) -> None:
         self.fee_table.commit_editing()

@@ -9,9 +9,11 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -35,6 +37,7 @@ from jarjestokeskus.ui.widgets.municipality_box import MunicipalityBox
 BASIC_KEYS = (
     "name_fi",
     "name_sv",
+    "former_names",  # a summary and the button that opens their window
     "abbreviation",
     "business_id",
     "register_number",
@@ -169,7 +172,17 @@ class OrganisationFields(QObject):
         metrics = parent.fontMetrics()
         for key, characters in NARROW_KEYS.items():
             self.lines[key].setMaximumWidth(metrics.horizontalAdvance("0") * characters + 16)
-        self.boxes = {key: FieldBox(widget) for key, widget in self.inputs.items()}
+        self.former_summary = QLabel(wordWrap=True)
+        self.former_button = QPushButton()
+        self.inputs["former_names"] = self.former_button
+        self.boxes = {key: FieldBox(w) for key, w in self.inputs.items() if key != "former_names"}
+        former_row = QWidget()
+        row_layout = QHBoxLayout(former_row)
+        row_layout.setContentsMargins(0, 0, 0, 0)
+        row_layout.addWidget(self.former_summary, 1)
+        row_layout.addWidget(self.former_button)
+        self.boxes["former_names"] = FieldBox(former_row)
+        former_row.setFocusProxy(self.former_button)
         self.boxes["municipality"].layout().addWidget(self.municipality.note)
         self.labels: dict[str, QLabel] = {}
         self.fee_group = QGroupBox()
@@ -242,6 +255,8 @@ class OrganisationFields(QObject):
             for key, enum_type in COMBO_TYPES.items():
                 self._fill_combo(key, list(enum_type))
             self.fee_group.setTitle(_("Membership fees"))
+            self.former_button.setText(_("Earlier &names…"))
+            self.former_button.setToolTip(_("Names the organisation had before, with their days"))
         finally:
             self._setting = False
 

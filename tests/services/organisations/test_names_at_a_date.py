@@ -10,9 +10,10 @@ from sqlalchemy import select
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.models import Organisation
 from jarjestokeskus.domain.enums import FundingInstrument
+from jarjestokeskus.domain.former_names import FormerNameForm
 from jarjestokeskus.domain.organisation import OrganisationForm
 from jarjestokeskus.services.demo.scenario import create_demo
-from jarjestokeskus.services.organisations.names import add_former_name, names_on
+from jarjestokeskus.services.organisations.names import names_on, save_former_names
 from jarjestokeskus.services.organisations.register import save_organisation
 from jarjestokeskus.services.projects.report_data import projects_year
 
@@ -20,8 +21,11 @@ from jarjestokeskus.services.projects.report_data import projects_year
 def test_the_name_on_a_day_is_the_first_name_used_until_then_or_later(db: Database) -> None:
     org = save_organisation(db, OrganisationForm(name_fi="Uusi virasto", name_sv="Nytt verk")).id
     other = save_organisation(db, OrganisationForm(name_fi="Ei nimetty uudelleen")).id
-    add_former_name(db, org, "Vanhin virasto", "Äldsta verket", date(2019, 12, 31))
-    add_former_name(db, org, "Vanha virasto", "Gamla verket", date(2025, 12, 31))
+    earlier = [
+        FormerNameForm("Vanhin virasto", "Äldsta verket", valid_until="31.12.2019"),
+        FormerNameForm("Vanha virasto", "Gamla verket", valid_until="31.12.2025"),
+    ]
+    save_former_names(db, org, earlier)
     days = [date(2018, 5, 1), date(2019, 12, 31), date(2020, 1, 1), date(2025, 12, 31), date(2026, 1, 1)]
     with db.reading() as session:
         found = names_on(session, {(org, day) for day in days} | {(other, date(2020, 1, 1))})
