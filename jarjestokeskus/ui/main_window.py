@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
         self.organisations.editor.archived.connect(lambda _id: self.archive.apply_filters())
         self.archive.editor.restored.connect(lambda _id: self.organisations.apply_filters())
         self.start.open_record.connect(self.open_record)
+        self.start.open_municipality.connect(self.open_municipality)
         self.banner.setVisible(db.read_only)
         self.navigation.setCurrentRow(row)
         self.stack.setCurrentIndex(row)
@@ -285,6 +286,13 @@ class MainWindow(QMainWindow):
             self.staff.show_person(record_id)
         else:
             target.open(record_id)
+
+    def open_municipality(self, name: str) -> None:
+        """From the start page: the Organisations list filtered to the municipality."""
+        if not self.organisations.confirm_leaving_edits():
+            return
+        self.navigation.setCurrentRow(self._views.index(self.organisations))
+        self.organisations.filter_municipality(name)
 
     def _call(self, name: str) -> None:
         """The current view's own action (new, save, find), where the view has one."""

@@ -10,6 +10,7 @@ from jarjestokeskus.db.engine import Database
 from jarjestokeskus.domain.enums import Field, MembershipStatus, OrganisationKind
 from jarjestokeskus.i18n import _, current_language, format_number, ngettext
 from jarjestokeskus.services import changes
+from jarjestokeskus.services.municipalities import municipality_key
 from jarjestokeskus.services.organisations import register as service
 from jarjestokeskus.ui.organisations.editor import OrganisationEditor
 from jarjestokeskus.ui.organisations.table_model import COL_NAME, ID_ROLE, OrganisationTableModel, ServiceRows
@@ -92,6 +93,19 @@ class OrganisationsView(RegisterView):
 
     def reload_municipalities(self) -> None:
         self.reload_choices()
+
+    def filter_municipality(self, name: str) -> None:
+        """Only the organisations of the municipality `name` (either language's name)."""
+        self.ensure_loaded()
+        index = self.municipality_filter.findData(name)
+        if index < 0:  # named otherwise in the list (the other language): the same municipality
+            key = municipality_key(name)
+            texts = [self.municipality_filter.itemData(i) for i in range(self.municipality_filter.count())]
+            index = next((i for i, text in enumerate(texts) if text and municipality_key(text) == key), -1)
+        if max(index, 0) == self.municipality_filter.currentIndex():
+            self.apply_filters()
+        else:
+            self.municipality_filter.setCurrentIndex(max(index, 0))  # the filters apply on the change
 
     def reload(self) -> None:
         query = self.model.query.with_(

@@ -34,7 +34,9 @@ from jarjestokeskus.services.calendar.deadlines import (
     deadlines,
     key_figures,
 )
+from jarjestokeskus.services.municipalities import MunicipalityCount, members_by_municipality
 from jarjestokeskus.services.start_charts import StartCharts, start_charts
+from jarjestokeskus.ui.start.municipalities import MembersByMunicipality
 from jarjestokeskus.ui.widgets.changes import watch_changes
 from jarjestokeskus.ui.widgets.chart_base import Number
 from jarjestokeskus.ui.widgets.charts import BarChart, BarSeries, HorizontalBarChart
@@ -98,16 +100,18 @@ class RememberingSplitter(QSplitter):
 
 
 class StartPage(QWidget):
-    """Key figures above, deadlines below; `open_record(view, record_id)` asks to open a record."""
+    """Key figures above, deadlines below; `open_record(view, record_id)` asks to open a record,
+    `open_municipality(name)` the member organisations of a municipality."""
 
     open_record = Signal(str, object)
+    open_municipality = Signal(str)
 
     def __init__(self, db: Database, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.today = today
         self.rows: list[DeadlineRow] = []
-        self._read: tuple[KeyFigures, StartCharts, list[DeadlineRow]] | None = None
+        self._read: tuple[KeyFigures, StartCharts, list[DeadlineRow], list[MunicipalityCount]] | None = None
         self._split = False
         self.figures_box = QGroupBox()
         self.figures = QFormLayout()
@@ -136,9 +140,12 @@ class StartPage(QWidget):
         box.addWidget(self.empty)
         box.addWidget(self.hint)
         left = QWidget()
+        self.places = MembersByMunicipality()
+        self.places.municipality_chosen.connect(self.open_municipality)
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.figures_box)
+        column.addWidget(self.places)
         column.addWidget(self.deadlines_box, 1)
         self.splitter = RememberingSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
@@ -218,7 +225,10 @@ class StartPage(QWidget):
         self.days_label.setText(_("Overdue and due within (days):"))
         self.hint.setText(_("Double-click a row or press Enter to open its record."))
         self.table.setHorizontalHeaderLabels([_("Due date"), _("What"), _("Name"), _("When")])
+        self.places.retranslate()
         if self._read is not None:  # the same figures in the new language: not read again
+            figures, charts, rows, _places = self._read  # (but the municipalities by their names in it)
+            self._read = (figures, charts, rows, members_by_municipality(self.db, current_language()))
             self._show(*self._read)
 
     def _refresh_if_read(self) -> None:
@@ -232,11 +242,19 @@ class StartPage(QWidget):
             key_figures(self.db, today),
             start_charts(self.db, today),
             deadlines(self.db, today, self.days.value(), year_clock=True),
+            members_by_municipality(self.db, current_language()),
         )
         self._show(*self._read)
 
-    def _show(self, figures: KeyFigures, charts: StartCharts, rows: list[DeadlineRow]) -> None:
+    def _show(
+        self,
+        figures: KeyFigures,
+        charts: StartCharts,
+        rows: list[DeadlineRow],
+        places: list[MunicipalityCount],
+    ) -> None:
         self._show_figures(figures)
+        self.places.set_rows(places)
         self._show_charts(charts)
         self.rows = rows
         self._show_rows()
