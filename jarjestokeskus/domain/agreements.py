@@ -35,6 +35,7 @@ LABELS = {
     "yearly_value": N_("Yearly value"),
     "oral_agreed_by": N_("Agreed orally by"),
     "premises_address": N_("Address of the premises"),
+    "premises_municipality": N_("Municipality of the premises"),
     "premises_area_m2": N_("Area (m²)"),
     "premises_rent": N_("Rent"),
     "premises_estimated_value": N_("Estimated yearly value"),
@@ -94,6 +95,7 @@ class AgreementForm:
     oral_agreed_by: str = ""
     conditional_on_funding_id: uuid.UUID | None = None
     premises_address: str = ""
+    premises_municipality_code: str | None = None  # chosen from the municipality register
     premises_area_m2: str = ""
     premises_rent: str = ""
     premises_free_of_charge: bool = False
@@ -253,6 +255,7 @@ def validate(
         predecessor_id=form.predecessor_id,
         conditional_on_funding_id=form.conditional_on_funding_id,
         premises_free_of_charge=bool(form.premises_free_of_charge),
+        premises_municipality_code=form.premises_municipality_code or None,
         premises_direction=InKindDirection(form.premises_direction),
         premises_area_m2=area,
         **dates,

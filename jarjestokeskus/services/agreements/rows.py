@@ -142,6 +142,7 @@ class AgreementDetail:
     goals: tuple[GoalRow, ...]
     documents: tuple[DocumentRow, ...]
     premises_direction: InKindDirection = InKindDirection.RECEIVED
+    premises_municipality_code: str | None = None
 
 
 @dataclass(frozen=True)

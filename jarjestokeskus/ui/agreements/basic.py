@@ -25,10 +25,12 @@ from jarjestokeskus.domain.enums import AgreementKind, AgreementStatus
 from jarjestokeskus.i18n import _, current_language, format_date, format_number
 from jarjestokeskus.services.agreements.register import frameworks
 from jarjestokeskus.services.agreements.rows import AgreementDetail
+from jarjestokeskus.services.municipalities import municipality
 from jarjestokeskus.services.projects.funding import funding_choices
 from jarjestokeskus.services.rows import localized
 from jarjestokeskus.ui.projects.tables import format_amount
 from jarjestokeskus.ui.widgets.field_errors import FieldBox
+from jarjestokeskus.ui.widgets.municipality_box import MunicipalityBox
 
 LINE_KEYS = (
     "title_fi",
@@ -78,6 +80,7 @@ def form_from_detail(detail: AgreementDetail) -> AgreementForm:
         oral_agreed_by=detail.oral_agreed_by,
         conditional_on_funding_id=detail.conditional_on_funding_id,
         premises_address=detail.premises_address,
+        premises_municipality_code=detail.premises_municipality_code,
         premises_area_m2="" if detail.premises_area_m2 is None else format_number(detail.premises_area_m2),
         premises_rent=format_amount(detail.premises_rent),
         premises_free_of_charge=detail.premises_free_of_charge,
@@ -115,6 +118,8 @@ class AgreementFields(QObject):
         self.status = QComboBox()
         self.parent_box = QComboBox()
         self.funding_box = QComboBox()  # the funding decision a project agreement waits for
+        self.municipality = MunicipalityBox()  # of the premises
+        self.municipality.currentTextChanged.connect(lambda _t: self.edited.emit("premises_municipality"))
         self.description = QPlainTextEdit()
         self.description.setTabChangesFocus(True)
         self.description.setFixedHeight(self.description.fontMetrics().height() * 5)
@@ -129,8 +134,10 @@ class AgreementFields(QObject):
             parent=self.parent_box,
             conditional_on_funding=self.funding_box,
             description=self.description,
+            premises_municipality=self.municipality,
         )
         self.boxes = {key: FieldBox(widget) for key, widget in self.inputs.items()}
+        self.boxes["premises_municipality"].layout().addWidget(self.municipality.note)
         self.labels = {key: QLabel() for key in self.inputs}
         for key, widget in self.inputs.items():
             if isinstance(widget, QLineEdit):
@@ -160,7 +167,7 @@ class AgreementFields(QObject):
         oral.addRow(self.labels["oral_agreed_by"], self.boxes["oral_agreed_by"])
         self.premises_group = QGroupBox()
         premises = QFormLayout(self.premises_group)
-        for key in ("premises_address", "premises_area_m2", "premises_rent"):
+        for key in ("premises_address", "premises_municipality", "premises_area_m2", "premises_rent"):
             premises.addRow(self.labels[key], self.boxes[key])
         premises.addRow(self.free_of_charge)
         premises.addRow(self.direction_label, self.direction)
@@ -179,6 +186,7 @@ class AgreementFields(QObject):
         self.direction_label.setText(_("In-kind support:"))
         self.oral_group.setTitle(_("Oral agreement"))
         self.premises_group.setTitle(_("Premises"))
+        self.municipality.retranslate()
         self.free_of_charge.setText(_("&Free of charge (in-kind support)"))
         self.inputs["signed_on"].setToolTip(_("For an oral agreement: the day it was agreed"))
         for key in ("signed_on", "valid_from", "valid_to", "renewal_notice_date"):
@@ -231,7 +239,7 @@ class AgreementFields(QObject):
     def _show_sections(self) -> None:
         """The oral and premises parts appear when the kind asks for them or they hold something."""
         kind = self.kind.currentData()
-        premises_typed = any(
+        premises_typed = bool(self.municipality.currentText().strip()) or any(
             self.inputs[k].text().strip()  # type: ignore[attr-defined]
             for k in ("premises_address", "premises_area_m2", "premises_rent", "premises_estimated_value")
         )
@@ -260,6 +268,8 @@ class AgreementFields(QObject):
             funding = str(form.conditional_on_funding_id) if form.conditional_on_funding_id else None
             self.funding_box.setCurrentIndex(max(0, self.funding_box.findData(funding)))
             self.description.setPlainText(form.description)
+            place = municipality(form.premises_municipality_code)
+            self.municipality.set_text(place.name(current_language()) if place else "")
             self.free_of_charge.setChecked(form.premises_free_of_charge)
             self.direction.blockSignals(True)
             self.direction.setCurrentIndex(max(0, self.direction.findData(form.premises_direction)))
@@ -298,6 +308,7 @@ class AgreementFields(QObject):
             "description": self.description.toPlainText(),
             "premises_free_of_charge": self.free_of_charge.isChecked(),
             "premises_direction": self.direction.currentData() or InKindDirection.RECEIVED,
+            "premises_municipality_code": self.municipality.code(),
         }
 
     def set_read_only(self, read_only: bool) -> None:
@@ -311,6 +322,7 @@ class AgreementFields(QObject):
             self.funding_box,
             self.free_of_charge,
             self.direction,
+            self.municipality,
         )
         for widget in widgets:
             widget.setEnabled(not read_only)
@@ -323,6 +335,7 @@ class AgreementFields(QObject):
         return [self.inputs[k] for k in MAIN_KEYS] + [
             self.inputs["oral_agreed_by"],
             self.inputs["premises_address"],
+            self.municipality,
             self.inputs["premises_area_m2"],
             self.inputs["premises_rent"],
             self.free_of_charge,

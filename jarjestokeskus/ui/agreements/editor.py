@@ -172,10 +172,19 @@ class AgreementEditor(RecordEditor):
 
     # --- errors --------------------------------------------------------------------------
     def check(self) -> list[FieldError]:
-        if not self.parties.picker.is_unresolved():
-            return []
-        message = _("{field}: choose the organisation from the list that opens as you type")
-        return [FieldError("parties[0].organisation", message.format(field=label("organisation")))]
+        problems = []
+        if self.fields.municipality.is_unknown():
+            problems.append(
+                FieldError(
+                    "premises_municipality", _("Choose the municipality from the list of the register.")
+                )
+            )
+        if self.parties.picker.is_unresolved():
+            message = _("{field}: choose the organisation from the list that opens as you type")
+            problems.append(
+                FieldError("parties[0].organisation", message.format(field=label("organisation")))
+            )
+        return problems
 
     def clear_errors(self) -> None:
         self.fields.clear_errors()
