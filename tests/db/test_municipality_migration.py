@@ -93,5 +93,15 @@ def test_the_register_is_whole_and_the_rules_are_dated_by_the_law(sample: Path, 
             assert [(r.effective_from, r.max_months, r.same_employer_gap_years) for r in pay_50] == [
                 (date(2023, 7, 1), 5, 3)
             ]
+            # 0019: the 55+ subsidy asks 24 months of unemployment (0006 shipped 12); rehabilitative
+            # work is checked from 1.7.2015 (law 142/2015).
+            subsidy_55 = [r for r in live if r.scheme == EmploymentScheme.EMPLOYMENT_SUBSIDY_55]
+            assert [(r.effective_from, r.long_term_unemployed_months) for r in subsidy_55] == [
+                (date(2023, 7, 1), 24)
+            ]
+            rehabilitative = {
+                r.effective_from for r in live if r.scheme == EmploymentScheme.REHABILITATIVE_WORK
+            }
+            assert date(2015, 7, 1) in rehabilitative
     finally:
         db.close()
