@@ -5,36 +5,13 @@ Organisations list filtered to it. Texts that name no municipality are marked.""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QGroupBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import QGroupBox, QLabel, QTableWidgetItem, QVBoxLayout
 
 from jarjestokeskus.i18n import _, current_language, format_number
 from jarjestokeskus.services.municipalities import MunicipalityCount
+from jarjestokeskus.ui.start.row_table import RowTable
 
 WARNING_SIGN = "⚠"
-
-
-class MunicipalityTable(QTableWidget):
-    """Read-only; Enter on a row is a double click."""
-
-    row_chosen = Signal(int)
-
-    def __init__(self) -> None:
-        super().__init__(0, 2)
-        self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-        self.verticalHeader().setVisible(False)
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.cellDoubleClicked.connect(lambda row, _column: self.row_chosen.emit(row))
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentRow() >= 0:
-            self.row_chosen.emit(self.currentRow())
-            return
-        super().keyPressEvent(event)
 
 
 class MembersByMunicipality(QGroupBox):
@@ -45,7 +22,7 @@ class MembersByMunicipality(QGroupBox):
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[MunicipalityCount] = []
-        self.table = MunicipalityTable()
+        self.table = RowTable(2, (0,))
         self.table.row_chosen.connect(self._choose)
         self.hint = QLabel(wordWrap=True)
         layout = QVBoxLayout(self)

@@ -8,17 +8,15 @@ from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QScrollArea,
     QSpinBox,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -37,6 +35,7 @@ from jarjestokeskus.services.calendar.deadlines import (
 from jarjestokeskus.services.municipalities import MunicipalityCount, members_by_municipality
 from jarjestokeskus.services.start_charts import StartCharts, start_charts
 from jarjestokeskus.ui.start.municipalities import MembersByMunicipality
+from jarjestokeskus.ui.start.row_table import RowTable
 from jarjestokeskus.ui.widgets.changes import watch_changes
 from jarjestokeskus.ui.widgets.chart_base import Number
 from jarjestokeskus.ui.widgets.charts import BarChart, BarSeries, HorizontalBarChart
@@ -63,30 +62,11 @@ def what_text(row: DeadlineRow) -> str:
     return _("{what}: {detail}").format(what=row.kind.label, detail=row.detail.label)
 
 
-class DeadlineTable(QTableWidget):
-    """A read-only table that reports Enter on a row like a double click."""
-
-    row_chosen = Signal(int)
+class DeadlineTable(RowTable):
+    """What, name and when: what and name share the room."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(0, COLUMNS, parent)
-        self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-        self.verticalHeader().setVisible(False)
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # What and name share the room and elide; the tooltip has the whole text.
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.setWordWrap(False)
-        self.cellDoubleClicked.connect(lambda row, _column: self.row_chosen.emit(row))
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentRow() >= 0:
-            self.row_chosen.emit(self.currentRow())
-            return
-        super().keyPressEvent(event)
+        super().__init__(COLUMNS, (1, 2), parent)
 
 
 class RememberingSplitter(QSplitter):

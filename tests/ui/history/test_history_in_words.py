@@ -16,11 +16,11 @@ from jarjestokeskus.services.organisations.register import save_organisation
 from jarjestokeskus.ui.history.audit_view import COL_CHANGES, COL_KIND, COL_RECORD, AuditView
 from jarjestokeskus.ui.organisations.editor import OrganisationEditor
 from jarjestokeskus.ui.window.qt_language import apply_language
-from tests.ui.organisations import test_organisation_editor as form_tests
+from tests.ui.organisations import conftest as form_fixtures
 from tests.ui.organisations.test_organisation_editor import type_into
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
-editor = form_tests.editor  # the organisation form, shown
+editor = form_fixtures.editor  # the organisation form, shown
 
 # What the developer sees and the user must not: column names, ISO dates, bare decimals, enum values.
 RAW = re.compile(

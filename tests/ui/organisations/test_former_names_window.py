@@ -20,17 +20,6 @@ from tests.ui.organisations.test_organisation_editor import type_cell, type_into
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise|grabbing)")
 
 
-@pytest.fixture
-def editor(qtbot: QtBot, db: Database) -> OrganisationEditor:
-    widget = OrganisationEditor(db)
-    qtbot.addWidget(widget)
-    widget.resize(900, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
-    return widget
-
-
 def with_open_window(qtbot: QtBot, editor: OrganisationEditor, work) -> None:  # type: ignore[no-untyped-def]
     """Click 'Earlier names…'; `work(dialog)` runs while the window is open."""
     done: list[bool] = []

@@ -28,17 +28,6 @@ def stored_place(db: Database, organisation_id: object) -> tuple[str, str | None
         return org.municipality, org.municipality_code
 
 
-@pytest.fixture
-def editor(qtbot: QtBot, db: Database) -> OrganisationEditor:
-    widget = OrganisationEditor(db)
-    qtbot.addWidget(widget)
-    widget.resize(900, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
-    return widget
-
-
 def test_the_list_is_the_register_with_both_names(qtbot: QtBot, editor: OrganisationEditor) -> None:
     box = editor.fields.municipality
     items = [box.itemText(i) for i in range(box.count())]

@@ -37,17 +37,6 @@ from jarjestokeskus.ui.widgets.form_table import FormTable
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise|grabbing)")
 
 
-@pytest.fixture
-def editor(qtbot: QtBot, db: Database) -> OrganisationEditor:
-    widget = OrganisationEditor(db)
-    qtbot.addWidget(widget)
-    widget.resize(900, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
-    return widget
-
-
 class Dialogs:
     """Message boxes recorded instead of blocking the test; questions get `answer`."""
 

@@ -18,7 +18,7 @@ from jarjestokeskus.ui.organisations.editor import OrganisationEditor
 from tests.ui.organisations import test_organisation_editor as form_tests
 from tests.ui.organisations.test_organisation_editor import Dialogs, type_into
 
-editor = form_tests.editor  # the same fixtures
+# the same fixtures (the editor comes from conftest.py)
 dialogs = form_tests.dialogs
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
