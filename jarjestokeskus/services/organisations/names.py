@@ -14,10 +14,10 @@ from jarjestokeskus.db.base import utcnow
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.errors import RecordNotFound, StaleRecord
 from jarjestokeskus.db.models import Organisation, OrganisationName
-from jarjestokeskus.domain.former_names import FormerNameForm, validate_former_names
+from jarjestokeskus.domain.organisation import FormerNameForm, validate_former_names
 from jarjestokeskus.services import changes
 from jarjestokeskus.services.changes import announces
-from jarjestokeskus.services.organisations.register import refresh_search_text
+from jarjestokeskus.services.organisations.register import derived_columns
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ def save_former_names(
                 name.archived_at = now
         session.flush()
         session.expire(org, ["former_names"])
-        refresh_search_text(org)
+        org.search_text = str(derived_columns(org)["search_text"])  # found by its earlier names too
         return [_row(name) for name in _stored(session, organisation_id)]
 
 

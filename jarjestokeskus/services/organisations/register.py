@@ -70,11 +70,6 @@ def derived_columns(org: Any) -> dict[str, object]:
     }
 
 
-def refresh_search_text(org: Organisation) -> None:
-    """After its earlier names changed: an organisation is found by those too."""
-    org.search_text = str(derived_columns(org)["search_text"])
-
-
 def municipalities(db: Database) -> list[str]:
     """The municipalities in use, for the filter, in collation order."""
     with db.reading() as session:

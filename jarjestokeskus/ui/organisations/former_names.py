@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QV
 
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.errors import DatabaseProblem
-from jarjestokeskus.domain.former_names import FormerNameForm, label
+from jarjestokeskus.domain.organisation import FormerNameForm
+from jarjestokeskus.domain.organisation import former_name_label as label
 from jarjestokeskus.domain.validation import ValidationFailed
 from jarjestokeskus.i18n import _, current_language, format_date
 from jarjestokeskus.services.organisations.names import FormerNameRow, former_names, save_former_names

@@ -7,8 +7,7 @@ import pytest
 
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.errors import StaleRecord
-from jarjestokeskus.domain.former_names import FormerNameForm
-from jarjestokeskus.domain.organisation import OrganisationForm
+from jarjestokeskus.domain.organisation import FormerNameForm, OrganisationForm
 from jarjestokeskus.domain.validation import ValidationFailed
 from jarjestokeskus.services.history.record import record_history
 from jarjestokeskus.services.organisations.names import former_names, save_former_names

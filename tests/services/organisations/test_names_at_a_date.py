@@ -10,8 +10,7 @@ from sqlalchemy import select
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.models import Organisation
 from jarjestokeskus.domain.enums import FundingInstrument
-from jarjestokeskus.domain.former_names import FormerNameForm
-from jarjestokeskus.domain.organisation import OrganisationForm
+from jarjestokeskus.domain.organisation import FormerNameForm, OrganisationForm
 from jarjestokeskus.services.demo.scenario import create_demo
 from jarjestokeskus.services.organisations.names import names_on, save_former_names
 from jarjestokeskus.services.organisations.register import save_organisation
