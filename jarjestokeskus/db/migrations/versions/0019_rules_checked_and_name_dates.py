@@ -8,7 +8,7 @@ that date is added, so periods of 2015-2022 are checked too. An organisation's e
 say from when it was used (`valid_from`, empty when not known).
 
 Revision ID: 0019
-Revises: 0023
+Revises: 0016
 """
 
 import uuid
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0019"
-down_revision = "0023"
+down_revision = "0016"
 branch_labels = None
 depends_on = None
 
