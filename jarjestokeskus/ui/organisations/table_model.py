@@ -9,6 +9,7 @@ and nothing between.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Protocol
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -207,8 +208,21 @@ class OrganisationTableModel(QAbstractTableModel):
             return _(HEADERS[section])
         return None
 
-    def _all(self, query: OrganisationQuery, total: int) -> list[OrganisationRow]:
-        return self._page(query, 0, total, total)
+    def export_texts(self, columns: Sequence[int]) -> tuple[int, Callable[[], Iterator[list[str]]]]:
+        """The whole list as shown (search, filters, order) for an export: how many rows, and a
+        reader of their `columns`' texts that touches no Qt, so the export runs it, query and
+        all, off the GUI thread. A capped count is completed first: the export is of every row."""
+        from jarjestokeskus.services.organisations import register
+
+        if self._more:
+            self.complete_count()
+        query, total, db = self._query, self._total, getattr(self._source, "db", None)
+
+        def texts() -> Iterator[list[str]]:
+            for row in register.list_organisations(db, query, 0, None, total):
+                yield [self._display(row, column) for column in columns]
+
+        return total, texts
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
