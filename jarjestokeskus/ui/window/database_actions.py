@@ -211,7 +211,12 @@ class DatabaseActions(QObject):
     # --- meeting copy ------------------------------------------------------------------------
     def take_meeting_copy(self) -> Path | None:
         """Write a read-only snapshot for a meeting with no network, to a file the user chooses."""
+        from jarjestokeskus.ui.window.meeting_copy_options import choose_parts
+
         title = _("Take a copy for a meeting")
+        include = choose_parts(self.window)
+        if include is None:
+            return None
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         suggested = Path(folder or Path.home()) / suggested_file_name()
         chosen, _filter = QFileDialog.getSaveFileName(
@@ -228,7 +233,9 @@ class DatabaseActions(QObject):
             made: Path = run_with_progress(
                 self.window,
                 _("Taking a copy for the meeting…"),
-                lambda progress: take_meeting_copy(db, target, progress=progress, overwrite=asked),
+                lambda progress: take_meeting_copy(
+                    db, target, progress=progress, overwrite=asked, include=include
+                ),
             )
         except Cancelled:
             return None

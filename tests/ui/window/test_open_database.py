@@ -153,9 +153,12 @@ def test_a_newer_database_is_refused(window: MainWindow, other: Path, warnings, 
 
 
 def test_meeting_copy_from_the_window_opens_read_only_with_its_date(  # type: ignore[no-untyped-def]
-    window: MainWindow, tmp_path: Path, monkeypatch
+    window: MainWindow, tmp_path: Path, monkeypatch, qtbot
 ) -> None:
+    from tests.ui.window.test_meeting_copy_options import answer
+
     target = tmp_path / "kokous.sqlite"
+    answer(qtbot, ())
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: told.append(text))
