@@ -30,11 +30,17 @@ from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.errors import DatabaseProblem
 from jarjestokeskus.domain.organisation import label
 from jarjestokeskus.i18n import N_, _
+from jarjestokeskus.services.database.server_lock import one_at_a_time
 from jarjestokeskus.services.organisations.import_files import ImportFileProblem, Table, read_table
 from jarjestokeskus.services.organisations.import_mapping import IMPORT_FIELDS, NAME_FIELDS, guess_mapping
-from jarjestokeskus.services.organisations.member_import import ImportResult, apply_import, plan_import
+from jarjestokeskus.services.organisations.member_import import (
+    ImportPlan,
+    ImportResult,
+    apply_import,
+    plan_import,
+)
 from jarjestokeskus.ui.organisations.import_preview import PreviewPage
-from jarjestokeskus.ui.widgets.background import Cancelled, run_with_progress
+from jarjestokeskus.ui.widgets.background import Cancelled, Progress, run_with_progress
 
 FILE_FILTER = N_("Spreadsheets (*.csv *.xlsx *.txt);;All files (*)")
 COL_HEADING, COL_EXAMPLE, COL_FIELD = range(3)
@@ -241,10 +247,20 @@ class ImportWizard(QWizard):
         plan = self.preview_page.plan
         if plan is None or not self.preview_page.isComplete():
             return
+        assert self.table is not None
+        table, mapping, on_match = self.table, self.mapping_page.mapping(), self.mapping_page.on_match()
+
+        def import_alone(progress: Progress) -> ImportResult | ImportPlan:
+            # As `import members`: on a server a second import waits here, then plans against what
+            # the first saved; a plan that differs from the preview is shown, not saved.
+            with one_at_a_time(self.db, "import members"):
+                fresh = plan_import(self.db, table, mapping, on_match, progress)
+                if _outcome(fresh) != _outcome(plan):
+                    return fresh
+                return apply_import(self.db, fresh, progress)
+
         try:
-            self.result = run_with_progress(
-                self, _("Importing…"), lambda progress: apply_import(self.db, plan, progress)
-            )
+            done = run_with_progress(self, _("Importing…"), import_alone)
         except Cancelled:
             QMessageBox.information(
                 self, self.windowTitle(), _("The import was cancelled; nothing was saved.")
@@ -254,6 +270,18 @@ class ImportWizard(QWizard):
             QMessageBox.warning(self, self.windowTitle(), problem.user_message())
             self.make_preview()  # the register changed: show what the file would do now
             return
+        if isinstance(done, ImportPlan):
+            self.preview_page.show_plan(done)
+            QMessageBox.warning(
+                self,
+                self.windowTitle(),
+                _(
+                    "The register changed while the preview was open (another import, say); nothing "
+                    "was saved. The preview now shows what the file would do: check it and import again."
+                ),
+            )
+            return
+        self.result = done
         QMessageBox.information(
             self,
             self.windowTitle(),
@@ -262,6 +290,11 @@ class ImportWizard(QWizard):
             ).format(created=self.result.created, updated=self.result.updated, skipped=self.result.skipped),
         )
         super().accept()
+
+
+def _outcome(plan: ImportPlan) -> list[tuple[object, ...]]:
+    """What a plan would do to the register, row by row."""
+    return [(r.row, r.status, r.organisation_id, r.expected_version, r.changes) for r in plan.rows]
 
 
 def open_import_dialog(parent: QWidget | None, db: Database) -> bool:
