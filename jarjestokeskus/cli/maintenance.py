@@ -36,6 +36,9 @@ def add_maintenance_commands(command: Command) -> None:
         "restore", _("replace the database with a backup (a safety copy is made first)"), run_restore
     )
     restore.add_argument("backup_file", metavar=_("FILE"), type=Path, help=_("the backup file to restore"))
+    from jarjestokeskus.cli.server_roles import add_server_roles_command
+
+    add_server_roles_command(command)
 
 
 def run_gui(args: argparse.Namespace) -> int:

@@ -93,6 +93,8 @@ class Database:
     read_only: bool = False
     holder: LockHolder | None = None
     lock: DatabaseLock | None = field(default=None, repr=False)
+    # On a server with the program's roles (db.server_roles): the login the history names.
+    login: str | None = None
 
     @property
     def path(self) -> Path | None:
@@ -106,6 +108,8 @@ class Database:
         session = self.session_factory()
         session.info["read_only"] = self.read_only
         session.info["holder"] = self.holder.describe() if self.holder else ""
+        if self.login:
+            session.info["user"] = self.login
         try:
             yield session
             session.commit()
@@ -200,6 +204,8 @@ def open_database(
     factory = sessionmaker(engine, expire_on_commit=False)
     audit.install(factory)
     database = Database(url, engine, factory, read_only=read_only, holder=holder, lock=lock)
+    if path is None and engine.dialect.name == "postgresql":
+        database.login = _server_login(engine)
     if migrate and not read_only:
         try:
             _erase_again(database)
@@ -207,6 +213,16 @@ def open_database(
             database.close()
             raise
     return database
+
+
+def _server_login(engine: Engine) -> str | None:
+    """With the program's roles on the server each person signs in as themselves: their login."""
+    from jarjestokeskus.db.server_roles import server_role
+
+    if server_role(engine) is None:
+        return None
+    with engine.connect() as connection:
+        return str(connection.exec_driver_sql("SELECT current_user").scalar())
 
 
 def _erase_again(database: Database) -> None:

@@ -3,7 +3,8 @@
 Installed by `open_database` on a PostgreSQL engine once it is open (a failure to open is
 `CannotOpen`, whose reason the window reads to ask for a password). A connection the server has
 dropped while idle is replaced without a word (the engine tests each one before use); one lost in
-the middle of a save or a read, or a server that does not answer at all, becomes `ServerUnreachable`.
+the middle of a save or a read, or a server that does not answer at all, becomes `ServerUnreachable`;
+something the login's role may not do (db.server_roles) becomes `NoRight`.
 """
 
 from __future__ import annotations
@@ -31,6 +32,16 @@ class ServerUnreachable(DatabaseProblem):
         ).format(server=self.server)
 
 
+class NoRight(DatabaseProblem):
+    """The server refused the login this (db.server_roles: staff see no employment data)."""
+
+    def user_message(self) -> str:
+        return _(
+            "Your login on the server has no right to this: it is kept for personnel administration "
+            "or the administrator (ask them). Nothing was saved."
+        )
+
+
 def _lost(context: ExceptionContext) -> bool:
     import psycopg
 
@@ -48,6 +59,8 @@ def install(engine: Engine, server: str) -> None:
     """`server`: how the user knows the server (its URL without the password)."""
 
     def on_error(context: ExceptionContext) -> BaseException | None:
+        if getattr(context.original_exception, "sqlstate", None) == "42501":  # insufficient_privilege
+            return NoRight(str(context.original_exception).strip())
         if not _lost(context):
             return None
         if context.is_pre_ping:
