@@ -25,13 +25,26 @@ from jarjestokeskus.db.models import (
     Agreement,
     AgreementParty,
     AuditEntry,
+    BankPayment,
+    Body,
+    BodyMeeting,
+    ChecklistEntry,
+    ClosedYear,
     ContactEntry,
     Employment,
     Erasure,
+    Event,
+    EventFeedback,
     EventRegistration,
+    MemberActivity,
+    MemberGrant,
     MonitoringEntry,
+    Organisation,
     Person,
+    Project,
     RegisterIdentity,
+    SurveyAnswer,
+    YearClockTask,
 )
 
 ERASED = "[erased]"  # what stands where a personal value was
@@ -39,12 +52,27 @@ ANONYMISED_NAME = "Anonymised"
 PERSON_FIELDS = ("first_name", "last_name", "email", "phone")
 # Employment fields that may tell who the person is; the rest is what the statistics need.
 PERSONAL_EMPLOYMENT_FIELDS = ("outcome_note", "decision_number")
-# Free text where people are named by hand: who signed, who agreed orally, who wrote a follow-up.
+# Free text where people may be named by hand: who signed, who agreed orally, who wrote a
+# follow-up or made a contact, who paid, meetings' agendas and decisions, notes. An erasure scrubs
+# the person's name, email and phone from each; the export lists where they stand.
 NAMING_FIELDS: tuple[tuple[type, tuple[str, ...]], ...] = (
     (AgreementParty, ("signatory",)),
     (Agreement, ("oral_agreed_by", "description")),
     (MonitoringEntry, ("written_by", "note")),
     (ContactEntry, ("done_by", "subject", "note")),
+    (Organisation, ("notes",)),
+    (Body, ("note",)),
+    (BodyMeeting, ("agenda", "decisions")),
+    (Event, ("partners", "notes")),
+    (EventFeedback, ("comments",)),
+    (ChecklistEntry, ("owner", "note")),
+    (MemberGrant, ("note",)),
+    (MemberActivity, ("contact", "description")),
+    (BankPayment, ("payer",)),
+    (ClosedYear, ("reopen_reason",)),
+    (Project, ("description",)),
+    (SurveyAnswer, ("text_value",)),
+    (YearClockTask, ("notes",)),
 )
 LEDGER_FILE = "erasures.json"
 
@@ -63,6 +91,21 @@ def scrub_text(text: str, terms: list[str]) -> str:
     return text
 
 
+def naming(session: Session, terms: list[str]) -> list[tuple[Any, str, str]]:
+    """(record, field, text) of every free-text field that names the person by one of `terms`."""
+    found: list[tuple[Any, str, str]] = []
+    if not terms:
+        return found
+    for model, fields in NAMING_FIELDS:
+        columns = [getattr(model, field) for field in fields]
+        for row in session.execute(select(model.id, *columns)):
+            named = [f for f, v in zip(fields, row[1:], strict=True) if v and scrub_text(v, terms) != v]
+            if named:
+                record = session.get(model, row[0])
+                found += [(record, field, getattr(record, field)) for field in named]
+    return found
+
+
 def erase_in_session(session: Session, person_id: uuid.UUID) -> bool:
     """Erase the person in this session's database; False when there is no such person."""
     person = session.get(Person, person_id)
@@ -77,13 +120,8 @@ def erase_in_session(session: Session, person_id: uuid.UUID) -> bool:
         employment.outcome_note = ""
         employment.decision_number = ""
     registrations = _erase_registrations(session, terms)
-    if terms:
-        for model, fields in NAMING_FIELDS:
-            for record in session.scalars(select(model)):
-                for field in fields:
-                    value = getattr(record, field) or ""
-                    if value and scrub_text(value, terms) != value:
-                        setattr(record, field, scrub_text(value, terms))
+    for record, field, value in naming(session, terms):
+        setattr(record, field, scrub_text(value, terms))
     session.flush()  # the change history of this erase is written here, and scrubbed next
     # The change history of the person's own records: every personal value, whatever it says.
     own = {

@@ -18,6 +18,7 @@ from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 from jarjestokeskus.domain.employment import LABELS as EMPLOYMENT_LABELS
 from jarjestokeskus.domain.enums import LABELS as ENUM_LABELS
 from jarjestokeskus.i18n import N_, format_date, format_datetime, format_money, format_number
+from jarjestokeskus.reports.person_data_more import entity_name, field_name, more_sections
 from jarjestokeskus.reports.template import CONTENT_WIDTH, ReportWriter, build_pdf
 from jarjestokeskus.services.person_data import organisation_name
 
@@ -136,12 +137,21 @@ def person_data_pdf(data: dict[str, Any], language: str, home: tuple[str, str] =
         story.append(w.p(w.say("none")))
     for employment in data["employments"]:
         story.append(KeepTogether([_employment(w, employment, width), Spacer(1, 4 * mm)]))
+    story += more_sections(w, data)
     story.append(w.heading(w.say("history")))
     header = [w.say("when"), w.say("who"), w.say("what")]
     rows = []
     for entry in data["history"]:
-        changed = ", ".join(_field_name(w, key) for key in entry.get("changes") or {})
+        entity = entry.get("entity", "Person")
+        keys = [
+            k
+            for k in entry.get("changes") or {}
+            if entity in ("Person", "Employment") or not k.endswith("_id")
+        ]
+        changed = ", ".join(_field_name(w, entity, key) for key in keys)
         action = w.t(ACTIONS.get(entry["action"], entry["action"]))
+        if entity not in ("Person", "Employment"):
+            action = f"{entity_name(w, entity)}, {action}"
         rows.append(
             [
                 format_datetime(datetime.fromisoformat(entry["at"]), language),
@@ -167,7 +177,9 @@ def _period(w: _Writer, start: str | None, end: str | None) -> str:
     return f"{w.iso_date(start)} – {w.iso_date(end)}".strip()
 
 
-def _field_name(w: _Writer, key: str) -> str:
+def _field_name(w: _Writer, entity: str, key: str) -> str:
+    if entity not in ("Person", "Employment"):
+        return field_name(w, entity, key)
     key = key.removesuffix("_id")
     return w.t(EMPLOYMENT_LABELS[key]) if key in EMPLOYMENT_LABELS else key
 

@@ -23,8 +23,11 @@ from jarjestokeskus.db.erasure import ANONYMISED_NAME, ERASED, PERSON_FIELDS  # 
 from jarjestokeskus.db.errors import RecordNotFound
 from jarjestokeskus.db.models import (
     AuditEntry,
+    BodySeat,
     Employment,
     EmploymentFunding,
+    Event,
+    EventRegistration,
     Organisation,
     Person,
     Project,
@@ -68,9 +71,17 @@ def export_person(db: Database, person_id: uuid.UUID) -> dict[str, Any]:
             o.id: (o.name_fi, o.name_sv)
             for o in session.scalars(select(Organisation).where(Organisation.is_home))
         }
-        history = session.scalars(
-            select(AuditEntry).where(_about(person_id, [e.id for e in employments])).order_by(AuditEntry.at)
-        ).all()
+        seats = session.scalars(select(BodySeat.id).where(BodySeat.person_id == person_id)).all()
+        terms = erasure.terms_of(person)
+        registrations = erasure.registrations_of(session, terms)
+        own_records = {
+            "Person": [person_id],
+            "Employment": [e.id for e in employments],
+            "Role": [role.id for role, _org in roles],
+            "BodySeat": list(seats),
+            "EventRegistration": [r.id for r in registrations],
+        }
+        history = session.scalars(select(AuditEntry).where(_about(own_records)).order_by(AuditEntry.at)).all()
         return {
             "format": EXPORT_FORMAT,
             "exported_at": _plain(datetime.now().astimezone()),
@@ -95,33 +106,58 @@ def export_person(db: Database, person_id: uuid.UUID) -> dict[str, Any]:
             ],
             "employments": [_employment(session, e, names) for e in employments],
             "representation": seats_for_export(session, person_id),  # issue 21: seats in bodies
-            "named_in": _named_in(session, erasure.terms_of(person)),
-            "event_registrations": [
-                {
-                    key: _plain(getattr(r, key))
-                    for key in ("event_id", *erasure.REGISTRATION_FIELDS, "registered_on")
-                }
-                for r in erasure.registrations_of(session, erasure.terms_of(person))
+            "supervises": _supervised(session, person_id, names),
+            "event_registrations": [_registration(session, r) for r in registrations],
+            "named_in": [
+                {"entity": type(record).__name__, "id": str(record.id), "field": field, "value": value}
+                for record, field, value in erasure.naming(session, terms)
             ],
             "history": [
-                {"at": _plain(h.at), "user": h.user, "action": h.action, "changes": h.changes}
+                {
+                    "at": _plain(h.at),
+                    "user": h.user,
+                    "entity": h.entity,
+                    "action": h.action,
+                    "changes": h.changes,
+                }
                 for h in history
             ],
         }
 
 
-def _named_in(session, terms: list[str]) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
-    """Free text elsewhere that names the person (a signatory, "agreed by", "written by")."""
-    found = []
-    for model, fields in erasure.NAMING_FIELDS:
-        for record in session.scalars(select(model)):
-            for field in fields:
-                value = getattr(record, field) or ""
-                if terms and erasure.scrub_text(value, terms) != value:
-                    found.append(
-                        {"entity": model.__name__, "id": str(record.id), "field": field, "value": value}
-                    )
-    return found
+def _supervised(session, person_id: uuid.UUID, names: dict) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def,type-arg]
+    """The periods the person supervises: where and when (not whose: that is the other's data)."""
+    periods = session.scalars(
+        select(Employment).where(Employment.supervisor_id == person_id).order_by(Employment.start_date)
+    ).all()
+    result = []
+    for e in periods:
+        employer = names.get(e.employer_id) or _organisation_names(session, e.employer_id)
+        result.append(
+            {
+                "employer_fi": employer[0],
+                "employer_sv": employer[1],
+                "title": e.title,
+                "start_date": _plain(e.start_date),
+                "end_date": _plain(e.end_date),
+            }
+        )
+    return result
+
+
+def _registration(session, r: EventRegistration) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    event = session.get(Event, r.event_id)
+    return {
+        "event_id": str(r.event_id),
+        "event_fi": event.title_fi if event else "",
+        "event_sv": event.title_sv if event else "",
+        "starts_on": _plain(event.starts_on) if event else None,
+        **{key: _plain(getattr(r, key)) for key in erasure.REGISTRATION_FIELDS},
+        "organisation_name": r.organisation_name,
+        "status": _plain(r.status),
+        "registered_on": _plain(r.registered_on),
+        "attended": r.attended,
+    }
 
 
 def persons_without_role(db: Database, today: date | None = None) -> list[tuple[uuid.UUID, str]]:
@@ -218,9 +254,8 @@ def erase_person(db: Database, person_id: uuid.UUID) -> ErasureResult:
     return ErasureResult(tuple(rewritten), tuple(failed), tuple(unreachable))
 
 
-def _about(person_id: uuid.UUID, employment_ids: list[uuid.UUID]):  # type: ignore[no-untyped-def]
-    """The audit entries of the person's own record and of their periods."""
+def _about(records: dict[str, list[uuid.UUID]]):  # type: ignore[no-untyped-def]
+    """The audit entries of the person's own records (their row, periods, roles, seats, registrations)."""
     return or_(
-        (AuditEntry.entity == "Person") & (AuditEntry.entity_id == person_id),
-        (AuditEntry.entity == "Employment") & AuditEntry.entity_id.in_(employment_ids),
+        *((AuditEntry.entity == entity) & AuditEntry.entity_id.in_(ids) for entity, ids in records.items())
     )
