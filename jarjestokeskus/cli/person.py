@@ -179,8 +179,8 @@ def run_unattached(args: argparse.Namespace) -> int:
         persons = persons_without_role(db)
     finally:
         db.close()
-    for person_id, name in persons:
-        print(f"{person_id}  {name}")
+    for person in persons:
+        print(f"{person.id}  {person.name}")
     if not persons:
         print(_("Every person has a role or an employment."))
     return OK

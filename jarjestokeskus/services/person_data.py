@@ -160,7 +160,18 @@ def _registration(session, r: EventRegistration) -> dict[str, Any]:  # type: ign
     }
 
 
-def persons_without_role(db: Database, today: date | None = None) -> list[tuple[uuid.UUID, str]]:
+@dataclass(frozen=True)
+class UnattachedPerson:
+    """A person in no current role and no employment, with their last role to judge by."""
+
+    id: uuid.UUID
+    name: str
+    last_organisation_fi: str = ""
+    last_organisation_sv: str = ""
+    role_ended: date | None = None
+
+
+def persons_without_role(db: Database, today: date | None = None) -> list[UnattachedPerson]:
     """Persons kept for no purpose: no current role in any organisation and no employment
     period (a contact person removed from an organisation, say); not yet erased."""
     today = today or date.today()
@@ -181,7 +192,22 @@ def persons_without_role(db: Database, today: date | None = None) -> list[tuple[
             .where(Person.anonymised.is_(False), ~current_role, ~employed)
             .order_by(Person.last_name, Person.first_name)
         ).all()
-    return [(row.id, full_name(row.first_name, row.last_name)) for row in rows]
+        last: dict[uuid.UUID, tuple[str, str, date | None]] = {}
+        roles = session.execute(
+            select(
+                Role.person_id, Role.end_date, Role.archived_at, Organisation.name_fi, Organisation.name_sv
+            )
+            .join(Organisation, Organisation.id == Role.organisation_id)
+            .where(Role.person_id.in_([row.id for row in rows]))
+            .order_by(Role.start_date.nulls_first(), Role.created_at)
+        ).all()
+        for role in roles:  # the latest wins
+            ended = role.end_date or (role.archived_at.date() if role.archived_at else None)
+            last[role.person_id] = (role.name_fi, role.name_sv, ended)
+    return [
+        UnattachedPerson(row.id, full_name(row.first_name, row.last_name), *last.get(row.id, ("", "", None)))
+        for row in rows
+    ]
 
 
 def _employment(session, e: Employment, names: dict) -> dict[str, Any]:  # type: ignore[no-untyped-def,type-arg]

@@ -29,6 +29,7 @@ from jarjestokeskus.ui.agreements.followup_view import FollowUpView
 from jarjestokeskus.ui.agreements.view import AgreementsView
 from jarjestokeskus.ui.history.audit_view import AuditView
 from jarjestokeskus.ui.organisations.view import OrganisationsView
+from jarjestokeskus.ui.persons.unattached import PersonActions
 from jarjestokeskus.ui.projects.funding_overview import FundingOverview
 from jarjestokeskus.ui.projects.view import ProjectsView
 from jarjestokeskus.ui.reports.view import ReportsView
@@ -193,6 +194,7 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(None, self.import_members)
         self.export_action = self._action("Ctrl+E", self.export_list)
         self.database_actions = DatabaseActions(self)
+        self.person_actions = PersonActions(self)
         self.language_group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
         for code, name in LANGUAGE_NAMES.items():
@@ -237,6 +239,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.database_actions.meeting_copy_action)
         file_menu.addSeparator()
         file_menu.addActions([self.export_action, self.import_action])
+        self.person_actions.retranslate()
+        file_menu.addAction(self.person_actions.unattached_action)
         file_menu.addSeparator()
         file_menu.addActions([self.backup_action, self.restore_action])
         file_menu.addSeparator()
