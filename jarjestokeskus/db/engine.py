@@ -228,9 +228,13 @@ def _server_login(engine: Engine) -> str | None:
 def _erase_again(database: Database) -> None:
     """An older copy (a backup restored, an old file opened): erase its erased persons again."""
     from jarjestokeskus.db import erasure
+    from jarjestokeskus.db.server_errors import NoRight
 
-    with database.transaction() as session:
-        erased = erasure.reapply_on_open(session, data_dir())
+    try:
+        with database.transaction() as session:
+            erased = erasure.reapply_on_open(session, data_dir())
+    except NoRight:  # a staff login may not rewrite the history: personnel administration's open will
+        return
     if erased:
         erasure.compact(database.engine)
 

@@ -142,3 +142,19 @@ def test_the_sql_can_be_printed_to_run_by_hand(register: Database, capsys) -> No
     assert main(["--db", register.url, "server-roles", "--print"]) == 0
     printed = capsys.readouterr().out
     assert "CREATE ROLE jk_staff NOLOGIN" in printed and "ENABLE ROW LEVEL SECURITY" in printed
+
+
+@server
+def test_an_erasure_to_repeat_waits_for_personnel_administration(register: Database, login) -> None:  # type: ignore[no-untyped-def]
+    """A register restored on the server from before an erasure: staff may still open it; the
+    first personnel administration login to open it erases the person again."""
+    from jarjestokeskus.db import erasure
+    from jarjestokeskus.db.engine import data_dir
+
+    with register.reading() as session:
+        kaisa = session.scalar(select(Person.id).where(Person.first_name == "Kaisa"))
+        erasure.remember(data_dir(), erasure.identity(session), {kaisa})
+    login("jk_staff")  # opens
+    assert "Kaisa" in _names(register)
+    login("jk_personnel")
+    assert "Kaisa" not in _names(register)
