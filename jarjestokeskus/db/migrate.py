@@ -96,6 +96,10 @@ def upgrade(engine: Engine, path: Path | None) -> None:
         try:
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
+            if connection.dialect.name == "postgresql":
+                from jarjestokeskus.db.server_roles import refresh_after_upgrade
+
+                refresh_after_upgrade(connection)  # the roles' rights reach the new tables too
             if sqlite:
                 broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:

@@ -15,7 +15,10 @@ with `--print` to run by hand); it is idempotent and run again after an upgrade 
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
+from sqlalchemy.exc import DBAPIError
+
+from jarjestokeskus.db.errors import DatabaseProblem
 
 STAFF, PERSONNEL, ADMIN = "jk_staff", "jk_personnel", "jk_admin"
 ROLE_NAMES = {ADMIN: "admin", PERSONNEL: "personnel", STAFF: "staff"}  # the strongest first
@@ -79,7 +82,7 @@ $$""",
     return ";\n\n".join(statements) + ";\n"
 
 
-def program_tables(engine: Engine) -> list[str]:
+def program_tables(engine: Engine | Connection) -> list[str]:
     """The program's tables in the database (its own and Alembic's version table)."""
     from sqlalchemy import inspect
 
@@ -94,6 +97,18 @@ def apply_roles(engine: Engine) -> None:
     """Create or update the roles and rights (needs a login that may create roles)."""
     with engine.begin() as connection:
         connection.exec_driver_sql(roles_sql(program_tables(engine)))
+
+
+def refresh_after_upgrade(connection: Connection) -> None:
+    """After an upgrade on a server whose roles are set, the new tables get their rights too.
+    Best effort: a login that may not grant them leaves it to `server-roles`; the upgrade stands."""
+    if connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": STAFF}).first() is None:
+        return
+    try:
+        with connection.begin_nested():
+            connection.exec_driver_sql(roles_sql(program_tables(connection)))
+    except (DBAPIError, DatabaseProblem):
+        pass
 
 
 def server_role(engine: Engine) -> str | None:

@@ -158,3 +158,21 @@ def test_an_erasure_to_repeat_waits_for_personnel_administration(register: Datab
     assert "Kaisa" in _names(register)
     login("jk_personnel")
     assert "Kaisa" not in _names(register)
+
+
+@server
+def test_an_upgrade_gives_the_roles_their_rights_on_new_tables(register: Database, login) -> None:  # type: ignore[no-untyped-def]
+    from alembic import command
+
+    from jarjestokeskus.db.migrate import alembic_config, head_revision
+
+    config = alembic_config()
+    with register.engine.connect() as connection:  # back to before the newest tables were made
+        config.attributes["connection"] = connection
+        command.downgrade(config, "-1")
+        connection.commit()
+    open_database(register.url).close()  # the owner's program upgrades it again
+    staff = login("jk_staff")
+    with staff.reading() as session:
+        assert session.execute(text("SELECT count(*) FROM erasure")).scalar() == 0
+        assert session.execute(text("SELECT version_num FROM alembic_version")).scalar() == head_revision()
