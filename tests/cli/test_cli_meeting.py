@@ -66,26 +66,14 @@ def test_through_main(register: Path, tmp_path: Path, capsys) -> None:  # type: 
 @pytest.fixture
 def staffed(tmp_path: Path, migrated_template: Path) -> Path:
     """A register with a member's contact person and a worker in rehabilitative work."""
-    from jarjestokeskus.db.models import Person, Role
-    from jarjestokeskus.domain.employment import EmploymentForm, PersonForm
-    from jarjestokeskus.domain.enums import EmploymentScheme, RoleKind
-    from jarjestokeskus.services.staff.employment import save_person
+    from tests.people import worker_and_contact
 
     path = tmp_path / "rekisteri.sqlite"
     shutil.copyfile(migrated_template, path)
     db = open_database(path)
     save_organisation(db, OrganisationForm(name_fi="Koti ry"), is_home=True)
     member = save_organisation(db, OrganisationForm(name_fi="Kokousyhdistys ry", email="info@kokous.fi")).id
-    period = EmploymentForm(
-        EmploymentScheme.REHABILITATIVE_WORK, "Avustaja", "1.3.2026", "31.12.2026", "20",
-        decision_number="KUNTOUTUS-77", outcome_note="jatkaa opintoihin",
-    )  # fmt: skip
-    save_person(db, PersonForm("Ville", "Työntekijä", "ville@example.fi", "040 111", employments=[period]))
-    with db.transaction() as session:
-        contact = Person(first_name="Kaisa", last_name="Yhteys", email="kaisa@example.fi", phone="050 222")
-        session.add(contact)
-        session.flush()
-        session.add(Role(person_id=contact.id, organisation_id=member, kind=RoleKind.CONTACT_PERSON))
+    worker_and_contact(db, member)
     db.close()
     return path
 

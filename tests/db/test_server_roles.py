@@ -14,17 +14,18 @@ from sqlalchemy.engine import make_url
 from jarjestokeskus.cli.main import main
 from jarjestokeskus.db.engine import Database, open_database
 from jarjestokeskus.db.errors import DatabaseProblem
-from jarjestokeskus.db.models import AuditEntry, Employment, Person, Role
+from jarjestokeskus.db.models import AuditEntry, Employment, Person
 from jarjestokeskus.db.server_errors import NoRight
 from jarjestokeskus.db.server_roles import server_role
 from jarjestokeskus.domain.employment import EmploymentForm, PersonForm
-from jarjestokeskus.domain.enums import EmploymentScheme, RoleKind
+from jarjestokeskus.domain.enums import EmploymentScheme
 from jarjestokeskus.domain.organisation import OrganisationForm
 from jarjestokeskus.i18n import _
 from jarjestokeskus.services.organisations.register import save_organisation
 from jarjestokeskus.services.person_data import erase_person
 from jarjestokeskus.services.staff.employment import save_person
 from tests import databases
+from tests.people import worker_and_contact
 
 server = pytest.mark.skipif(
     not databases.on_postgres(), reason="needs JK_TEST_POSTGRES (tools/postgres-test)"
@@ -46,16 +47,7 @@ def register(db: Database) -> Database:
     """A member's contact person (Kaisa) and a worker in rehabilitative work (Ville)."""
     save_organisation(db, OrganisationForm(name_fi="Koti ry"), is_home=True)
     member = save_organisation(db, OrganisationForm(name_fi="Jasen ry")).id
-    period = EmploymentForm(
-        EmploymentScheme.REHABILITATIVE_WORK, "Avustaja", "1.3.2026", "31.12.2026", "20",
-        decision_number="KUNTOUTUS-77", outcome_note="jatkaa opintoihin",
-    )  # fmt: skip
-    save_person(db, PersonForm("Ville", "Tyontekija", "ville@example.fi", "040 111", employments=[period]))
-    with db.transaction() as session:
-        contact = Person(first_name="Kaisa", last_name="Yhteys", email="kaisa@example.fi", phone="050 222")
-        session.add(contact)
-        session.flush()
-        session.add(Role(person_id=contact.id, organisation_id=member, kind=RoleKind.CONTACT_PERSON))
+    worker_and_contact(db, member)
     assert main(["--db", db.url, "server-roles"]) == 0
     assert main(["--db", db.url, "server-roles"]) == 0  # again (after an upgrade, say): the same
     return db

@@ -8,15 +8,12 @@ import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QCheckBox, QFileDialog, QMessageBox
 
-from jarjestokeskus.db.models import Person, Role
-from jarjestokeskus.domain.employment import EmploymentForm, PersonForm
-from jarjestokeskus.domain.enums import EmploymentScheme, RoleKind
 from jarjestokeskus.domain.organisation import OrganisationForm
 from jarjestokeskus.services.database.meeting_copy import INCLUDE_CHOICES, meeting_copy_info
 from jarjestokeskus.services.organisations.register import save_organisation
-from jarjestokeskus.services.staff.employment import save_person
 from jarjestokeskus.ui.main_window import MainWindow
 from jarjestokeskus.ui.window.meeting_copy_options import MeetingCopyOptions
+from tests.people import worker_and_contact
 
 pytestmark = pytest.mark.sqlite_only  # a meeting copy is a SQLite file taken from a SQLite file here
 
@@ -25,16 +22,7 @@ pytestmark = pytest.mark.sqlite_only  # a meeting copy is a SQLite file taken fr
 def window(qtbot, db):  # type: ignore[no-untyped-def]
     save_organisation(db, OrganisationForm(name_fi="Koti ry"), is_home=True)
     member = save_organisation(db, OrganisationForm(name_fi="Kokousyhdistys ry")).id
-    period = EmploymentForm(
-        EmploymentScheme.REHABILITATIVE_WORK, "Avustaja", "1.3.2026", "31.12.2026", "20",
-        decision_number="KUNTOUTUS-77",
-    )  # fmt: skip
-    save_person(db, PersonForm("Ville", "Tyontekija", "ville@example.fi", "040 111", employments=[period]))
-    with db.transaction() as session:
-        contact = Person(first_name="Kaisa", last_name="Yhteys", email="kaisa@example.fi", phone="050 222")
-        session.add(contact)
-        session.flush()
-        session.add(Role(person_id=contact.id, organisation_id=member, kind=RoleKind.CONTACT_PERSON))
+    worker_and_contact(db, member)
     main = MainWindow(db)
     qtbot.addWidget(main)
     main.show()
