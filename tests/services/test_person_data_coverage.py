@@ -55,6 +55,7 @@ NOT_NAMING = {
     ("survey_question", "text_fi"), ("survey_question", "text_sv"), ("survey_question", "options"),
     ("scheme_limit", "note"), ("instalment_rule", "note"), ("reporting_rule", "note"),
     ("member_premises", "terms"),
+    ("welfare_objective", "themes"),  # survey theme keys
     ("agreement_goal", "our_commitment"), ("agreement_goal", "counterparty_commitment"),
     ("agreement_goal", "indicator"), ("agreement_goal", "follow_up_method"),
     ("employment", "outcome_note"),  # the person's own period: in "employments", erased with it
