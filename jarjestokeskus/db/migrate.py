@@ -1,47 +1,72 @@
-"""Schema versions with Alembic: create, upgrade step by step after a copy, refuse newer."""
+"""Schema versions with Alembic: create, upgrade step by step after a copy, refuse newer.
+
+Opening a database that is up to date only compares its stored revision with the head read from
+the migration scripts' own `revision =` lines: Alembic is imported only when there is work to do.
+"""
 
 from __future__ import annotations
 
+import functools
 import os
+import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
 
 from jarjestokeskus.db.errors import NewerDatabase, NotADatabase
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 _MIGRATION_LOCK = 0x4A4B4D49  # PostgreSQL advisory lock key held while upgrading ("JKMI")
+_REVISION_LINE = re.compile(r'^(down_revision|revision)\s*(?::[^=]*)?=\s*(?:"([^"]*)"|None)', re.MULTILINE)
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return config
 
 
+@functools.cache
+def _revisions() -> dict[str, str | None]:
+    """Each migration script's revision and the one it follows, read from the scripts as text."""
+    steps: dict[str, str | None] = {}
+    for script in (MIGRATIONS / "versions").glob("*.py"):
+        found = dict((name, value) for name, value in _REVISION_LINE.findall(script.read_text("utf-8")))
+        if found.get("revision"):
+            steps[found["revision"]] = found.get("down_revision") or None
+    return steps
+
+
+def known_revisions() -> frozenset[str]:
+    return frozenset(_revisions())
+
+
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    """The revision no other script follows (the scripts form one line)."""
+    followed = set(_revisions().values())
+    heads = [revision for revision in _revisions() if revision not in followed]
+    assert len(heads) == 1, heads
+    return heads[0]
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The revision stamped in the database (Alembic's table); None when it has none."""
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
 
 
 def check_version(engine: Engine) -> str | None:
     """The database's schema revision; refuses one that this program does not know."""
     revision = current_revision(engine)
-    if revision is None:
-        return None
-    script = ScriptDirectory.from_config(alembic_config())
-    known = {rev.revision for rev in script.walk_revisions()}
-    if revision not in known:
+    if revision is not None and revision not in known_revisions():
         raise NewerDatabase(revision)
     return revision
 
@@ -79,6 +104,8 @@ def upgrade(engine: Engine, path: Path | None) -> None:
             raise NotADatabase(str(path) if path is not None else engine.url.render_as_string())
     elif path is not None:
         backup_before_upgrade(path, revision)
+    from alembic import command
+
     config = alembic_config()
     with engine.connect() as connection:
         sqlite = connection.dialect.name == "sqlite"
@@ -113,4 +140,4 @@ def upgrade(engine: Engine, path: Path | None) -> None:
                 connection.exec_driver_sql("PRAGMA foreign_keys=ON")
 
 
-__all__ = ["backup_before_upgrade", "check_version", "head_revision", "upgrade"]
+__all__ = ["backup_before_upgrade", "check_version", "head_revision", "known_revisions", "upgrade"]

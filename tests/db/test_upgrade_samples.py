@@ -174,7 +174,7 @@ def test_upgrade_from_an_older_revision_copies_the_file_before_it_migrates(
         return real_upgrade(config, target)
 
     monkeypatch.setattr(migrate, "head_revision", lambda: "9999_newer")
-    monkeypatch.setattr(migrate.command, "upgrade", spy)
+    monkeypatch.setattr(command, "upgrade", spy)  # migrate imports alembic when it upgrades
     db = open_database(db_path)
     db.close()
     assert seen == [True]
@@ -202,7 +202,7 @@ def test_a_failing_upgrade_leaves_the_database_as_it_was(
         raise RuntimeError("step 2 failed")
 
     monkeypatch.setattr(migrate, "head_revision", lambda: "9999_newer")
-    monkeypatch.setattr(migrate.command, "upgrade", half_done)
+    monkeypatch.setattr(command, "upgrade", half_done)
     with pytest.raises(RuntimeError, match="step 2 failed"):
         open_database(db_path)
     assert seen["foreign_keys"] == 0

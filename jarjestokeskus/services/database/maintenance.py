@@ -19,7 +19,7 @@ from jarjestokeskus.db.copy_mark import MeetingCopyIsReadOnly, is_meeting_copy
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.errors import CannotOpen, DatabaseProblem, NewerDatabase, NotADatabase, os_reason
 from jarjestokeskus.db.lock import DatabaseLock, held_here, read_holder
-from jarjestokeskus.db.migrate import alembic_config, current_revision, head_revision
+from jarjestokeskus.db.migrate import current_revision, head_revision, known_revisions
 from jarjestokeskus.i18n import _
 from jarjestokeskus.services.database.backup_folders import backup_folder, make_private_folder
 from jarjestokeskus.services.database.erased_copies import erase_again_after_restore, erased_in
@@ -162,7 +162,7 @@ def check_database(db: Database) -> CheckResult:
     else:
         if revision is None:
             problems.append(_("The database has no schema version: it was not made by this program."))
-        elif revision not in _known_revisions():
+        elif revision not in known_revisions():
             problems.append(NewerDatabase(revision).user_message())
     return CheckResult(not problems, integrity, revision, head, tuple(problems))
 
@@ -238,12 +238,6 @@ def restore_database(
             return safety
 
 
-def _known_revisions() -> set[str]:
-    from alembic.script import ScriptDirectory
-
-    return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
-
-
 def _verify_backup(source: sqlite3.Connection, path: Path) -> None:
     try:
         rows = source.execute("PRAGMA integrity_check").fetchall()
@@ -257,7 +251,7 @@ def _verify_backup(source: sqlite3.Connection, path: Path) -> None:
         raise NotADatabase(str(path)) from exc
     if revision is None:
         raise NotADatabase(str(path))
-    if revision[0] not in _known_revisions():
+    if revision[0] not in known_revisions():
         raise NewerDatabase(str(revision[0]))
 
 
