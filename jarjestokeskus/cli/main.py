@@ -8,14 +8,18 @@ from collections.abc import Callable, Sequence
 
 from jarjestokeskus import __version__, i18n
 from jarjestokeskus.cli.common import OK, USAGE, USER_ERROR
-from jarjestokeskus.cli.parser_texts import translate_argparse
-from jarjestokeskus.db.errors import DatabaseProblem
 from jarjestokeskus.i18n import _
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; 0 on success, 1 on a user error, 2 on a usage error."""
     arguments = list(sys.argv[1:] if argv is None else argv)
+    if "--version" in arguments[: arguments.index("--") if "--" in arguments else None]:
+        print(f"jarjestokeskus {__version__}")  # as argparse would, without the database layer
+        return OK
+    from jarjestokeskus.cli.parser_texts import translate_argparse
+    from jarjestokeskus.db.errors import DatabaseProblem
+
     i18n.set_language(choose_language(arguments))
     translate_argparse()
     parser = build_parser()

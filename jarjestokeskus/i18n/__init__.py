@@ -10,10 +10,6 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from babel.dates import format_date as _babel_date
-from babel.dates import format_datetime as _babel_datetime
-from babel.numbers import format_currency, format_decimal
-
 from jarjestokeskus.i18n.collation import sort_key
 
 LANGUAGES = ("fi", "sv")
@@ -124,22 +120,30 @@ def _locale(language: str | None) -> str:
 def format_date(value: date | None, language: str | None = None) -> str:
     if value is None:
         return ""
-    return _babel_date(value, format="d.M.yyyy", locale=_locale(language))
+    from babel.dates import format_date as babel_date  # babel loads when first used: `--version` needs none
+
+    return babel_date(value, format="d.M.yyyy", locale=_locale(language))
 
 
 def format_datetime(value: datetime | None, language: str | None = None) -> str:
     if value is None:
         return ""
-    return _babel_datetime(value, format="d.M.yyyy HH.mm", locale=_locale(language))
+    from babel.dates import format_datetime as babel_datetime
+
+    return babel_datetime(value, format="d.M.yyyy HH.mm", locale=_locale(language))
 
 
 def format_money(value: Decimal | None, language: str | None = None) -> str:
     if value is None:
         return ""
+    from babel.numbers import format_currency
+
     return format_currency(value, "EUR", locale=_locale(language))
 
 
 def format_number(value: int | Decimal | None, language: str | None = None) -> str:
     if value is None:
         return ""
+    from babel.numbers import format_decimal
+
     return format_decimal(value, locale=_locale(language))

@@ -11,11 +11,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
-from jarjestokeskus.db.engine import Database
 from jarjestokeskus.i18n import N_
-from jarjestokeskus.reports.template import Progress
+
+if TYPE_CHECKING:  # the command line's parser lists the kinds without loading reportlab
+    from jarjestokeskus.db.engine import Database
+    from jarjestokeskus.reports.template import Progress
 
 YEAR, COUNTERPARTY, ORGANISATION, GROUP_BY, WITHOUT_NAMES, DAYS, AREA = (
     "year",
