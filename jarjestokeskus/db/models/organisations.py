@@ -53,6 +53,8 @@ class Organisation(Record, Base):
             postgresql_where=CURRENT,
         ),
         Index("ix_organisation_archived", "archived_at", sqlite_where=ARCHIVED, postgresql_where=ARCHIVED),
+        # The start page's member count, answered from the index (migration 0015).
+        Index("ix_organisation_membership", "membership_status", "is_home", "archived_at"),
     )
 
     name_fi: Mapped[str] = mapped_column(String(200), default="")
