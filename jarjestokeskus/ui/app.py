@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from jarjestokeskus import __version__, i18n
@@ -56,6 +57,8 @@ def run_gui(db_target: str | None, language: str | None) -> int:
     window = MainWindow(db)
     window.show()
     window.offer_first_start()
+    if os.environ.get("JK_QUIT_WHEN_SHOWN"):  # the start benchmark: quit at the first event-loop turn
+        QTimer.singleShot(0, app.quit)
     try:
         return app.exec()
     finally:

@@ -1,6 +1,12 @@
-"""The main window: navigation, menus and shortcuts, language, read-only banner, the database."""
+"""The main window: navigation, menus and shortcuts, language, read-only banner, the database.
+
+A view is built when it is first shown (or first asked for, as the start page opens a record):
+the window opens on one view, and only that view's modules are imported and its data read.
+"""
 
 from __future__ import annotations
+
+import importlib
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -19,69 +25,61 @@ from PySide6.QtWidgets import (
 from jarjestokeskus import __version__, i18n
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.errors import DatabaseProblem
-from jarjestokeskus.i18n import N_, _
-from jarjestokeskus.services.database.backups import automatic_backup
-from jarjestokeskus.services.database.maintenance import backup_database
-from jarjestokeskus.services.database.meeting_copy import meeting_copy_info
-from jarjestokeskus.services.organisations import register as service
+from jarjestokeskus.i18n import _
 from jarjestokeskus.services.settings import load_settings, save_settings
-from jarjestokeskus.ui.agreements.followup_view import FollowUpView
-from jarjestokeskus.ui.agreements.view import AgreementsView
-from jarjestokeskus.ui.history.audit_view import AuditView
-from jarjestokeskus.ui.organisations.view import OrganisationsView
-from jarjestokeskus.ui.persons.unattached import PersonActions
-from jarjestokeskus.ui.projects.funding_overview import FundingOverview
-from jarjestokeskus.ui.projects.view import ProjectsView
-from jarjestokeskus.ui.reports.view import ReportsView
-from jarjestokeskus.ui.start.page import StartPage
 from jarjestokeskus.ui.widgets.background import Cancelled, run_with_progress
 from jarjestokeskus.ui.widgets.mnemonics import make_unique, mnemonic
 from jarjestokeskus.ui.window.backup_dialog import DailyBackup, RestoreDialog, run_restore
 from jarjestokeskus.ui.window.database_actions import DatabaseActions, banner_and_title, describe
+from jarjestokeskus.ui.window.navigation import (
+    REFRESHED_WHEN_SHOWN,
+    REPORTS_ROW,
+    ROWS,
+    VIEW_TITLES,
+    VIEWS,
+    BuiltView,
+)
 from jarjestokeskus.ui.window.qt_language import apply_language
-from jarjestokeskus.ui.window.window_state import restore_window_state, save_window_state
-from jarjestokeskus.ui.year_clock.view import YearClockView
+from jarjestokeskus.ui.window.window_state import restore_view_state, restore_window_state, save_window_state
 
 LANGUAGE_NAMES = {"fi": "Suomi", "sv": "Svenska"}
-# The navigation, in order; Ctrl+1… switch to them.
-VIEW_TITLES = (
-    N_("Start page"),
-    N_("Organisations"),
-    N_("Archive"),
-    N_("Projects"),
-    N_("Funding overview"),
-    N_("Agreements"),
-    N_("Follow-up of agreements"),
-    N_("Staff"),
-    N_("Year clock"),
-    N_("Reaching members"),
-    N_("Membership fees"),
-    N_("Events"),
-    N_("Welfare survey"),
-    N_("Cooperation"),
-    N_("Reports"),
-    N_("Change history"),
-)
-REPORTS_ROW = VIEW_TITLES.index(N_("Reports"))
 
 
 class MainWindow(QMainWindow):
+    start = BuiltView()
+    organisations = BuiltView()
+    archive = BuiltView()
+    projects = BuiltView()
+    funding = BuiltView()
+    agreements = BuiltView()
+    followup = BuiltView()
+    staff = BuiltView()
+    year_clock = BuiltView()
+    outreach = BuiltView()
+    fees = BuiltView()
+    events = BuiltView()
+    survey = BuiltView()
+    cooperation = BuiltView()
+    reports = BuiltView()
+    audit = BuiltView()
+
     def __init__(self, db: Database) -> None:
         super().__init__()
         self.database = db
-        self._views: list[QWidget] = []
+        self._views: list[QWidget | None] = [None] * len(VIEWS)  # by row; None until first shown
+        self._menu_letters: list[str] = []
         self._build()
         self._install_views(db)
         self._build_actions()
         self.retranslate()
-        restore_window_state(self, self.navigation, self.splitter, self._views)
+        restore_window_state(self, self.navigation, self.splitter)  # chooses the view: builds it
         self.daily_backup = DailyBackup(self)
 
     def _build(self) -> None:
         self.navigation = QListWidget(objectName="navigation")
         self.navigation.setMaximumWidth(200)
         self.navigation.setMinimumWidth(120)
-        for _title in VIEW_TITLES:
+        for _entry in VIEWS:
             self.navigation.addItem(QListWidgetItem())
         self.stack = QStackedWidget()
         self.navigation.currentRowChanged.connect(self._show_view)
@@ -104,65 +102,58 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
     def _install_views(self, db: Database) -> None:
-        """Views on `db`; replaces the views of a database opened before."""
-        row = max(0, self.navigation.currentRow())
-        for view in self._views:
+        """Views on `db`: those of a database opened before go, the one shown is built again."""
+        for view in self.built_views():
             self.stack.removeWidget(view)
             view.deleteLater()
+        self._views = [None] * len(VIEWS)
         self.database = db
         # A meeting copy is opened read-only (services.meeting_copy); its mark gives the date.
-        self.meeting_copy = meeting_copy_info(db.path) if db.read_only else None
-        from jarjestokeskus.ui.cooperation.view import CooperationView
-        from jarjestokeskus.ui.events.view import EventsView
-        from jarjestokeskus.ui.fees.view import FeesView
-        from jarjestokeskus.ui.outreach.view import OutreachView
-        from jarjestokeskus.ui.staff.view import StaffView
-        from jarjestokeskus.ui.survey.view import SurveyView
+        self.meeting_copy = None
+        if db.read_only:
+            from jarjestokeskus.services.database.meeting_copy import meeting_copy_info
 
-        self.start = StartPage(db)
-        self.organisations = OrganisationsView(db, archived=False)
-        self.archive = OrganisationsView(db, archived=True)
-        self.projects = ProjectsView(db)
-        self.funding = FundingOverview(db)
-        self.staff = StaffView(db)
-        self.agreements = AgreementsView(db)
-        self.followup = FollowUpView(db)
-        self.year_clock = YearClockView(db)
-        self.outreach = OutreachView(db)
-        self.fees = FeesView(db)
-        self.events = EventsView(db)
-        self.survey = SurveyView(db)
-        self.cooperation = CooperationView(db)
-        self.reports = ReportsView(db)
-        self.audit = AuditView(db)
-        self._views = [
-            self.start,
-            self.organisations,
-            self.archive,
-            self.projects,
-            self.funding,
-            self.agreements,
-            self.followup,
-            self.staff,
-            self.year_clock,
-            self.outreach,
-            self.fees,
-            self.events,
-            self.survey,
-            self.cooperation,
-            self.reports,
-            self.audit,
-        ]
-        for view in self._views:
-            self.stack.addWidget(view)
-        self.organisations.editor.archived.connect(lambda _id: self.archive.apply_filters())
-        self.archive.editor.restored.connect(lambda _id: self.organisations.apply_filters())
-        self.start.open_record.connect(self.open_record)
-        self.start.open_municipality.connect(self.open_municipality)
+            self.meeting_copy = meeting_copy_info(db.path)
         self.banner.setVisible(db.read_only)
-        self.navigation.setCurrentRow(row)
-        self.stack.setCurrentIndex(row)
+        if self.navigation.currentRow() >= 0:
+            self._show_view(self.navigation.currentRow())
         self.statusBar().showMessage(describe(db.url))
+
+    def view(self, row: int) -> QWidget:
+        """The view at `row` of the navigation, built (in the current language) when first asked for."""
+        view = self._views[row]
+        if view is None:
+            entry = VIEWS[row]
+            module, _colon, name = entry.factory.partition(":")
+            view = getattr(importlib.import_module(module), name)(self.database, **entry.options)
+            self._views[row] = view
+            self.stack.addWidget(view)
+            restore_view_state(row, view)
+            view.retranslate()
+            make_unique(view, self._menu_letters)
+            self._connect(entry.name, view)
+        return view
+
+    def built_views(self) -> list[QWidget]:
+        return [view for view in self._views if view is not None]
+
+    def _built(self, name: str) -> QWidget | None:
+        return self._views[ROWS[name]]
+
+    def _connect(self, name: str, view: QWidget) -> None:
+        """What one view tells another; a view not built yet reads everything when it is."""
+        if name == "organisations":
+            view.editor.archived.connect(lambda _id: self._apply_filters("archive"))  # type: ignore[attr-defined]
+        elif name == "archive":
+            view.editor.restored.connect(lambda _id: self._apply_filters("organisations"))  # type: ignore[attr-defined]
+        elif name == "start":
+            view.open_record.connect(self.open_record)  # type: ignore[attr-defined]
+            view.open_municipality.connect(self.open_municipality)  # type: ignore[attr-defined]
+
+    def _apply_filters(self, name: str) -> None:
+        view = self._built(name)
+        if view is not None:
+            view.apply_filters()  # type: ignore[attr-defined]
 
     def _action(self, shortcut: QKeySequence | str | None, slot) -> QAction:  # type: ignore[no-untyped-def]
         action = QAction(self)
@@ -194,6 +185,8 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(None, self.import_members)
         self.export_action = self._action("Ctrl+E", self.export_list)
         self.database_actions = DatabaseActions(self)
+        from jarjestokeskus.ui.persons.unattached import PersonActions
+
         self.person_actions = PersonActions(self)
         self.language_group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
@@ -255,48 +248,43 @@ class MainWindow(QMainWindow):
         language_menu.addActions(list(self.language_actions.values()))
         help_menu = menu_bar.addMenu(_("&Help"))
         help_menu.addAction(self.about_action)
-        menu_letters = [mnemonic(action.text()) or "" for action in menu_bar.actions()]
-        for view in self._views:
+        self._menu_letters = [mnemonic(action.text()) or "" for action in menu_bar.actions()]
+        for view in self.built_views():  # the others are built in the language of their day
             view.retranslate()
-            make_unique(view, menu_letters)
+            make_unique(view, self._menu_letters)
 
     # --- actions ---------------------------------------------------------------------------
     def current_view(self) -> QWidget:
         return self.stack.currentWidget()
 
     def _show_view(self, row: int) -> None:
-        if 0 <= row < len(self._views):
-            self.stack.setCurrentIndex(row)
-            view = self._views[row]
-            if view in (self.start, self.funding, self.followup, self.audit, self.fees, self.survey):
-                view.refresh()  # records may have changed meanwhile
+        if 0 <= row < len(VIEWS):
+            built = self._views[row] is not None
+            view = self.view(row)
+            self.stack.setCurrentWidget(view)
+            if built and VIEWS[row].name in REFRESHED_WHEN_SHOWN:
+                view.refresh()  # type: ignore[attr-defined]  # records may have changed meanwhile
 
     def open_record(self, view_name: str, record_id: object) -> None:
         """From the start page: show the record's view with the record open."""
-        target = {
-            "organisations": self.organisations,
-            "projects": self.projects,
-            "agreements": self.agreements,
-            "staff": self.staff,
-            "year_clock": self.year_clock,
-            "cooperation": self.cooperation,
-            "events": self.events,
-            "survey": self.survey,
-        }[view_name]
-        if not target.confirm_leaving_edits():
+        row = ROWS[view_name]
+        target = self.view(row)
+        if not target.confirm_leaving_edits():  # type: ignore[attr-defined]
             return
-        self.navigation.setCurrentRow(self._views.index(target))
-        if target is self.staff:
-            self.staff.show_person(record_id)
+        self.navigation.setCurrentRow(row)
+        if view_name == "staff":
+            target.show_person(record_id)  # type: ignore[attr-defined]
         else:
-            target.open(record_id)
+            target.open(record_id)  # type: ignore[attr-defined]
 
     def open_municipality(self, name: str) -> None:
         """From the start page: the Organisations list filtered to the municipality."""
-        if not self.organisations.confirm_leaving_edits():
+        row = ROWS["organisations"]
+        target = self.view(row)
+        if not target.confirm_leaving_edits():  # type: ignore[attr-defined]
             return
-        self.navigation.setCurrentRow(self._views.index(self.organisations))
-        self.organisations.filter_municipality(name)
+        self.navigation.setCurrentRow(row)
+        target.filter_municipality(name)  # type: ignore[attr-defined]
 
     def _call(self, name: str) -> None:
         """The current view's own action (new, save, find), where the view has one."""
@@ -314,6 +302,8 @@ class MainWindow(QMainWindow):
         self._call("focus_search")
 
     def back_up_now(self) -> None:
+        from jarjestokeskus.services.database.maintenance import backup_database
+
         try:
             path = run_with_progress(
                 self, _("Backing up…"), lambda progress: backup_database(self.database, progress=progress)
@@ -334,8 +324,11 @@ class MainWindow(QMainWindow):
     def import_members(self) -> None:
         from jarjestokeskus.ui.organisations.import_dialog import open_import_dialog
 
-        if self.organisations.confirm_leaving_edits() and open_import_dialog(self, self.database):
-            self.organisations.apply_filters()
+        organisations = self._built("organisations")
+        if organisations is not None and not organisations.confirm_leaving_edits():  # type: ignore[attr-defined]
+            return
+        if open_import_dialog(self, self.database):
+            self._apply_filters("organisations")
 
     def restore_from_backup(self) -> None:
         """Choose a backup; the window lets go of the database while it is restored, then reopens it."""
@@ -365,11 +358,9 @@ class MainWindow(QMainWindow):
 
     def offer_first_start(self) -> None:
         """An empty register: offer to create the home organisation or open the demo."""
-        if self.database.read_only or service.home_organisation(self.database) is not None:
-            return
-        if service.count_organisations(
-            self.database, service.OrganisationQuery()
-        ) or service.count_organisations(self.database, service.OrganisationQuery(archived=True)):
+        from jarjestokeskus.services.organisations import register as service
+
+        if self.database.read_only or service.has_organisations(self.database):
             return
         from jarjestokeskus.ui.window.welcome import WelcomeDialog
 
@@ -377,11 +368,11 @@ class MainWindow(QMainWindow):
         if dialog.exec() and dialog.demo_database is not None:
             self.switch_database(dialog.demo_database)
         else:
-            self.organisations.apply_filters()
+            self._apply_filters("organisations")
 
     def confirm_leaving_edits(self) -> bool:
         """Every view's unsaved edits saved or thrown away; False when the user stays."""
-        return all(getattr(view, "confirm_leaving_edits", lambda: True)() for view in self._views)
+        return all(getattr(view, "confirm_leaving_edits", lambda: True)() for view in self.built_views())
 
     def switch_database(self, db: Database) -> None:
         """Open another database in this window; the caller has checked for unsaved edits."""
@@ -395,6 +386,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         save_window_state(self, self.navigation, self.splitter, self._views)
+        from jarjestokeskus.services.database.backups import automatic_backup
+
         try:
             if self.meeting_copy is None:  # a meeting copy is not backed up: it is itself a copy
                 automatic_backup(self.database)  # at most daily, rotated: ~1 s per 100 MB

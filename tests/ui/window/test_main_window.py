@@ -128,6 +128,8 @@ def test_archive_view_shows_archived_and_restores(qtbot, window: MainWindow, fil
         QMessageBox.question = qtbot_patch  # type: ignore[method-assign]
         del QMessageBox.exec
     assert window.organisations.model.total == 4
+    window.view_actions[2].trigger()  # Ctrl+3: the archive, built as it is first shown
+    assert window.current_view() is window.archive
     assert window.archive.model.total == 1
     assert window.archive.model.row_at(0).id == row.id  # type: ignore[union-attr]
     service.restore_organisation(filled, row.id)
@@ -182,10 +184,27 @@ def test_welcome_creates_the_home_organisation(qtbot, db) -> None:  # type: igno
     assert home is not None and home.name_fi == "Pohjanmaan Yhdistykset ry"
 
 
+def test_a_view_is_built_when_first_shown_in_the_language_of_that_moment(qtbot, filled) -> None:  # type: ignore[no-untyped-def]
+    main = MainWindow(filled)
+    qtbot.addWidget(main)
+    main.show()
+    assert len(main.built_views()) == 1  # only the view the window opens on
+    main.set_language("sv")
+    main.view_actions[2].trigger()  # Ctrl+3: the archive, first shown now
+    assert len(main.built_views()) == 2
+    assert (
+        main.archive.title.text()
+        == i18n._("Archive: archived organisations")
+        != "Archive: archived organisations"
+    )
+    main.set_language("fi")
+    assert main.archive.title.text() == "Arkisto: arkistoidut organisaatiot"
+
+
 def test_every_view_is_reachable_and_follows_the_language(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     for row, action in enumerate(window.view_actions):
         action.trigger()
-        assert window.stack.currentIndex() == row
+        assert window.current_view() is window.view(row)
         assert window.navigation.currentRow() == row
     window.view_actions[3].trigger()
     assert window.current_view() is window.projects

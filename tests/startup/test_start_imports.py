@@ -1,0 +1,44 @@
+"""What starting loads: `--version` no database layer, the window no report engine or migrations,
+an up-to-date database no Alembic. Each is a fresh process, as a user starts the program."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from jarjestokeskus.db.engine import open_database
+
+HEAVY = ("PySide6", "sqlalchemy", "jarjestokeskus.services", "jarjestokeskus.db", "babel")
+
+
+def loaded_after(code: str, *args: str, cwd: Path | None = None) -> tuple[set[str], str]:
+    """The modules imported once `code` has run in a new interpreter, and what it printed."""
+    script = f"import sys\n{code}\nprint('\\n'.join(sorted(sys.modules)), file=sys.stderr)"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", script, *args], capture_output=True, text=True, env=env, cwd=cwd, check=True
+    )
+    return set(done.stderr.split()), done.stdout
+
+
+def test_version_loads_no_database_layer_and_no_qt() -> None:
+    code = "from jarjestokeskus.cli.main import main\nassert main(['--version']) == 0"
+    modules, printed = loaded_after(code)
+    assert printed.startswith("jarjestokeskus ")
+    assert not [name for name in modules if name.startswith(HEAVY)]
+
+
+def test_the_window_module_loads_no_view_report_engine_or_migrations() -> None:
+    modules, _printed = loaded_after("import jarjestokeskus.ui.main_window")
+    assert not [name for name in modules if name.startswith(("reportlab", "alembic", "openpyxl"))]
+    assert "jarjestokeskus.ui.organisations.view" not in modules  # views come when first shown
+
+
+def test_opening_an_up_to_date_database_loads_no_alembic(db_path: Path) -> None:
+    open_database(db_path).close()  # created and migrated here
+    code = "from jarjestokeskus.db.engine import open_database\nopen_database(sys.argv[1]).close()"
+    modules, _printed = loaded_after(code, str(db_path))
+    assert "jarjestokeskus.db.models" in modules  # it was really opened
+    assert not [name for name in modules if name.startswith("alembic")]
