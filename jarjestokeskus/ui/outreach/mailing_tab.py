@@ -54,8 +54,10 @@ class ChoiceList(QListWidget):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def retranslate(self) -> None:
+        blocked = self.blockSignals(True)  # a new label is no new choice: no list read per item
         for row, member in enumerate(self.members):
             self.item(row).setText(member.label)
+        self.blockSignals(blocked)
         # Wide enough for the longest label in this language: no horizontal scrolling.
         self.setMinimumWidth(self.sizeHintForColumn(0) + 2 * self.frameWidth() + 24)
 
@@ -175,7 +177,7 @@ class MailingTab(QWidget):
         self.missing_label.setText(_("Without an address:"))
         self.table.setHorizontalHeaderLabels([_("Organisation"), _("Person"), _("Role"), _("Email")])
         self._fill_saved()
-        self._show_counts()
+        self.refresh()  # the recipients, their roles in this language: read once
 
     def current_filter(self) -> RecipientFilter:
         places = tuple(p.strip() for p in self.municipalities.text().split(",") if p.strip())
