@@ -17,9 +17,10 @@ import harness  # noqa: E402
 
 # One module per group of rows; each owns its measurements.
 ROWS: tuple[str, ...] = (
+    "start_rows",
+    "search_rows",
     "import_rows",
     "io_rows",
-    "search_rows",
 )
 
 
