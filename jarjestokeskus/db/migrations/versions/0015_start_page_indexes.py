@@ -5,13 +5,13 @@ shown. With 100,000 organisations that read every row; an index on membership st
 and archiving answers the count from the index alone.
 
 Revision ID: 0015
-Revises: 0007
+Revises: 0022
 """
 
 from alembic import op
 
 revision = "0015"
-down_revision = "0007"
+down_revision = "0022"
 branch_labels = None
 depends_on = None
 
