@@ -358,9 +358,9 @@ class MainWindow(QMainWindow):
 
     def offer_first_start(self) -> None:
         """An empty register: offer to create the home organisation or open the demo."""
-        from jarjestokeskus.services.organisations import register as service
+        from jarjestokeskus.services.organisations.home import has_organisations
 
-        if self.database.read_only or service.has_organisations(self.database):
+        if self.database.read_only or has_organisations(self.database):
             return
         from jarjestokeskus.ui.window.welcome import WelcomeDialog
 

@@ -25,3 +25,10 @@ def set_home_organisation(db: Database, organisation_id: uuid.UUID) -> None:
         # flush would otherwise write the rows in the order of their ids.
         session.flush()
         chosen.is_home = True
+
+
+def has_organisations(db: Database) -> bool:
+    """Any organisation at all, archived ones too (one row read, not counted): an empty register
+    offers the first start, the home organisation or the demo."""
+    with db.reading() as session:
+        return session.scalar(select(Organisation.id).limit(1)) is not None

@@ -109,12 +109,6 @@ def home_organisation(db: Database) -> OrganisationRow | None:
         return row_from(row) if row else None
 
 
-def has_organisations(db: Database) -> bool:
-    """Whether the register holds any organisation, archived ones too (one row read, not counted)."""
-    with db.reading() as session:
-        return session.scalar(select(Organisation.id).limit(1)) is not None
-
-
 def _detail(session, org: Organisation) -> OrganisationDetail:  # type: ignore[no-untyped-def]
     fees = session.scalars(
         select(MembershipFee)
