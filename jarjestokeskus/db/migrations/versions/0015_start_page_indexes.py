@@ -5,13 +5,13 @@ shown. With 100,000 organisations that read every row; an index on membership st
 and archiving answers the count from the index alone.
 
 Revision ID: 0015
-Revises: 0022
+Revises: 0019
 """
 
 from alembic import op
 
 revision = "0015"
-down_revision = "0022"
+down_revision = "0019"
 branch_labels = None
 depends_on = None
 
