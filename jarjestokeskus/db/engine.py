@@ -14,7 +14,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from jarjestokeskus.db import audit
+from jarjestokeskus.db import audit, closed_year_guard
 from jarjestokeskus.db.copy_mark import MeetingCopyIsReadOnly, is_meeting_copy
 from jarjestokeskus.db.errors import CannotOpen, NotADatabase, ReadOnlyDatabase, StaleRecord
 from jarjestokeskus.db.lock import DatabaseLock, LockHolder
@@ -203,6 +203,7 @@ def open_database(
         server_errors.install(engine, _shown(url))
     factory = sessionmaker(engine, expire_on_commit=False)
     audit.install(factory)
+    closed_year_guard.install(factory)
     database = Database(url, engine, factory, read_only=read_only, holder=holder, lock=lock)
     if path is None and engine.dialect.name == "postgresql":
         database.login = _server_login(engine)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from jarjestokeskus.db.closed_year_guard import ClosedYearChange, confirmed
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.models import AuditEntry
 from jarjestokeskus.domain.agreements import MonitoringForm
@@ -49,11 +50,12 @@ def test_close_reprint_after_an_edit_and_reopen(tmp_path: Path, migrated_templat
 
         # A late entry dated in 2025 changes the closed year's figures of the city's follow-up.
         goal = agreement_report(db, city, 2025).agreements[2].goals[0]
-        add_monitoring_entry(
-            db,
-            MonitoringForm(goal.goal.id, "20.12.2025", MonitoringStatus.ACHIEVED, "Myöhään kirjattu"),
-            today=date(2026, 2, 1),
-        )
+        late = MonitoringForm(goal.goal.id, "20.12.2025", MonitoringStatus.ACHIEVED, "Myöhään kirjattu")
+        with pytest.raises(ClosedYearChange):  # not without the user's word
+            add_monitoring_entry(db, late, today=date(2026, 2, 1))
+        assert closed_years.changes_since_closing(db, 2025) == []
+        with confirmed([2025]):
+            add_monitoring_entry(db, late, today=date(2026, 2, 1))
         changed = closed_years.changes_since_closing(db, 2025)
         assert [(r.kind, r.counterparty_id) for r in changed] == [("agreements", city)]
         # The report as sent comes back byte for byte; a new one shows the late entry.

@@ -36,6 +36,7 @@ from jarjestokeskus.services.agreements.register import counterparties
 from jarjestokeskus.services.agreements.rows import FollowUp, FollowUpGoalRow
 from jarjestokeskus.services.rows import localized
 from jarjestokeskus.ui.widgets.changes import watch_changes
+from jarjestokeskus.ui.widgets.closed_year import NotConfirmed, confirming
 from jarjestokeskus.ui.widgets.field_errors import STYLE_SHEET, FieldBox
 
 WARNING = "⚠"
@@ -270,7 +271,9 @@ class FollowUpView(QWidget):
             goal.goal_id, self.entry_date.text(), self.entry_status.currentData(), self.entry_note.text()
         )
         try:
-            add_monitoring_entry(self.db, form)
+            confirming(self, lambda: add_monitoring_entry(self.db, form))
+        except NotConfirmed:
+            return False
         except ValidationFailed as exc:
             self.date_box.show_error("\n".join(e.message for e in exc.errors))
             self.entry_date.setFocus()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
@@ -28,6 +29,7 @@ from jarjestokeskus.services.staff import employment as service
 from jarjestokeskus.ui.staff.actions import ask, export_person_file, form_of, tell_erased
 from jarjestokeskus.ui.staff.feedback import EditorFeedback, PersonErrors
 from jarjestokeskus.ui.staff.period_form import PeriodFields
+from jarjestokeskus.ui.widgets.closed_year import NotConfirmed, confirming
 from jarjestokeskus.ui.widgets.field_errors import STYLE_SHEET, FieldBox
 
 PERSON_FIELDS = ("first_name", "last_name", "email", "phone")
@@ -315,10 +317,11 @@ class EmploymentEditor(EditorFeedback, QWidget):
         accept = False
         while True:
             try:
-                detail = service.save_person(
-                    self.db, form, self.person_id, self.version, accept_warnings=accept
-                )
+                save = partial(service.save_person, self.db, form, self.person_id, self.version)
+                detail = confirming(self, partial(save, accept_warnings=accept))
                 break
+            except NotConfirmed:
+                return False
             except ValidationFailed as failure:
                 self._show_errors(failure.errors, go_to_first=True)
                 return False
@@ -333,10 +336,7 @@ class EmploymentEditor(EditorFeedback, QWidget):
                 ):
                     return False
                 accept = True
-            except service.NoHomeOrganisation as problem:
-                QMessageBox.warning(self, _("Staff"), problem.user_message())
-                return False
-            except DatabaseProblem as problem:
+            except (service.NoHomeOrganisation, DatabaseProblem) as problem:
                 QMessageBox.warning(self, _("Staff"), problem.user_message())
                 return False
         self._show(detail, form_of(detail))

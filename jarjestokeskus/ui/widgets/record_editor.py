@@ -20,6 +20,7 @@ from jarjestokeskus.db.errors import DatabaseProblem, ReadOnlyDatabase
 from jarjestokeskus.domain.validation import FieldError, ValidationFailed
 from jarjestokeskus.i18n import _, format_date
 from jarjestokeskus.ui.history.panel import local_time
+from jarjestokeskus.ui.widgets.closed_year import NotConfirmed, confirming
 from jarjestokeskus.ui.widgets.field_errors import STYLE_SHEET
 from jarjestokeskus.ui.widgets.record_buttons import RecordButtons
 
@@ -284,10 +285,14 @@ class RecordEditor(QWidget):
             self.show_errors(problems)
             return False
         record = self._record
+        form = self.form()
         try:
-            stored = self.store(
-                self.form(), record.id if record else None, record.version if record else None
+            stored = confirming(
+                self,
+                lambda: self.store(form, record.id if record else None, record.version if record else None),
             )
+        except NotConfirmed:  # a closed year's figures left as they were; the form keeps the typing
+            return False
         except ValidationFailed as exc:
             self.show_errors(exc.errors)
             return False
@@ -334,7 +339,9 @@ class RecordEditor(QWidget):
 
     def _set_archived(self, record: Any, action: Any, signal: Any, title: str) -> bool:
         try:
-            action(record.id, record.version)
+            confirming(self, lambda: action(record.id, record.version))
+        except NotConfirmed:
+            return False
         except DatabaseProblem as exc:
             QMessageBox.warning(self, title, exc.user_message())
             return False
