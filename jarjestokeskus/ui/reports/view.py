@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import uuid
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -24,9 +25,11 @@ from PySide6.QtWidgets import (
 
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.errors import DatabaseProblem, os_reason
-from jarjestokeskus.i18n import _
-from jarjestokeskus.reports.catalogue import COUNTERPARTY, MissingOption
+from jarjestokeskus.i18n import _, format_date
+from jarjestokeskus.reports.catalogue import COUNTERPARTY, YEAR, MissingOption
+from jarjestokeskus.services.closed_years import ClosedYearRow
 from jarjestokeskus.ui.reports.build import ReportThread, cache_folder, start_build, suggested_name
+from jarjestokeskus.ui.reports.closing import YearClosing
 from jarjestokeskus.ui.reports.options import OptionProblem, ReportForm
 from jarjestokeskus.ui.widgets.background import Cancelled
 from jarjestokeskus.ui.widgets.pdf_preview import PdfPreview
@@ -55,6 +58,12 @@ class ReportsView(QWidget):
         self._message: Callable[[], str] | None = None  # re-run on a language change
         self.form = ReportForm(db)
         self.form.kind_changed.connect(lambda _kind: self._set_message(None))
+        self.closing = YearClosing(db, self.form.year.value, self._chosen)
+        self.closing.sent.connect(self.show_sent)
+        self.form.kind_changed.connect(lambda _kind: self._show_closing())
+        self.form.year.valueChanged.connect(lambda _year: self.closing.refresh())
+        for box in (self.form.language_box, self.form.counterparty):
+            box.currentIndexChanged.connect(lambda _index: self.closing.retranslate())
         self.build_button = QPushButton(objectName="buildReport")
         self.build_button.setDefault(True)
         self.build_button.clicked.connect(self.build)
@@ -91,6 +100,7 @@ class ReportsView(QWidget):
         left = QWidget()
         column = QVBoxLayout(left)
         column.addWidget(self.form)
+        column.addWidget(self.closing)
         column.addWidget(self.build_button)
         running = QHBoxLayout()
         running.addWidget(self.progress, 1)
@@ -206,6 +216,33 @@ class ReportsView(QWidget):
         self.shutdown()
         return True
 
+    # --- a closed year's reports as sent ------------------------------------------------------
+    def _chosen(self) -> tuple[str, str, uuid.UUID | None]:
+        counterparty = self.form.counterparty.currentData()
+        return (
+            self.form.kind(),
+            self.form.language(),
+            counterparty if isinstance(counterparty, uuid.UUID) else None,
+        )
+
+    def _show_closing(self) -> None:
+        self.closing.setVisible(YEAR in self.form.needs())
+        self.closing.retranslate()
+
+    def show_sent(self, pdf: bytes, kind: str, language: str, closing: ClosedYearRow) -> None:
+        """The kept report in the preview, to be saved or opened exactly as it was sent."""
+        if self.is_building() or self.preview.show_pdf(pdf) <= 0:
+            return
+        self.pdf, self.pdf_kind, self.pdf_language = pdf, kind, language
+        self.state = READY
+        self._set_message(None)
+        self._show_state()
+        self.status.setText(
+            _("The report as sent, kept when {year} was closed on {date}.").format(
+                year=closing.year, date=format_date(closing.closed_on)
+            )
+        )
+
     # --- saving and opening ---------------------------------------------------------------------
     def suggested_name(self) -> str:
         return suggested_name(self.pdf_kind, self.pdf_language, date.today())
@@ -300,6 +337,7 @@ class ReportsView(QWidget):
 
     def retranslate(self) -> None:
         self.form.retranslate()
+        self.closing.retranslate()
         self.preview.retranslate()
         self.build_button.setText(_("&Build report"))
         self.build_button.setToolTip(_("Build the report (Ctrl+Enter or F5)"))
@@ -315,6 +353,9 @@ class ReportsView(QWidget):
         """The view is shown again: agreements may have changed, so read the counterparties again."""
         if COUNTERPARTY in self.form.needs():
             self.form.load_counterparties()
+        self._show_closing()
+        if YEAR in self.form.needs():
+            self.closing.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)

@@ -26,6 +26,7 @@ from jarjestokeskus.i18n import _, current_language, format_date
 from jarjestokeskus.services import changes
 from jarjestokeskus.services.calendar import year_clock as service
 from jarjestokeskus.services.calendar.year_clock import YearClockRow
+from jarjestokeskus.services.closed_years import closed_year
 from jarjestokeskus.ui.widgets.field_errors import ERROR_COLOUR
 from jarjestokeskus.ui.widgets.register_view import RegisterView
 from jarjestokeskus.ui.year_clock.editor import YearClockEditor
@@ -83,7 +84,8 @@ class YearClockView(RegisterView):
         self.year.setValue(self._today().year)
         self.year_label.setBuddy(self.year)
         self.year.valueChanged.connect(self._year_changed)
-        return [self.year_label, self.year]
+        self.closed_label = QLabel(objectName="yearClosed")  # a closed reported year says so
+        return [self.year_label, self.year, self.closed_label]
 
     def extra_widgets(self) -> list[QWidget]:
         self.new_button = QPushButton(clicked=self.new_record)
@@ -135,6 +137,17 @@ class YearClockView(RegisterView):
             raise
         finally:
             self._fill()
+            self._show_closed()
+
+    def _show_closed(self) -> None:
+        closing = closed_year(self.db, self.year.value())
+        self.closed_label.setVisible(closing is not None)
+        if closing is not None:
+            self.closed_label.setText(
+                _("Closed on {date}: its reports as sent are in Reports.").format(
+                    date=format_date(closing.closed_on, current_language())
+                )
+            )
 
     def _fill(self) -> None:
         language = current_language()

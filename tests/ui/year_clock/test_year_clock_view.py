@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from jarjestokeskus import i18n
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.domain.year_clock import YearClockCategory, YearClockForm, month_name
-from jarjestokeskus.i18n import _
+from jarjestokeskus.i18n import _, format_date
 from jarjestokeskus.services.calendar.year_clock import (
     archive_task,
     get_task,
@@ -341,3 +341,22 @@ def test_a_mouse_click_on_the_done_box(
     qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=box)
     assert get_task(db, tasks["report"], 2026).done
     assert not view.item_of(tasks["report"]).text(COL_DATE).startswith(WARNING_SIGN)  # type: ignore[union-attr]
+
+
+def test_a_closed_year_is_shown_as_closed(qtbot: QtBot, db: Database, dialogs: Dialogs) -> None:
+    from jarjestokeskus.db.models import ClosedYear
+
+    with db.transaction() as session:
+        session.add(ClosedYear(id=uuid.uuid4(), year=2025, closed_on=date(2026, 1, 20), closed_by="anna"))
+    view = make_view(qtbot, db)
+    view.year.setValue(2026)
+    assert not view.closed_label.isVisible()
+    view.year.setFocus()
+    qtbot.keyClick(view.year, Qt.Key.Key_Down)
+    assert view.year.value() == 2025
+    expected = _("Closed on {date}: its reports as sent are in Reports.").format(
+        date=format_date(date(2026, 1, 20))
+    )
+    assert view.closed_label.isVisible() and view.closed_label.text() == expected
+    qtbot.keyClick(view.year, Qt.Key.Key_Up)
+    assert not view.closed_label.isVisible()
