@@ -297,8 +297,44 @@ def changes_since_closing(db: Database, year: int) -> list[ClosedReportRow]:
     return [
         row
         for row, figures in rows
-        if _figures(db, row.kind, year, closed_on, row.counterparty_id) != figures
+        if _differ(figures, _figures(db, row.kind, year, closed_on, row.counterparty_id))
     ]
+
+
+def _differ(stored: str, now: str) -> bool:
+    """Whether the figures kept differ from those built now, on the figures that were kept: a
+    figure a later version of the program added to a report was not sent, so it is no change."""
+    if stored == now:
+        return False
+    kept = json.loads(stored)
+    return _canonical(_as_kept(json.loads(now), _shape(kept))) != kept
+
+
+def _shape(value: Any) -> Any:
+    """The keys of the kept figures, nested (a list's items merged into one shape)."""
+    if isinstance(value, dict):
+        return {k: _shape(v) for k, v in value.items()}
+    if isinstance(value, list):
+        merged: Any = None
+        for item in value:
+            merged = _merge(merged, _shape(item))
+        return [merged]
+    return None
+
+
+def _merge(a: Any, b: Any) -> Any:
+    if isinstance(a, dict) and isinstance(b, dict):
+        return {k: _merge(a.get(k), b.get(k)) for k in a.keys() | b.keys()}
+    return a if a is not None else b
+
+
+def _as_kept(value: Any, shape: Any) -> Any:
+    """`value` cut to `shape`: the keys that were kept, at every level."""
+    if isinstance(shape, dict) and isinstance(value, dict):
+        return {k: _as_kept(value[k], shape[k]) for k in shape if k in value}
+    if isinstance(shape, list) and isinstance(value, list) and shape[0] is not None:
+        return [_as_kept(v, shape[0]) for v in value]
+    return value
 
 
 def reopen_year(db: Database, year: int, reason: str) -> None:

@@ -80,3 +80,30 @@ def test_close_reprint_after_an_edit_and_reopen(tmp_path: Path, migrated_templat
         assert closed_years.close_year(db, 2025, today=CLOSED_ON).year == 2025  # closed again
     finally:
         db.close()
+
+
+def test_figures_a_later_version_adds_are_no_change() -> None:
+    """A report's figures gain a field in a later version: the year's kept figures still match;
+    a changed or an added row of what was kept does not."""
+    import json
+
+    def kept(value: object) -> str:
+        return json.dumps(closed_years._canonical(value), ensure_ascii=False, sort_keys=True)
+
+    sent = kept(
+        {"members": 41, "funders": [{"name": "STEA", "granted": "10"}, {"name": "Kaupunki", "granted": "2"}]}
+    )
+    later = {
+        "members": 41,
+        "used": "3",
+        "funders": [
+            {"name": "Kaupunki", "granted": "2", "paid": "1"},
+            {"name": "STEA", "granted": "10", "paid": "9"},
+        ],
+    }
+    assert not closed_years._differ(sent, json.dumps(later))
+    changed = {**later, "funders": [{"name": "Kaupunki", "granted": "3"}, {"name": "STEA", "granted": "10"}]}
+    assert closed_years._differ(sent, json.dumps(changed))
+    added = {**later, "funders": [*later["funders"], {"name": "ESR", "granted": "1"}]}  # type: ignore[list-item]
+    assert closed_years._differ(sent, json.dumps(added))
+    assert closed_years._differ(sent, json.dumps({**later, "members": 40}))
