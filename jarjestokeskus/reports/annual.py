@@ -5,17 +5,17 @@ grants, staff by employment scheme and agreements in force (figures from
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 from typing import BinaryIO
 
-from babel.numbers import format_decimal
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.domain.enums import FundingInstrument
 from jarjestokeskus.i18n import N_, sort_key
+from jarjestokeskus.reports import annual_tables as tables
+from jarjestokeskus.reports.annual_tables import person_years
 from jarjestokeskus.reports.charts import bar_chart, horizontal_bars
 from jarjestokeskus.reports.template import CONTENT_WIDTH, Progress, ReportWriter, build_pdf
 from jarjestokeskus.services.annual_report_data import AnnualFigures, annual_figures
@@ -62,10 +62,6 @@ GRANTS = N_("Grants for {year} by instrument")
 APPLIED = N_("Applied")
 GRANTED = N_("Granted")
 BY_FUNDER = N_("Grants for {year} by funder")
-FUNDER = N_("Funder")
-FUNDINGS = N_("Fundings")
-NO_FUNDER = N_("Funder not given")
-NO_GRANTS = N_("No fundings for {year}.")
 TOTAL = N_("Total")
 TREND = N_("Grants {first}–{last}")
 # Projects
@@ -77,10 +73,6 @@ PERIOD = N_("Period")
 NO_PROJECTS = N_("No projects in {year}.")
 # Staff
 STAFF = N_("Staff by employment scheme in {year}")
-SCHEME = N_("Scheme")
-PARTICIPANT_SCHEME = N_("{scheme} (participants)")
-MEMBER_COUNT = N_("Member organisations")
-PERSONS = N_("Persons")
 # Agreements and members
 AGREEMENTS = N_("Agreements in force in {year} by kind")
 MEMBERS_BY_FIELD = N_("Member organisations by field on {date}")
@@ -109,11 +101,12 @@ def build_annual(
         w.title(w.text(HEADING, year=year)),
         w.p(w.text(PURPOSE, year=year)),
     ]
-    story += _key_figures(w, figures, annual_figures(db, year - 1, today), today)
+    before = annual_figures(db, year - 1, today)
+    story += _key_figures(w, figures, before, today)
     story += _grants(w, figures)
     story += _projects(w, figures)
-    story += _staff(w, figures)
-    story += _agreements_and_members(w, figures)
+    story += _staff(w, figures, before)
+    story += _agreements_and_members(w, figures, before)
     if progress:
         progress(2, 3)
     build_pdf(w, w.text(TITLE), home_names(db), story, out, printed=today)
@@ -187,11 +180,6 @@ def _key_figures(w: ReportWriter, f: AnnualFigures, before: AnnualFigures, today
     return [w.heading(w.text(KEY_FIGURES)), table, Spacer(1, 1.5 * mm), note]
 
 
-def person_years(w: ReportWriter, value: Decimal) -> str:
-    """Person-years always with two decimals (format_number would drop the zeros of 2.00)."""
-    return format_decimal(value, format="#,##0.00", locale=LOCALES[w.language])
-
-
 def _instrument(w: ReportWriter, key: str) -> str:
     try:
         return w.label(FundingInstrument(key))
@@ -215,7 +203,7 @@ def _grants(w: ReportWriter, f: AnnualFigures) -> list[Flowable]:
         money=True,
     )
     story = _section(w, w.text(GRANTS, year=year), chart)
-    story += _section(w, w.text(BY_FUNDER, year=year), _funders(w, f))
+    story += _section(w, w.text(BY_FUNDER, year=year), *tables.funders(w, f))
     trend = bar_chart(
         w,
         [str(y) for y, _applied, _granted in f.trend],
@@ -231,29 +219,6 @@ def _grants(w: ReportWriter, f: AnnualFigures) -> list[Flowable]:
     return story
 
 
-def _funders(w: ReportWriter, f: AnnualFigures) -> Flowable:
-    if not f.by_funder:
-        return w.p(w.text(NO_GRANTS, year=f.year))
-    funders = sorted(
-        f.by_funder, key=lambda t: (-t.amount_granted, sort_key(t.name(w.language) or w.text(NO_FUNDER)))
-    )
-    rows = [
-        [
-            t.name(w.language) or w.text(NO_FUNDER),
-            w.number(t.fundings),
-            w.money(t.amount_applied),
-            w.money(t.amount_granted),
-        ]
-        for t in funders
-    ]
-    total = [w.text(TOTAL), w.number(sum(t.fundings for t in funders))]
-    rows.append([*total, w.money(f.amount_applied), w.money(f.amount_granted)])
-    widths = [80 * mm, 24 * mm, 35 * mm]
-    widths.append(CONTENT_WIDTH - sum(widths))
-    header = [w.text(FUNDER), w.text(FUNDINGS), w.text(APPLIED), w.text(GRANTED)]
-    return w.table(header, rows, widths, numeric=(1, 2, 3), bold_rows=(len(rows) - 1,))
-
-
 def _projects(w: ReportWriter, f: AnnualFigures) -> list[Flowable]:
     heading = w.text(PROJECTS, year=f.year)
     if not f.projects:
@@ -263,7 +228,7 @@ def _projects(w: ReportWriter, f: AnnualFigures) -> list[Flowable]:
         [
             " ".join(part for part in (p.code, p.name(w.language)) if part),
             p.owner_name(w.language),
-            w.label(p.status),
+            w.label(f.status_of(p)),
             w.period(p.start_date, p.end_date),
         ]
         for p in projects
@@ -275,26 +240,17 @@ def _projects(w: ReportWriter, f: AnnualFigures) -> list[Flowable]:
     return [Spacer(1, 3 * mm), w.heading(heading), table]
 
 
-def _staff(w: ReportWriter, f: AnnualFigures) -> list[Flowable]:
+def _staff(w: ReportWriter, f: AnnualFigures, before: AnnualFigures) -> list[Flowable]:
     schemes = f.staff.schemes
     chart = horizontal_bars(
         w, [w.label(s.scheme) for s in schemes], [float(s.persons) for s in schemes], width=CONTENT_WIDTH
     )
-    rows = [[w.label(s.scheme), w.number(s.persons), person_years(w, s.person_years)] for s in schemes]
-    rows.append([w.text(TOTAL), w.number(f.staff.persons), person_years(w, f.staff.person_years)])
-    # Work trial and rehabilitative work are not employment: participants, without person-years.
-    rows += [
-        [w.text(PARTICIPANT_SCHEME, scheme=w.label(s.scheme)), w.number(s.persons), ""]
-        for s in f.staff.participant_schemes
-    ]
-    header = [w.text(SCHEME), w.text(PERSONS), w.text(PERSON_YEARS)]
-    total = len(rows) - 1 - len(f.staff.participant_schemes)
-    table = w.table(header, rows, [80 * mm, 25 * mm, 36 * mm], numeric=(1, 2), bold_rows=(total,))
     # A person in two schemes in the year counts once in the total.
-    return _section(w, w.text(STAFF, year=f.year), chart, Spacer(1, 2 * mm), table)
+    story = _section(w, w.text(STAFF, year=f.year), chart, Spacer(1, 2 * mm), tables.staff(w, f, before))
+    return story + _section(w, w.text(tables.OUTCOMES, year=f.year), tables.outcomes(w, f, before))
 
 
-def _agreements_and_members(w: ReportWriter, f: AnnualFigures) -> list[Flowable]:
+def _agreements_and_members(w: ReportWriter, f: AnnualFigures, before: AnnualFigures) -> list[Flowable]:
     kinds = horizontal_bars(
         w,
         [w.label(k) for k, _count in f.agreements_by_kind],
@@ -308,17 +264,30 @@ def _agreements_and_members(w: ReportWriter, f: AnnualFigures) -> list[Flowable]
         width=CONTENT_WIDTH,
     )
     on = w.date(f.members_on)
-    municipalities = [[m or w.text(NOT_GIVEN), w.number(count)] for m, count in f.members_by_municipality]
-    municipalities.append([w.text(TOTAL), w.number(f.member_organisations)])
+    counts_before = dict(before.members_by_municipality)
+    names = [m for m, _count in f.members_by_municipality]
+    names += sorted((m for m in counts_before if m not in names), key=sort_key)
+    counts = dict(f.members_by_municipality)
+    municipalities = [
+        [m or w.text(NOT_GIVEN), w.number(counts.get(m, 0)), w.number(counts_before.get(m, 0))] for m in names
+    ]
+    municipalities.append(
+        [w.text(TOTAL), w.number(f.member_organisations), w.number(before.member_organisations)]
+    )
     by_municipality = w.table(
-        [w.text(MUNICIPALITY), w.text(MEMBER_COUNT)],
+        [w.text(MUNICIPALITY), str(f.year), str(f.year - 1)],
         municipalities,
-        [70 * mm, 30 * mm],
-        numeric=(1,),
+        [70 * mm, 30 * mm, 30 * mm],
+        numeric=(1, 2),
         bold_rows=(len(municipalities) - 1,),
     )
     return [
         *_section(w, w.text(AGREEMENTS, year=f.year), kinds),
+        *_section(
+            w,
+            w.text(tables.AGREEMENTS, year=f.year, date=w.date(date(f.year, 12, 31))),
+            *tables.agreements(w, f),
+        ),
         *_section(w, w.text(MEMBERS_BY_FIELD, date=on), fields),
         *_joined_and_left(w, f),
         Spacer(1, 3 * mm),

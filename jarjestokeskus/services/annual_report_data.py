@@ -6,32 +6,49 @@ Definitions:
   year before; joined and left in the year by name; by field and municipality. Their own members:
   the member counts as recorded now (the register keeps no history of them).
 - Projects of the year: projects not archived whose period overlaps the year (open ends count as
-  open) and whose status is granted, running or ended; a project without dates counts when it has
-  a funding for the year.
+  open) and whose status on 31.12. of the year (its latest status change by then; without any, its
+  status now) is granted, running or ended; a project without dates counts when it has a funding
+  for the year.
 - Grants: fundings of the year, applied and granted, by instrument and by funder
   (`funding.year_overview`); the same totals for the four years before, for the trend.
 - Membership fees: the fees of the year, due and paid (`report_data.fee_income`).
 - Grants paid in the year: instalments paid in it; running multi-year grants: their shares.
-- Staff: `staff_statistics.staff_statistics` of the year (persons and person-years by scheme).
-- Agreements in force in the year: `agreement_report_data.agreements_in_force`.
+- By funder: granted for the year, in use in the year (the grants for the year and the multi-year
+  grants' share of it by their period of use, `projects_year`'s shares), paid in the year
+  (instalments paid in it), and granted for the year before.
+- Staff: `staff_statistics.staff_statistics` of the year (persons and person-years by scheme);
+  the outcomes of the periods that ended in the year by scheme.
+- Agreements in force in the year: `agreement_report_data.agreements_in_force`, each with its
+  goals' status on 31.12. of the year and its in-kind value of the year (`report_agreement`).
 - In-kind value of premises free of charge: `agreement_followup.in_kind_totals` of the year,
   received and given apart.
 """
 
 from __future__ import annotations
 
+import uuid
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from sqlalchemy import select
+
 from jarjestokeskus.db.engine import Database
+from jarjestokeskus.db.models import Organisation, ProjectStatusChange
 from jarjestokeskus.domain.agreement_roles import InKindDirection
 from jarjestokeskus.domain.agreements import overlaps_year
-from jarjestokeskus.domain.enums import AgreementKind, Field, ProjectStatus
+from jarjestokeskus.domain.enums import (
+    AgreementKind,
+    EmploymentOutcome,
+    EmploymentScheme,
+    Field,
+    MonitoringStatus,
+    ProjectStatus,
+)
 from jarjestokeskus.i18n import sort_key
 from jarjestokeskus.services.agreements.followup import in_kind_totals
-from jarjestokeskus.services.agreements.report_data import agreements_in_force
+from jarjestokeskus.services.agreements.report_data import agreements_in_force, report_agreement
 from jarjestokeskus.services.agreements.rows import InKindRow
 from jarjestokeskus.services.events.register import year_figures
 from jarjestokeskus.services.organisations.report_data import (
@@ -42,12 +59,44 @@ from jarjestokeskus.services.organisations.report_data import (
 )
 from jarjestokeskus.services.projects.funding import year_overview
 from jarjestokeskus.services.projects.register import list_projects
-from jarjestokeskus.services.projects.report_data import projects_year
-from jarjestokeskus.services.rows import AmountTotal, ProjectRow
-from jarjestokeskus.services.staff.statistics import YearStatistics, staff_statistics
+from jarjestokeskus.services.projects.report_data import ProjectsYear, projects_year
+from jarjestokeskus.services.rows import AmountTotal, ProjectRow, localized
+from jarjestokeskus.services.staff.statistics import YearStatistics, outcomes_by_scheme, staff_statistics
 
 TREND_YEARS = 5
+ZERO = Decimal("0.00")
 ACTIVE = (ProjectStatus.GRANTED, ProjectStatus.RUNNING, ProjectStatus.ENDED)
+
+
+@dataclass(frozen=True)
+class FunderYear:
+    """One funder's grants of the year (key: its id, "" when not given); names as on its decisions."""
+
+    key: str
+    name_fi: str
+    name_sv: str
+    granted: Decimal  # for the year
+    in_use: Decimal  # the grants for the year and the multi-year grants' share of it
+    paid: Decimal  # instalments paid in the year
+    granted_before: Decimal = ZERO  # for the year before
+
+    def name(self, language: str) -> str:
+        return localized(self.name_fi, self.name_sv, language)
+
+
+@dataclass(frozen=True)
+class AgreementYear:
+    """An agreement in force in the year: its goals' status on 31.12. and its in-kind value."""
+
+    title_fi: str
+    title_sv: str
+    counterparties: tuple[tuple[str, str], ...]  # (fi, sv), the home organisation left out
+    goal_statuses: tuple[tuple[MonitoringStatus | None, int], ...]  # None: no entry by 31.12.
+    in_kind: Decimal | None
+    direction: InKindDirection
+
+    def title(self, language: str) -> str:
+        return localized(self.title_fi, self.title_sv, language)
 
 
 @dataclass(frozen=True)
@@ -79,10 +128,17 @@ class AnnualFigures:
     events_held: int = 0  # events of the year, those who attended them, their organisations
     event_participants: int = 0
     organisations_reached: int = 0
+    funders: tuple[FunderYear, ...] = ()  # the most granted first
+    agreements: tuple[AgreementYear, ...] = ()
+    outcomes: tuple[tuple[EmploymentScheme, EmploymentOutcome | None, int], ...] = ()  # periods ended
+    statuses: tuple[tuple[uuid.UUID, ProjectStatus], ...] = ()  # the projects' status on 31.12.
+
+    def status_of(self, project: ProjectRow) -> ProjectStatus:
+        return dict(self.statuses).get(project.id, project.status)
 
 
-def project_in_year(row: ProjectRow, year: int) -> bool:
-    if row.status not in ACTIVE:
+def project_in_year(row: ProjectRow, year: int, status: ProjectStatus | None = None) -> bool:
+    if (status or row.status) not in ACTIVE:
         return False
     if row.start_date is None and row.end_date is None:
         return year in row.years
@@ -98,8 +154,11 @@ def annual_figures(db: Database, year: int, today: date | None = None) -> Annual
     fields = Counter(row.field for row in members)
     municipalities = Counter(row.municipality for row in members)
     joined, left = membership_changes(db, year)
-    projects = [p for p in list_projects(db) if project_in_year(p, year)]
+    everything = list_projects(db)
+    statuses = _statuses_on(db, date(year, 12, 31))
+    projects = [p for p in everything if project_in_year(p, year, statuses.get(p.id))]
     overview = year_overview(db, year, today)
+    money = projects_year(db, year, today)
     trend = [(y, *_sums(db, y, today)) for y in range(year - TREND_YEARS + 1, year)]
     trend.append((year, overview.amount_applied, overview.amount_granted))
     agreements = agreements_in_force(db, year)
@@ -130,7 +189,11 @@ def annual_figures(db: Database, year: int, today: date | None = None) -> Annual
         fees_due=fees[0],
         fees_paid=fees[1],
         running_share=overview.running_share,
-        paid_in_year=projects_year(db, year, today).paid_in_year,
+        paid_in_year=money.paid_in_year,
+        funders=_funders(money, projects_year(db, year - 1, today)),
+        agreements=tuple(_agreement_year(db, a.id, year, _home(db)) for a in agreements),
+        outcomes=outcomes_by_scheme(db, year),
+        statuses=tuple((p.id, statuses.get(p.id, p.status)) for p in projects),
         **dict(
             zip(
                 ("events_held", "event_participants", "organisations_reached"),
@@ -148,3 +211,65 @@ def _in_kind(rows: list[InKindRow], direction: InKindDirection) -> Decimal:
 def _sums(db: Database, year: int, today: date) -> tuple[Decimal, Decimal]:
     overview = year_overview(db, year, today, within_days=0)
     return overview.amount_applied, overview.amount_granted
+
+
+def _statuses_on(db: Database, day: date) -> dict[uuid.UUID, ProjectStatus]:
+    """Each project's latest status change on or before `day` (projects without one left out)."""
+    with db.reading() as session:
+        rows = session.execute(
+            select(ProjectStatusChange.project_id, ProjectStatusChange.status, ProjectStatusChange.changed_on)
+            .where(ProjectStatusChange.archived_at.is_(None), ProjectStatusChange.changed_on <= day)
+            .order_by(ProjectStatusChange.changed_on, ProjectStatusChange.created_at)
+        ).all()
+    return {r.project_id: r.status for r in rows}
+
+
+def _funders(money: ProjectsYear, before: ProjectsYear) -> tuple[FunderYear, ...]:
+    """Granted, in use and paid in the year by funder, with the year before's granted."""
+    names: dict[str, tuple[str, str]] = {}
+    granted: Counter[str] = Counter()
+    in_use: Counter[str] = Counter()
+    paid: Counter[str] = Counter()
+    granted_before: Counter[str] = Counter()
+    for line in (*money.fundings, *money.running):
+        key = str(line.funder_id or "")
+        names.setdefault(key, (line.funder_fi, line.funder_sv))
+        in_use[key] += line.share
+        if line.year == money.year:
+            granted[key] += line.amount_granted
+    for i in money.instalments:
+        if i.paid_on is not None and i.paid_on.year == money.year:
+            key = str(i.funder_id or "")
+            names.setdefault(key, (i.funder_fi, i.funder_sv))
+            paid[key] += i.settled
+    for line in before.fundings:
+        granted_before[str(line.funder_id or "")] += line.amount_granted
+    rows = [
+        FunderYear(
+            k, *names[k], granted[k] + ZERO, in_use[k] + ZERO, paid[k] + ZERO, granted_before[k] + ZERO
+        )
+        for k in names
+    ]
+    rows = [r for r in rows if r.granted or r.in_use or r.paid or r.granted_before]
+    return tuple(sorted(rows, key=lambda r: (-r.granted, -r.in_use, sort_key(r.name_fi or r.name_sv))))
+
+
+def _home(db: Database) -> uuid.UUID | None:
+    with db.reading() as session:
+        return session.scalars(select(Organisation.id).where(Organisation.is_home.is_(True))).first()
+
+
+def _agreement_year(
+    db: Database, agreement_id: uuid.UUID, year: int, home: uuid.UUID | None
+) -> AgreementYear:
+    agreement = report_agreement(db, agreement_id, year, year)
+    detail = agreement.detail
+    statuses = Counter(g.latest.status if g.latest else None for g in agreement.goals)
+    return AgreementYear(
+        detail.title_fi,
+        detail.title_sv,
+        tuple((p.name_fi, p.name_sv) for p in detail.parties if p.organisation_id != home),
+        tuple((s, statuses[s]) for s in (*MonitoringStatus, None) if statuses[s]),
+        agreement.in_kind,
+        agreement.direction,
+    )

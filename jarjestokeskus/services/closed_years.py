@@ -294,6 +294,8 @@ def changes_since_closing(db: Database, year: int) -> list[ClosedReportRow]:
             (ClosedReportRow(r.id, r.kind, r.language, r.counterparty_id, r.title, r.sha256), figures)
             for r, figures in stored
         ]
+    order = {k: i for i, k in enumerate(REPORT_KINDS)}
+    rows.sort(key=lambda pair: (order[pair[0].kind], str(pair[0].counterparty_id)))
     return [
         row
         for row, figures in rows

@@ -57,7 +57,8 @@ def test_close_reprint_after_an_edit_and_reopen(tmp_path: Path, migrated_templat
         with confirmed([2025]):
             add_monitoring_entry(db, late, today=date(2026, 2, 1))
         changed = closed_years.changes_since_closing(db, 2025)
-        assert [(r.kind, r.counterparty_id) for r in changed] == [("agreements", city)]
+        # The city's follow-up and the annual overview (its agreements' goals on 31.12.) changed.
+        assert [(r.kind, r.counterparty_id) for r in changed] == [("annual", None), ("agreements", city)]
         # The report as sent comes back byte for byte; a new one shows the late entry.
         assert closed_years.reprint(db, 2025, "agreements", "sv", city) == sent
         assert "Myöhään kirjattu" not in pdf_text(sent)

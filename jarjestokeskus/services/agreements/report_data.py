@@ -176,15 +176,23 @@ def agreement_report(
     agreements: list[ReportAgreement] = []
 
     def walk(node: AgreementNode, level: int) -> None:
-        detail = get_agreement(db, node.row.id)
-        goals = tuple(_report_goal(g, year) for g in detail.goals)
-        agreements.append(ReportAgreement(detail, min(level, 1), goals, _in_kind(detail, in_kind_year)))
+        agreements.append(report_agreement(db, node.row.id, year, in_kind_year, min(level, 1)))
         for child in node.children:
             walk(child, level + 1)
 
     for node in agreement_tree(rows):
         walk(node, 0)
     return AgreementReport(counterparty_id, *names, year, in_kind_year, tuple(agreements))
+
+
+def report_agreement(
+    db: Database, agreement_id: uuid.UUID, year: int | None, in_kind_year: int, level: int = 0
+) -> ReportAgreement:
+    """One agreement as a report for `year` shows it: its goals' status on 31.12. and the year's
+    entries (without a year the newest), and the in-kind value of `in_kind_year`."""
+    detail = get_agreement(db, agreement_id)
+    goals = tuple(_report_goal(g, year) for g in detail.goals)
+    return ReportAgreement(detail, level, goals, _in_kind(detail, in_kind_year))
 
 
 def _report_goal(goal: GoalRow, year: int | None) -> ReportGoal:

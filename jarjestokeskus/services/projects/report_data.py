@@ -77,6 +77,7 @@ class InstalmentLine:
     instrument: FundingInstrument
     funding_year: int
     today: date | None = None
+    funder_id: uuid.UUID | None = None
 
     @property
     def paid(self) -> bool:
@@ -250,6 +251,7 @@ def projects_year(db: Database, year: int, today: date | None = None) -> Project
                 f.instrument,
                 f.year,
                 today,
+                f.funder_id,
             )
             for i, f, p, funder_fi, funder_sv in instalments
         )

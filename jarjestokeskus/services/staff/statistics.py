@@ -195,3 +195,20 @@ def statistics_years(db: Database, today: date | None = None) -> list[int]:
         ):
             found.update(range(start.year, min((end or today).year, today.year + 5) + 1))
     return sorted(found, reverse=True)
+
+
+def outcomes_by_scheme(
+    db: Database, year: int
+) -> tuple[tuple[EmploymentScheme, EmploymentOutcome | None, int], ...]:
+    """Periods ending in `year` by scheme and outcome (None: not recorded), in the enums' order."""
+    counts: dict[tuple[EmploymentScheme, EmploymentOutcome | None], int] = {}
+    with db.reading() as session:
+        for e, _person in _periods(session):
+            if e.end_date is not None and e.end_date.year == year:
+                counts[e.scheme, e.outcome] = counts.get((e.scheme, e.outcome), 0) + 1
+    return tuple(
+        (scheme, outcome, counts[scheme, outcome])
+        for scheme in EmploymentScheme
+        for outcome in (*EmploymentOutcome, None)
+        if (scheme, outcome) in counts
+    )

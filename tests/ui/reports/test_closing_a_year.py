@@ -17,7 +17,7 @@ from jarjestokeskus.db.closed_year_guard import confirmed
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.domain.agreements import MonitoringForm
 from jarjestokeskus.domain.enums import MonitoringStatus
-from jarjestokeskus.i18n import _, format_date
+from jarjestokeskus.i18n import _, format_date, ngettext
 from jarjestokeskus.services import closed_years
 from jarjestokeskus.services.agreements.followup import add_monitoring_entry
 from jarjestokeskus.services.agreements.report_data import agreement_report, find_counterparty
@@ -122,7 +122,10 @@ def test_close_show_as_sent_see_a_change_and_reopen(qtbot: QtBot, demo: Database
             demo, MonitoringForm(goal.goal.id, "20.12.2025", MonitoringStatus.ACHIEVED, "Myöhään")
         )
     view.refresh()
-    changed = _("Figures changed since it was sent: {titles}").format(titles=_("Agreement report"))
+    titles = ", ".join((_("Annual overview"), _("Agreement report")))  # its goals are in the overview too
+    changed = ngettext(
+        "Figures changed since it was sent: {titles}", "Figures changed since they were sent: {titles}", 2
+    ).format(titles=titles)
     assert panel.state.text().splitlines()[1] == changed
     qtbot.mouseClick(panel.sent_button, LEFT)
     assert view.pdf == sent and "Myöhään" not in pdf_text(view.pdf)
