@@ -18,7 +18,7 @@ from jarjestokeskus import i18n
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.domain.enums import LABELS
 from jarjestokeskus.reports import annual as report
-from jarjestokeskus.reports import annual_tables as tables
+from jarjestokeskus.reports.annual import tables
 from tests.reports.pdf_text import demo_database, flat, pdf_text
 from tests.reports.scenario import day, organisation, scenario
 from tests.reports.test_report_money import MULTI_YEAR, share

@@ -19,7 +19,7 @@ from jarjestokeskus.db.models import Organisation, Project
 from jarjestokeskus.domain.agreement_roles import InKindDirection
 from jarjestokeskus.domain.enums import LABELS
 from jarjestokeskus.reports import annual as report
-from jarjestokeskus.reports import annual_tables
+from jarjestokeskus.reports.annual import tables as annual_tables
 from jarjestokeskus.reports.template import PAGE
 from jarjestokeskus.services.agreements.followup import in_kind_totals
 from jarjestokeskus.services.agreements.report_data import agreements_in_force

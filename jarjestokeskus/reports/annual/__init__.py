@@ -14,8 +14,8 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.domain.enums import FundingInstrument
 from jarjestokeskus.i18n import N_, sort_key
-from jarjestokeskus.reports import annual_tables as tables
-from jarjestokeskus.reports.annual_tables import person_years
+from jarjestokeskus.reports.annual import tables
+from jarjestokeskus.reports.annual.tables import person_years
 from jarjestokeskus.reports.charts import bar_chart, horizontal_bars
 from jarjestokeskus.reports.template import CONTENT_WIDTH, Progress, ReportWriter, build_pdf
 from jarjestokeskus.services.annual_report_data import AnnualFigures, annual_figures
