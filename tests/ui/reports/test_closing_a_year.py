@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from jarjestokeskus.db.closed_year_guard import confirmed
@@ -41,13 +41,16 @@ def demo(tmp_path: Path, migrated_template: Path):  # type: ignore[no-untyped-de
 
 
 def when_open(
-    act: Callable[[QMessageBox | QInputDialog], None], seen: list[str], kind: type = QMessageBox
+    act: Callable[[QMessageBox | QInputDialog], None],
+    seen: list[str],
+    kind: type = QMessageBox,
+    name: str = "",
 ) -> None:
-    """When the next dialog of `kind` opens: note its text and act on it."""
+    """When the next dialog of `kind` (named `name`, if given) opens: note its text and act on it."""
 
     def run() -> None:
         dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, kind):
+        if not isinstance(dialog, kind) or (name and dialog.objectName() != name):
             QTimer.singleShot(20, run)  # not open yet
             return
         seen.append(dialog.text() if isinstance(dialog, QMessageBox) else dialog.labelText())
@@ -56,11 +59,16 @@ def when_open(
     QTimer.singleShot(0, run)
 
 
-def press(text: str) -> Callable[[QMessageBox | QInputDialog], None]:
-    def act(dialog: QMessageBox | QInputDialog) -> None:
-        next(b for b in dialog.findChildren(QPushButton) if b.text().replace("&", "") == text).click()
+def cancel(dialog: QMessageBox | QInputDialog) -> None:
+    assert isinstance(dialog, QMessageBox)
+    dialog.button(QMessageBox.StandardButton.Cancel).click()
 
-    return act
+
+def accept(dialog: QMessageBox | QInputDialog) -> None:
+    """The named yes-button ("Close 2025"), or OK."""
+    assert isinstance(dialog, QMessageBox)
+    roles = (QMessageBox.ButtonRole.AcceptRole,)
+    next(b for b in dialog.buttons() if dialog.buttonRole(b) in roles).click()
 
 
 def give_reason(reason: str) -> Callable[[QMessageBox | QInputDialog], None]:
@@ -94,11 +102,11 @@ def test_close_show_as_sent_see_a_change_and_reopen(qtbot: QtBot, demo: Database
 
     # The question says what closing means; Cancel closes nothing.
     seen: list[str] = []
-    when_open(press(QApplication.translate("QPlatformTheme", "Cancel")), seen)
+    when_open(cancel, seen, name="closeYearQuestion")
     qtbot.mouseClick(panel.close_button, LEFT)
     assert "2025" in seen[0] and closed_years.closed_year(demo, 2025) is None
 
-    when_open(press(_("Close {year}").format(year=2025)), seen)
+    when_open(accept, seen, name="closeYearQuestion")
     qtbot.mouseClick(panel.close_button, LEFT)
     closing = closed_years.closed_year(demo, 2025)
     assert closing is not None and len(closing.reports) == 10
@@ -133,7 +141,7 @@ def test_close_show_as_sent_see_a_change_and_reopen(qtbot: QtBot, demo: Database
     # Reopening asks why; without a reason nothing changes, with one the year is open again.
     when_open(give_reason("   "), seen, QInputDialog)
     refusal: list[str] = []  # the refusal's message box follows the input dialog
-    when_open(press("OK"), refusal)
+    when_open(accept, refusal)
     qtbot.mouseClick(panel.reopen_button, LEFT)
     assert _("Reason for reopening") in refusal[0]
     assert closed_years.closed_year(demo, 2025) is not None
