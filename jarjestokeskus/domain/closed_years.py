@@ -75,7 +75,9 @@ def _monitoring(v: Values, year: int) -> tuple[Any, ...] | None:
     entry_date = v.get("entry_date")
     if entry_date is None or entry_date.year > year:
         return None
-    return _fields(v, "goal_id", "entry_date", "status", "note")
+    return _fields(
+        v, "goal_id", "entry_date", "status"
+    )  # a note is words, not a figure (nor is erasing a name in it)
 
 
 def _employment(v: Values, year: int) -> tuple[Any, ...] | None:

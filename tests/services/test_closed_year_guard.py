@@ -162,3 +162,40 @@ def test_an_employment_period_touches_only_the_years_it_changes(db: Database) ->
     with confirmed([2025]):
         save(start_date="1.4.2025")
     assert get_person(db, person.id).employments[0].start_date == date(2025, 4, 1)
+
+
+def test_erasing_a_person_is_never_held_back_by_a_closed_year(db: Database) -> None:
+    """Erasure rewrites the person's name out of follow-up notes and their periods' notes: words,
+    not figures; the closed year does not stop it."""
+    from jarjestokeskus.domain.agreements import AgreementForm, GoalForm, PartyForm
+    from jarjestokeskus.services.agreements.store import save_agreement
+    from jarjestokeskus.services.person_data import erase_person
+
+    save_organisation(db, OrganisationForm(name_fi="Kotijärjestö ry"), is_home=True)
+    city = save_organisation(db, OrganisationForm(name_fi="Vaasan kaupunki")).id
+    period = EmploymentForm(
+        scheme=EmploymentScheme.FIXED_TERM,
+        start_date="1.3.2025",
+        end_date="30.11.2025",
+        outcome_note="Aino jatkaa",
+    )
+    person = save_person(db, PersonForm("Aino", "Aalto", employments=[period]), accept_warnings=True)
+    agreement = save_agreement(
+        db,
+        AgreementForm(
+            kind=AgreementKind.FRAMEWORK_COOPERATION,
+            title_fi="Yhteistyösopimus",
+            status=AgreementStatus.IN_FORCE,
+            valid_from="1.1.2024",
+            parties=[PartyForm(city)],
+            goals=[GoalForm(title_fi="Tavoite")],
+        ),
+    )
+    add_monitoring_entry(
+        db, MonitoringForm(agreement.goals[0].id, "1.12.2025", MonitoringStatus.ON_TRACK, "Aino Aalto kävi")
+    )
+    _close(db, 2025)
+    erase_person(db, person.id)
+    with db.reading() as session:
+        assert list(session.scalars(select(MonitoringEntry.note))) != ["Aino Aalto kävi"]
+    assert get_person(db, person.id).anonymised
