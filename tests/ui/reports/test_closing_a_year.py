@@ -149,3 +149,36 @@ def test_close_show_as_sent_see_a_change_and_reopen(qtbot: QtBot, demo: Database
     qtbot.mouseClick(panel.reopen_button, LEFT)
     assert closed_years.closed_year(demo, 2025) is None
     assert panel.close_button.isVisible() and not panel.reopen_button.isVisible()
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_a_closed_year_uses_no_alt_letter_twice(qtbot: QtBot, db: Database, language: str) -> None:
+    """The buttons shown for a closed year (Show as sent, Reopen) beside the Reports view's own."""
+    import uuid
+
+    from jarjestokeskus import i18n
+    from jarjestokeskus.db.models import ClosedYear
+    from jarjestokeskus.ui.main_window import REPORTS_ROW, MainWindow
+    from jarjestokeskus.ui.window.qt_language import apply_language
+    from tests.ui.window.test_mnemonics import duplicates
+
+    with db.transaction() as session:
+        session.add(ClosedYear(id=uuid.uuid4(), year=2025, closed_on=date(2026, 1, 20), closed_by="anna"))
+    apply_language(language)
+    try:
+        window = MainWindow(db)
+        qtbot.addWidget(window)
+        window.resize(1400, 860)
+        window.show()
+        window.navigation.setCurrentRow(REPORTS_ROW)
+        assert window.current_view() is window.reports
+        window.reports.form.set_kind("annual")
+        window.reports.form.year.setValue(2025)
+        assert window.reports.closing.reopen_button.isVisible()
+        assert duplicates(window, window.reports, "Reports") == []
+        window.reports.form.year.setValue(2024)
+        assert window.reports.closing.close_button.isVisible()
+        assert duplicates(window, window.reports, "Reports") == []
+    finally:
+        apply_language("fi")
+        i18n.set_language("fi")
