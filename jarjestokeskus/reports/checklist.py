@@ -16,11 +16,13 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from jarjestokeskus.db.engine import Database
-from jarjestokeskus.domain.cooperation import ChecklistStatus, ChecklistTemplate
+from jarjestokeskus.domain.cooperation import AreaKind, ChecklistStatus, ChecklistTemplate
 from jarjestokeskus.i18n import N_
+from jarjestokeskus.i18n.collation import sort_key
 from jarjestokeskus.reports.flow import heading_over_table
 from jarjestokeskus.reports.template import CONTENT_WIDTH, Progress, ReportWriter, build_pdf
-from jarjestokeskus.services.cooperation.checklist import Comparison, comparison
+from jarjestokeskus.services.cooperation.areas import area_name
+from jarjestokeskus.services.cooperation.checklist import Comparison, ComparisonRow, comparison
 from jarjestokeskus.services.organisations.report_data import home_names
 
 TITLE = N_("Cooperation checklist {year}")
@@ -88,14 +90,15 @@ def _template(w: ReportWriter, result: Comparison) -> list[Flowable]:
         w.text(IN_PLACE),
         w.text(CHANGE, previous=previous),
     ]
+    ordered = sorted(result.rows, key=lambda r: (r.area_kind != AreaKind.MUNICIPALITY, sort_key(_area(w, r))))
     rows = [
         [
-            row.area,
+            _area(w, row),
             *(MARKS[s] for s in row.statuses),
             f"{w.number(row.in_place)} / {w.number(count)}",
             _signed(w, row.in_place - row.in_place_before),
         ]
-        for row in result.rows
+        for row in ordered
     ]
     story: list[Flowable] = heading_over_table(w, w.label(result.template))
     story.append(
@@ -115,16 +118,20 @@ def _template(w: ReportWriter, result: Comparison) -> list[Flowable]:
     lines = [
         w.text(
             CHANGE_LINE,
-            area=row.area,
+            area=_area(w, row),
             element=result.elements[i].name(w.language),
             before=_state(w, row.previous[i]),
             now=_state(w, row.statuses[i]),
         )
-        for row in result.rows
+        for row in ordered
         for i in row.changed()
     ]
     story += [w.p(line, w.cell_style) for line in lines] or [w.p(w.text(NO_CHANGES), w.cell_style)]
     return story
+
+
+def _area(w: ReportWriter, row: ComparisonRow) -> str:
+    return area_name(row.area_kind, row.area, w.language)
 
 
 def _state(w: ReportWriter, status: ChecklistStatus | None) -> str:

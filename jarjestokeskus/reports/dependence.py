@@ -15,9 +15,12 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from jarjestokeskus.db.engine import Database
+from jarjestokeskus.domain.cooperation import AreaKind
 from jarjestokeskus.i18n import N_
+from jarjestokeskus.i18n.collation import sort_key
 from jarjestokeskus.reports.flow import heading_over_table
 from jarjestokeskus.reports.template import CONTENT_WIDTH, Progress, ReportWriter, build_pdf
+from jarjestokeskus.services.cooperation.areas import area_name
 from jarjestokeskus.services.cooperation.dependence import GrantTotal, MunicipalityShare, dependence
 from jarjestokeskus.services.organisations.report_data import home_names
 
@@ -75,7 +78,10 @@ def build_dependence(
         story.append(w.p(w.text(NO_MEMBERS)))
     else:
         story.append(_shares(w, figures.municipalities, figures.total, year))
-        over = [m.municipality for m in figures.municipalities if m.share is not None and m.share > THRESHOLD]
+        over = sorted(
+            (_place(w, m) for m in figures.municipalities if m.share is not None and m.share > THRESHOLD),
+            key=sort_key,
+        )
         story.append(Spacer(1, 2 * mm))
         if over:
             story.append(w.p(w.text(OVER, share=f"{w.number(THRESHOLD)}\u00a0%", names=", ".join(over))))
@@ -89,6 +95,14 @@ def build_dependence(
     build_pdf(w, title, home_names(db), story, out)
     if progress:
         progress(2, 2)
+
+
+def _place(w: ReportWriter, row: MunicipalityShare) -> str:
+    return area_name(AreaKind.MUNICIPALITY, row.municipality, w.language)
+
+
+def _grantor(w: ReportWriter, row: GrantTotal) -> str:
+    return area_name(row.grantor_kind, row.grantor, w.language)
 
 
 def _percent(w: ReportWriter, value: Decimal | None) -> str:
@@ -128,7 +142,8 @@ def _shares(
             _points(w, row.share, row.share_before),
         ]
 
-    body = [line(r, r.municipality or w.text(NO_MUNICIPALITY)) for r in rows]
+    ordered = sorted(rows, key=lambda r: (r.municipality == "", sort_key(_place(w, r))))
+    body = [line(r, _place(w, r) or w.text(NO_MUNICIPALITY)) for r in ordered]
     body.append(line(total, w.text(TOTAL)))
     return w.table(header, body, SHARE_WIDTHS, numeric=range(1, 8), bold_rows=[len(body) - 1])
 
@@ -145,7 +160,7 @@ def _grants(w: ReportWriter, rows: tuple[GrantTotal, ...], year: int) -> object:
     ]
     body = [
         [
-            r.grantor,
+            _grantor(w, r),
             w.label(r.instrument),
             w.number(r.count),
             w.money(r.applied),
@@ -153,7 +168,9 @@ def _grants(w: ReportWriter, rows: tuple[GrantTotal, ...], year: int) -> object:
             w.money(r.granted_before),
             _signed_money(w, r.change),
         ]
-        for r in rows
+        for r in sorted(  # by the grantor's name in the report's language; instruments in their order
+            rows, key=lambda r: (r.grantor_kind != AreaKind.MUNICIPALITY, sort_key(_grantor(w, r)))
+        )
     ]
     applied = sum((r.applied for r in rows), Decimal(0))
     granted = sum((r.granted for r in rows), Decimal(0))

@@ -60,7 +60,7 @@ def build_representation(
         story.append(w.p(w.text(NO_BODIES)))
     header = [w.text(ROLE), w.text(PERSON), w.text(ORGANISATION), w.text(PERIOD)]
     for body in body_rows:
-        name = w.text(BODY, name=body.name(language), kind=w.label(body.kind), area=body.area)
+        name = w.text(BODY, name=body.name(language), kind=w.label(body.kind), area=body.area_name(language))
         story += heading_over_table(w, name)
         if body.term_start or body.term_end:
             story.append(w.p(w.text(TERM, period=w.period(body.term_start, body.term_end))))

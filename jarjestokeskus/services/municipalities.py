@@ -144,3 +144,8 @@ def members_by_municipality(db: Database, language: str) -> list[MunicipalityCou
         names.setdefault(key, (found.name(language), True) if found else (" ".join(text.split()), False))
     found_rows = [MunicipalityCount(names[k][0], n, names[k][1]) for k, n in counts.items()]
     return sorted(found_rows, key=lambda row: (-row.members, sort_key(row.name)))
+
+
+def all_municipalities() -> list[MunicipalityRow]:
+    """Every municipality of the register (merged ones too), with its wellbeing services county."""
+    return list(_register()[0].values())

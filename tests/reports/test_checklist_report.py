@@ -20,8 +20,9 @@ def test_a_row_per_municipality_with_marks_count_and_change(db: Database) -> Non
     fill(db)
     text = _pdf(db, "fi")
     assert "Yhteistyön tarkistuslista 2027" in text
-    # Korsholm: element 1 in preparation → 0 of 8 in place, none last year either.
-    assert "Korsholm ◐ – – – – – – – 0 / 8 ±0" in text
+    # Korsholm (typed in Swedish, printed in Finnish): element 1 in preparation → 0 of 8 in place,
+    # none last year either.
+    assert "Mustasaari ◐ – – – – – – – 0 / 8 ±0" in text
     # Laihia: assessed only last year (1 in place) → −1.
     assert "Laihia – – – – – – – – 0 / 8 −1" in text
     # Vaasa: 1, 2, 3, 8 in place, 4 in preparation; last year 1 and 2 in place → +2.
@@ -36,8 +37,10 @@ def test_the_same_in_swedish(db: Database) -> None:
     fill(db)
     text = _pdf(db, "sv")
     assert "Samarbetets checklista 2027" in text
-    assert "Vaasa ● ● ● ◐ – – – ● 4 / 8 +2" in text
-    assert "Vaasa: Samarbetsguide under beredning → klart" in text
+    assert "Vasa ● ● ● ◐ – – – ● 4 / 8 +2" in text
+    assert "Korsholm ◐ – – – – – – – 0 / 8 ±0" in text
+    assert "Österbottens välfärdsområde ● – ◐ – – – – 1 / 7 +1" in text
+    assert "Vasa: Samarbetsguide under beredning → klart" in text
     assert "1. Organisationsdelegation" in text
 
 

@@ -53,10 +53,8 @@ def test_the_same_in_swedish_with_swedish_names(db: Database) -> None:
     _region(db)
     text = _pdf(db, "sv")
     assert "Vem representerar oss var" in text
-    assert (
-        "Vasa organisationsdelegation (Organisationsdelegation, Vasa" not in text
-    )  # areas are names as typed
-    assert "Vasa organisationsdelegation (Organisationsdelegation, Vaasa)" in text
+    # The area from the municipality register, in Swedish.
+    assert "Vasa organisationsdelegation (Organisationsdelegation, Vasa)" in text
     assert "Ordförande Anna Aho Aalto rf" in text
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import or_, select
@@ -15,10 +16,12 @@ from sqlalchemy import or_, select
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.errors import RecordNotFound
 from jarjestokeskus.db.models import MemberActivity, Organisation
+from jarjestokeskus.domain.cooperation import AreaKind
 from jarjestokeskus.domain.validation import Errors, check_length, clean
 from jarjestokeskus.i18n import _
 from jarjestokeskus.i18n.collation import sort_key
-from jarjestokeskus.services.cooperation.records import load_for_saving
+from jarjestokeskus.services.cooperation.areas import area_name, canonical_area, check_area
+from jarjestokeskus.services.cooperation.records import archive, live, load_for_saving, restore
 from jarjestokeskus.services.exports.files import Format, write_table
 from jarjestokeskus.services.rows import localized
 
@@ -63,9 +66,26 @@ class ActivityRow:
     schedule: str
     languages: str
     contact: str
+    archived_at: datetime | None = None
 
     def title(self, language: str) -> str:
         return localized(self.title_fi, self.title_sv, language)
+
+    def municipality_name(self, language: str) -> str:
+        return area_name(AreaKind.MUNICIPALITY, self.municipality, language)
+
+    def form(self) -> ActivityForm:
+        return ActivityForm(
+            self.title_fi,
+            self.title_sv,
+            self.description,
+            self.audience,
+            self.place,
+            self.municipality,
+            self.schedule,
+            self.languages,
+            self.contact,
+        )
 
 
 def search_text(*texts: str) -> str:
@@ -112,6 +132,10 @@ def save_activity(
     if not values["title_fi"] and not values["title_sv"]:
         errors.add("title_fi", _("{field}: required").format(field=_("Activity")))
     values["languages"] = _languages(values["languages"], errors)
+    if values["municipality"]:
+        values["municipality"] = check_area(
+            AreaKind.MUNICIPALITY, values["municipality"], "municipality", labels["municipality"], errors
+        )
     errors.raise_if_any()
     values["description"] = clean(form.description)
     with db.transaction() as session:
@@ -121,21 +145,27 @@ def save_activity(
         activity.organisation_id = organisation_id
         for key, value in values.items():
             setattr(activity, key, value)
-        activity.search_text = search_text(
-            *(v for k, v in values.items() if k not in ("languages", "description"))
-        )
+        found_by = [v for k, v in values.items() if k not in ("languages", "description")]
+        if values["municipality"]:  # found by the municipality's Swedish name too
+            found_by.append(area_name(AreaKind.MUNICIPALITY, values["municipality"], "sv"))
+        activity.search_text = search_text(*found_by)
         session.flush()
         return activity.id
 
 
 def activities(
-    db: Database, text: str = "", municipality: str = "", language_code: str = "", language: str = "fi"
+    db: Database,
+    text: str = "",
+    municipality: str = "",
+    language_code: str = "",
+    language: str = "fi",
+    archived: bool = False,
 ) -> list[ActivityRow]:
-    """Live activities matching every word of `text`, by title in the language's order."""
+    """Live (or archived) activities matching every word of `text`, by title in the language's order."""
     stmt = (
         select(MemberActivity, Organisation)
         .join(Organisation, Organisation.id == MemberActivity.organisation_id)
-        .where(MemberActivity.archived_at.is_(None), Organisation.archived_at.is_(None))
+        .where(live(MemberActivity, archived), Organisation.archived_at.is_(None))
     )
     for word in sort_key(text).split():
         escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -146,29 +176,50 @@ def activities(
             )
         )
     if municipality:
-        stmt = stmt.where(MemberActivity.municipality == municipality)
+        stmt = stmt.where(
+            MemberActivity.municipality
+            == (canonical_area(AreaKind.MUNICIPALITY, municipality) or municipality)
+        )
     with db.reading() as session:
-        rows = [
-            ActivityRow(
-                a.id,
-                a.version,
-                o.id,
-                localized(o.name_fi, o.name_sv, language),
-                a.title_fi,
-                a.title_sv,
-                a.description,
-                a.audience,
-                a.place,
-                a.municipality,
-                a.schedule,
-                a.languages,
-                a.contact,
-            )
-            for a, o in session.execute(stmt)
-        ]
+        rows = [_row(a, o, language) for a, o in session.execute(stmt)]
     if language_code:
         rows = [r for r in rows if language_code in r.languages.split(", ")]
     return sorted(rows, key=lambda r: (sort_key(r.title(language)), sort_key(r.organisation)))
+
+
+def _row(a: MemberActivity, o: Organisation, language: str) -> ActivityRow:
+    return ActivityRow(
+        a.id,
+        a.version,
+        o.id,
+        localized(o.name_fi, o.name_sv, language),
+        a.title_fi,
+        a.title_sv,
+        a.description,
+        a.audience,
+        a.place,
+        a.municipality,
+        a.schedule,
+        a.languages,
+        a.contact,
+        a.archived_at,
+    )
+
+
+def get_activity(db: Database, activity_id: uuid.UUID, language: str = "fi") -> ActivityRow:
+    with db.reading() as session:
+        activity = session.get(MemberActivity, activity_id)
+        if activity is None:
+            raise RecordNotFound()
+        return _row(activity, session.get(Organisation, activity.organisation_id), language)  # type: ignore[arg-type]
+
+
+def archive_activity(db: Database, activity_id: uuid.UUID, expected_version: int | None = None) -> None:
+    archive(db, MemberActivity, activity_id, expected_version)
+
+
+def restore_activity(db: Database, activity_id: uuid.UUID, expected_version: int | None = None) -> None:
+    restore(db, MemberActivity, activity_id, expected_version)
 
 
 def export_activities(rows: list[ActivityRow], path: Path, format: Format, language: str) -> None:
@@ -191,7 +242,7 @@ def export_activities(rows: list[ActivityRow], path: Path, format: Format, langu
             r.description,
             r.audience,
             r.place,
-            r.municipality,
+            r.municipality_name(language),
             r.schedule,
             r.languages,
             r.contact,

@@ -1,17 +1,18 @@
-"""Bodies (advisory boards, working groups, partnership tables, forums), their seats and meetings."""
+"""Bodies (advisory boards, working groups, partnership tables, forums) and their seats: who
+represents which organisation there, in which role, from when to when."""
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.errors import RecordNotFound
-from jarjestokeskus.db.models import Body, BodyMeeting, BodySeat, Organisation, Person
+from jarjestokeskus.db.models import Body, BodySeat, Organisation, Person
 from jarjestokeskus.domain.cooperation import (
     AreaKind,
     BodyKind,
@@ -20,10 +21,11 @@ from jarjestokeskus.domain.cooperation import (
     in_force,
     required_text,
 )
-from jarjestokeskus.domain.validation import Errors, check_length, clean, parse_date
-from jarjestokeskus.i18n import _
+from jarjestokeskus.domain.validation import Errors, check_length, clean
+from jarjestokeskus.i18n import _, format_date
 from jarjestokeskus.i18n.collation import sort_key
-from jarjestokeskus.services.cooperation.records import load_for_saving
+from jarjestokeskus.services.cooperation.areas import area_name, check_area
+from jarjestokeskus.services.cooperation.records import archive, live, load_for_saving, restore
 from jarjestokeskus.services.rows import localized
 
 
@@ -39,9 +41,25 @@ class BodyRow:
     term_start: date | None
     term_end: date | None
     note: str
+    archived_at: datetime | None = None
 
     def name(self, language: str) -> str:
         return localized(self.name_fi, self.name_sv, language)
+
+    def area_name(self, language: str) -> str:
+        return area_name(self.area_kind, self.area, language)
+
+    def form(self) -> BodyForm:
+        return BodyForm(
+            self.kind,
+            self.name_fi,
+            self.name_sv,
+            self.area_kind,
+            self.area,
+            format_date(self.term_start),
+            format_date(self.term_end),
+            self.note,
+        )
 
 
 @dataclass(frozen=True)
@@ -71,6 +89,19 @@ class SeatRow:
     role: SeatRole
     start_date: date | None
     end_date: date | None
+    first_name: str = ""
+    last_name: str = ""
+    archived_at: datetime | None = None
+
+    def form(self) -> SeatForm:
+        return SeatForm(
+            self.first_name,
+            self.last_name,
+            self.organisation_id,
+            self.role,
+            format_date(self.start_date),
+            format_date(self.end_date),
+        )
 
 
 @dataclass(frozen=True)
@@ -85,37 +116,54 @@ class SeatForm:
     end_date: str = ""
 
 
-@dataclass(frozen=True)
-class MeetingRow:
-    id: uuid.UUID
-    version: int
-    body_id: uuid.UUID
-    held_on: date
-    agenda: str
-    decisions: str
-
-
-@dataclass(frozen=True)
-class MeetingForm:
-    held_on: str
-    agenda: str = ""
-    decisions: str = ""
-
-
 def _body_row(b: Body) -> BodyRow:
     return BodyRow(
-        b.id, b.version, b.kind, b.name_fi, b.name_sv, b.area_kind, b.area, b.term_start, b.term_end, b.note
+        b.id,
+        b.version,
+        b.kind,
+        b.name_fi,
+        b.name_sv,
+        b.area_kind,
+        b.area,
+        b.term_start,
+        b.term_end,
+        b.note,
+        b.archived_at,
     )
 
 
-def bodies(db: Database, language: str = "fi") -> list[BodyRow]:
-    """Live bodies, by area and name in the language's order."""
+def bodies(db: Database, language: str = "fi", archived: bool = False, text: str = "") -> list[BodyRow]:
+    """Live (or archived) bodies whose name or area has `text`, by area and name in the language's order."""
+    needle = sort_key(text.strip())
     with db.reading() as session:
-        rows = [_body_row(b) for b in session.scalars(select(Body).where(Body.archived_at.is_(None)))]
+        rows = [_body_row(b) for b in session.scalars(select(Body).where(live(Body, archived)))]
+    if needle:
+        rows = [r for r in rows if needle in sort_key(f"{r.name_fi} {r.name_sv} {r.area_name(language)}")]
     return sorted(
         rows,
-        key=lambda r: (r.area_kind != AreaKind.MUNICIPALITY, sort_key(r.area), sort_key(r.name(language))),
+        key=lambda r: (
+            r.area_kind != AreaKind.MUNICIPALITY,
+            sort_key(r.area_name(language)),
+            sort_key(r.name(language)),
+        ),
     )
+
+
+def get_body(db: Database, body_id: uuid.UUID) -> BodyRow:
+    with db.reading() as session:
+        body = session.get(Body, body_id)
+        if body is None:
+            raise RecordNotFound()
+        return _body_row(body)
+
+
+def archive_body(db: Database, body_id: uuid.UUID, expected_version: int | None = None) -> None:
+    """Out of the lists with its seats and meetings (they stay with it); it can be restored."""
+    archive(db, Body, body_id, expected_version)
+
+
+def restore_body(db: Database, body_id: uuid.UUID, expected_version: int | None = None) -> None:
+    restore(db, Body, body_id, expected_version)
 
 
 def save_body(
@@ -127,7 +175,7 @@ def save_body(
         errors.add("name_fi", _("{field}: required").format(field=_("Name")))
     check_length(name_fi, 200, "name_fi", _("Name in Finnish"), errors)
     check_length(name_sv, 200, "name_sv", _("Name in Swedish"), errors)
-    area = required_text(form.area, "area", _("Municipality or county"), 120, errors)
+    area = check_area(form.area_kind, form.area, "area", _("Municipality or county"), errors)
     term = check_term(form.term_start, form.term_end, errors, _("Term"))
     errors.raise_if_any()
     with db.transaction() as session:
@@ -147,7 +195,7 @@ def _seat_rows(session, stmt, language: str) -> list[SeatRow]:  # type: ignore[n
             b.id,
             localized(b.name_fi, b.name_sv, language),
             b.kind,
-            b.area,
+            area_name(b.area_kind, b.area, language),
             p.id,
             f"{p.first_name} {p.last_name}".strip(),
             o.id,
@@ -155,18 +203,21 @@ def _seat_rows(session, stmt, language: str) -> list[SeatRow]:  # type: ignore[n
             s.role,
             s.start_date,
             s.end_date,
+            p.first_name,
+            p.last_name,
+            s.archived_at,
         )
         for s, b, p, o in session.execute(stmt)
     ]
 
 
-def _seats_query():  # type: ignore[no-untyped-def]
+def _seats_query(archived: bool = False):  # type: ignore[no-untyped-def]
     return (
         select(BodySeat, Body, Person, Organisation)
         .join(Body, Body.id == BodySeat.body_id)
         .join(Person, Person.id == BodySeat.person_id)
         .join(Organisation, Organisation.id == BodySeat.organisation_id)
-        .where(BodySeat.archived_at.is_(None), Body.archived_at.is_(None))
+        .where(live(BodySeat, archived), Body.archived_at.is_(None))
     )
 
 
@@ -176,10 +227,10 @@ _ROLE_ORDER = {
 }
 
 
-def seats(db: Database, body_id: uuid.UUID, language: str = "fi") -> list[SeatRow]:
-    """Every seat of a body, current and past: chair first, deputies last, then by start."""
+def seats(db: Database, body_id: uuid.UUID, language: str = "fi", archived: bool = False) -> list[SeatRow]:
+    """Every seat of a body, current and past (or the archived ones): chair first, deputies last."""
     with db.reading() as session:
-        rows = _seat_rows(session, _seats_query().where(BodySeat.body_id == body_id), language)
+        rows = _seat_rows(session, _seats_query(archived).where(BodySeat.body_id == body_id), language)
     return sorted(rows, key=lambda r: (_ROLE_ORDER[r.role], r.start_date or date.min, sort_key(r.person)))
 
 
@@ -197,6 +248,15 @@ def person_seats(db: Database, person_id: uuid.UUID, language: str = "fi") -> li
     """Every seat a person has held (for their data export)."""
     with db.reading() as session:
         return _seat_rows(session, _seats_query().where(BodySeat.person_id == person_id), language)
+
+
+def archive_seat(db: Database, seat_id: uuid.UUID, expected_version: int | None = None) -> None:
+    """A seat entered by mistake: out of the lists, kept, can be restored (a seat that ended gets its end date)."""
+    archive(db, BodySeat, seat_id, expected_version)
+
+
+def restore_seat(db: Database, seat_id: uuid.UUID, expected_version: int | None = None) -> None:
+    restore(db, BodySeat, seat_id, expected_version)
 
 
 def save_seat(
@@ -235,41 +295,6 @@ def save_seat(
         seat.start_date, seat.end_date = term.start, term.end
         session.flush()
         return seat.id
-
-
-def meetings(db: Database, body_id: uuid.UUID) -> list[MeetingRow]:
-    """A body's meetings, newest first."""
-    with db.reading() as session:
-        stmt = (
-            select(BodyMeeting)
-            .where(BodyMeeting.body_id == body_id, BodyMeeting.archived_at.is_(None))
-            .order_by(BodyMeeting.held_on.desc())
-        )
-        return [
-            MeetingRow(m.id, m.version, m.body_id, m.held_on, m.agenda, m.decisions)
-            for m in session.scalars(stmt)
-        ]
-
-
-def save_meeting(
-    db: Database,
-    body_id: uuid.UUID,
-    form: MeetingForm,
-    meeting_id: uuid.UUID | None = None,
-    expected_version: int | None = None,
-) -> uuid.UUID:
-    errors = Errors()
-    held = parse_date(form.held_on, "held_on", _("Meeting date"), errors)
-    if held is None and not clean(form.held_on):
-        errors.add("held_on", _("{field}: required").format(field=_("Meeting date")))
-    errors.raise_if_any()
-    with db.transaction() as session:
-        if session.get(Body, body_id) is None:
-            raise RecordNotFound()
-        meeting = load_for_saving(session, BodyMeeting, meeting_id, expected_version, body_id=body_id)
-        meeting.held_on, meeting.agenda, meeting.decisions = held, clean(form.agenda), clean(form.decisions)
-        session.flush()
-        return meeting.id
 
 
 def seats_for_export(session: Session, person_id: uuid.UUID) -> list[dict[str, object]]:

@@ -20,6 +20,7 @@ from jarjestokeskus.domain.cooperation import AreaKind, ChecklistStatus, Checkli
 from jarjestokeskus.domain.validation import Errors, check_length, clean, parse_date
 from jarjestokeskus.i18n import _
 from jarjestokeskus.i18n.collation import sort_key
+from jarjestokeskus.services.cooperation.areas import canonical_area, check_area
 from jarjestokeskus.services.cooperation.records import archive, load_for_saving
 from jarjestokeskus.services.rows import localized
 
@@ -132,6 +133,7 @@ def _entries(
 ) -> list[EntryRow]:
     stmt = select(ChecklistEntry).where(ChecklistEntry.archived_at.is_(None), ChecklistEntry.year.in_(years))
     if area_kind is not None:
+        area = canonical_area(area_kind, area or "") or area
         stmt = stmt.where(ChecklistEntry.area_kind == area_kind, ChecklistEntry.area == area)
     with db.reading() as session:
         return [_entry_row(e) for e in session.scalars(stmt)]
@@ -148,7 +150,7 @@ def save_entry(
 ) -> EntryRow:
     """The element's state for the area and year: the one entry there is, written over by its version."""
     errors = Errors()
-    area = required_text(area, "area", _("Municipality or county"), 120, errors)
+    area = check_area(area_kind, area, "area", _("Municipality or county"), errors)
     owner = clean(form.owner)
     check_length(owner, 200, "owner", _("Owner"), errors)
     due = parse_date(form.due_date, "due_date", _("Date"), errors)

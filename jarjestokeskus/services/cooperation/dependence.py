@@ -3,7 +3,8 @@
 A member organisation (membership status member, not the home organisation) *depends on municipal
 support* in a year when a municipality granted it more than nothing that year, and *uses municipal
 premises* when it has premises owned by a municipality for some part of the year. The share is of
-the members in the organisation's own municipality (organisations with none: "" last). Membership
+the members in the organisation's own municipality, named by the register's Finnish name (organisations
+with none: "" last). Membership
 is today's: the register keeps no earlier membership states, so last year's share is of today's members.
 """
 
@@ -20,6 +21,7 @@ from jarjestokeskus.db.models import MemberGrant, MemberPremises, Organisation
 from jarjestokeskus.domain.cooperation import AreaKind, GrantInstrument, PremisesOwner, overlaps_year, share
 from jarjestokeskus.domain.enums import MembershipStatus
 from jarjestokeskus.i18n.collation import sort_key
+from jarjestokeskus.services.municipalities import municipality_name
 
 ZERO = Decimal("0.00")
 
@@ -68,7 +70,7 @@ class Dependence:
 def dependence(db: Database, year: int) -> Dependence:
     with db.reading() as session:
         members = session.execute(
-            select(Organisation.id, Organisation.municipality).where(
+            select(Organisation.id, Organisation.municipality_code, Organisation.municipality).where(
                 Organisation.archived_at.is_(None),
                 Organisation.membership_status == MembershipStatus.MEMBER,
                 Organisation.is_home.is_(False),
@@ -101,8 +103,8 @@ def dependence(db: Database, year: int) -> Dependence:
     granted, granted_before = granted_by_municipality(year), granted_by_municipality(year - 1)
     housed, housed_before = in_premises(year), in_premises(year - 1)
     by_municipality: dict[str, list[uuid.UUID]] = {}
-    for oid, municipality in members:
-        by_municipality.setdefault(municipality.strip(), []).append(oid)
+    for oid, code, municipality in members:  # "Korsholm" and "Mustasaari" are one, by its Finnish name
+        by_municipality.setdefault(municipality_name(code, municipality, "fi"), []).append(oid)
 
     def counted(name: str, ids: list[uuid.UUID]) -> MunicipalityShare:
         group = set(ids)
@@ -119,7 +121,7 @@ def dependence(db: Database, year: int) -> Dependence:
         counted(name, ids)
         for name, ids in sorted(by_municipality.items(), key=lambda item: (item[0] == "", sort_key(item[0])))
     )
-    total = counted("", [oid for oid, _m in members])
+    total = counted("", [oid for oid, _code, _m in members])
     return Dependence(year, rows, total, _grant_totals(grants, year))
 
 

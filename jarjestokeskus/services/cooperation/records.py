@@ -1,4 +1,5 @@
-"""What every cooperation register does alike: load a record for saving (stale save refused), archive it."""
+"""What every cooperation register does alike: load a record for saving (stale save refused), archive
+and restore it."""
 
 from __future__ import annotations
 
@@ -40,3 +41,21 @@ def archive(
     with db.transaction() as session:
         record = load_for_saving(session, model, record_id, expected_version)
         record.archived_at = utcnow()
+
+
+def restore(
+    db: Database, model: type[Record], record_id: uuid.UUID, expected_version: int | None = None
+) -> None:
+    """Back from the archive, as it was."""
+    with db.transaction() as session:
+        record = session.get(model, record_id)
+        if record is None or record.archived_at is None:
+            raise RecordNotFound()
+        if expected_version is not None and record.version != expected_version:
+            raise StaleRecord()
+        record.archived_at = None
+
+
+def live(model: type[Record], archived: bool):  # type: ignore[no-untyped-def]
+    """The condition for the list: the live records, or the archived ones."""
+    return model.archived_at.is_not(None) if archived else model.archived_at.is_(None)

@@ -35,6 +35,7 @@ from jarjestokeskus.domain.cooperation import (
     SeatRole,
 )
 from jarjestokeskus.services.cooperation.activities import search_text
+from jarjestokeskus.services.cooperation.areas import area_name, canonical_area
 from jarjestokeskus.services.demo import cooperation_data as data
 
 _STATUS = {"P": ChecklistStatus.IN_PLACE, "R": ChecklistStatus.IN_PREPARATION, "N": ChecklistStatus.NONE}
@@ -42,6 +43,14 @@ _STATUS = {"P": ChecklistStatus.IN_PLACE, "R": ChecklistStatus.IN_PREPARATION, "
 
 def _day(iso: str | None) -> date | None:
     return date.fromisoformat(iso) if iso else None
+
+
+def _area(kind: str, text: str) -> str:
+    """Stored as the services store it: the register's Finnish name ("Korsholm" is "Mustasaari")."""
+    found = canonical_area(
+        AreaKind.WELLBEING_COUNTY if kind == "wellbeing_county" else AreaKind.MUNICIPALITY, text
+    )
+    return found or text
 
 
 def _money(text: str | None) -> Decimal | None:
@@ -92,7 +101,7 @@ def _bodies(session: Session) -> dict[str, uuid.UUID]:
             name_fi=name_fi,
             name_sv=name_sv,
             area_kind=AreaKind(area_kind),
-            area=area,
+            area=_area(area_kind, area),
             term_start=_day(start),
             term_end=_day(end),
             note="",
@@ -125,7 +134,7 @@ def _checklist(session: Session) -> None:
                         id=uuid.uuid4(),
                         element_id=element.id,
                         area_kind=AreaKind(area_kind),
-                        area=area,
+                        area=_area(area_kind, area),
                         year=year,
                         status=_STATUS[mark],
                         owner=owner,
@@ -143,7 +152,7 @@ def _members(session: Session, organisations: dict[str, uuid.UUID]) -> None:
                 organisation_id=organisations[org],
                 year=year,
                 grantor_kind=AreaKind(kind),
-                grantor=grantor,
+                grantor=_area(kind, grantor),
                 instrument=GrantInstrument(instrument),
                 amount_applied=_money(applied),
                 amount_granted=_money(granted),
@@ -156,7 +165,7 @@ def _members(session: Session, organisations: dict[str, uuid.UUID]) -> None:
                 id=uuid.uuid4(),
                 organisation_id=organisations[org],
                 owner_kind=PremisesOwner(owner_kind),
-                owner=owner,
+                owner=owner if owner_kind == "other" else _area(owner_kind, owner),
                 address=address,
                 terms="",
                 free_of_charge=free,
@@ -177,7 +186,9 @@ def _members(session: Session, organisations: dict[str, uuid.UUID]) -> None:
         languages,
         contact,
     ) in data.ACTIVITIES:
-        texts = (title_fi, title_sv, audience, place, municipality, schedule, contact)
+        municipality = _area("municipality", municipality)
+        sv_name = area_name(AreaKind.MUNICIPALITY, municipality, "sv")
+        texts = (title_fi, title_sv, audience, place, municipality, schedule, contact, sv_name)
         session.add(
             MemberActivity(
                 id=uuid.uuid4(),

@@ -100,22 +100,22 @@ GRANTS = (
     ("m17", 2025, "wellbeing_county", COUNTY, "operating", "9000", "8000"),
 )
 
-# organisation, owner kind, owner, address, free of charge, rent a month, accessible, start, end
+# organisation, owner kind, owner (a municipality of the register, either name), address, free of charge, rent a month, accessible, start, end
 PREMISES = (
-    ("m01", "municipality", "Vaasan kaupunki", "Hietasaarenkatu 7, Vaasa", True, None, True, "2020-01-01", None),
-    ("m02", "municipality", "Vaasan kaupunki", "Hietasaarenkatu 7, Vaasa", True, None, True, "2020-01-01", None),
-    ("m03", "municipality", "Vaasan kaupunki", "Kirkkopuistikko 26, Vaasa", False, "120", True, "2021-03-01", None),
-    ("m04", "municipality", "Vaasan kaupunki", "Kirkkopuistikko 26, Vaasa", False, "120", True, "2021-03-01", None),
-    ("m07", "municipality", "Vaasan kaupunki", "Palosaarentie 58, Vaasa", True, None, False, "2019-01-01", None),
-    ("m09", "municipality", "Vaasan kaupunki", "Ruutikellarintie 4, Vaasa", True, None, True, "2022-01-01", None),
-    ("m14", "municipality", "Vaasan kaupunki", "Pitkäkatu 33, Vaasa", True, None, False, "2023-01-01", "2025-12-31"),
-    ("m16", "municipality", "Vaasan kaupunki", "Ruutikellarintie 4, Vaasa", True, None, True, "2022-01-01", None),
-    ("m17", "municipality", "Vaasan kaupunki", "Hovioikeudenpuistikko 9, Vaasa", False, "250", True, "2018-01-01", None),
-    ("m22", "municipality", "Korsholms kommun", "Skolvägen 1, Korsholm", True, None, True, "2020-01-01", None),
-    ("m23", "municipality", "Jakobstads stad", "Storgatan 6, Jakobstad", False, "90", True, "2021-01-01", None),
-    ("m24", "municipality", "Jakobstads stad", "Storgatan 6, Jakobstad", False, "90", True, "2021-01-01", None),
-    ("m28", "municipality", "Närpes stad", "Kyrkvägen 12, Närpes", True, None, False, "2020-01-01", None),
-    ("m32", "municipality", "Laihian kunta", "Laihiantie 40, Laihia", True, None, True, "2020-01-01", None),
+    ("m01", "municipality", VAASA_CITY, "Hietasaarenkatu 7, Vaasa", True, None, True, "2020-01-01", None),
+    ("m02", "municipality", VAASA_CITY, "Hietasaarenkatu 7, Vaasa", True, None, True, "2020-01-01", None),
+    ("m03", "municipality", VAASA_CITY, "Kirkkopuistikko 26, Vaasa", False, "120", True, "2021-03-01", None),
+    ("m04", "municipality", VAASA_CITY, "Kirkkopuistikko 26, Vaasa", False, "120", True, "2021-03-01", None),
+    ("m07", "municipality", VAASA_CITY, "Palosaarentie 58, Vaasa", True, None, False, "2019-01-01", None),
+    ("m09", "municipality", VAASA_CITY, "Ruutikellarintie 4, Vaasa", True, None, True, "2022-01-01", None),
+    ("m14", "municipality", VAASA_CITY, "Pitkäkatu 33, Vaasa", True, None, False, "2023-01-01", "2025-12-31"),
+    ("m16", "municipality", VAASA_CITY, "Ruutikellarintie 4, Vaasa", True, None, True, "2022-01-01", None),
+    ("m17", "municipality", VAASA_CITY, "Hovioikeudenpuistikko 9, Vaasa", False, "250", True, "2018-01-01", None),
+    ("m22", "municipality", "Korsholm", "Skolvägen 1, Korsholm", True, None, True, "2020-01-01", None),
+    ("m23", "municipality", "Jakobstad", "Storgatan 6, Jakobstad", False, "90", True, "2021-01-01", None),
+    ("m24", "municipality", "Jakobstad", "Storgatan 6, Jakobstad", False, "90", True, "2021-01-01", None),
+    ("m28", "municipality", "Närpes", "Kyrkvägen 12, Närpes", True, None, False, "2020-01-01", None),
+    ("m32", "municipality", "Laihia", "Laihiantie 40, Laihia", True, None, True, "2020-01-01", None),
     ("m08", "other", "Vasa svenska församling", "Kyrkoesplanaden 4, Vasa", True, None, False, "2015-01-01", None),
     ("m33", "other", "Laihian Urheilijat ry", "Urheilutie 2, Laihia", False, None, False, "2010-01-01", None),
 )

@@ -21,17 +21,20 @@ from jarjestokeskus.i18n import N_, _, current_language, format_date
 from jarjestokeskus.services.cooperation.bodies import (
     BodyForm,
     BodyRow,
-    MeetingForm,
-    MeetingRow,
     SeatForm,
     bodies,
-    meetings,
     save_body,
-    save_meeting,
     save_seat,
     seats,
 )
-from jarjestokeskus.services.cooperation.minutes import attach_minutes, list_minutes
+from jarjestokeskus.services.cooperation.meetings import (
+    MeetingForm,
+    MeetingRow,
+    attach_minutes,
+    list_minutes,
+    meetings,
+    save_meeting,
+)
 from jarjestokeskus.ui.cooperation.common import (
     FormBox,
     RowsTableModel,

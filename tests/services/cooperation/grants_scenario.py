@@ -29,7 +29,7 @@ def receiving(db: Database) -> dict[str, uuid.UUID]:
         ids["A"],
         PremisesForm(
             PremisesOwner.MUNICIPALITY,
-            "Vaasan kaupunki",
+            "Vaasa",
             "Kirkkopuistikko 1",
             free_of_charge=True,
             start_date="1.1.2024",
@@ -41,7 +41,7 @@ def receiving(db: Database) -> dict[str, uuid.UUID]:
         ids["B"],
         PremisesForm(
             PremisesOwner.MUNICIPALITY,
-            "Vaasan kaupunki",
+            "Vaasa",
             "Hovioikeudenpuistikko 2",
             rent="150",
             accessible=True,

@@ -15,17 +15,21 @@ from jarjestokeskus.domain.validation import ValidationFailed
 from jarjestokeskus.services.calendar.deadlines import DeadlineKind, deadlines
 from jarjestokeskus.services.cooperation.bodies import (
     BodyForm,
-    MeetingForm,
     SeatForm,
     bodies,
-    meetings,
     representation,
     save_body,
-    save_meeting,
     save_seat,
     seats,
 )
-from jarjestokeskus.services.cooperation.minutes import attach_minutes, list_minutes, minutes_path
+from jarjestokeskus.services.cooperation.meetings import (
+    MeetingForm,
+    attach_minutes,
+    list_minutes,
+    meetings,
+    minutes_path,
+    save_meeting,
+)
 from jarjestokeskus.services.person_data import erase_person, export_person
 from tests.services.cooperation.scenario import TODAY, region
 
@@ -68,7 +72,10 @@ def test_who_represents_us_where_lists_the_seats_in_force_chair_first(db: Databa
 def test_the_same_person_is_found_again_by_name(db: Database) -> None:
     ids, body = _board(db)
     group = save_body(
-        db, BodyForm(BodyKind.WORKING_GROUP, "Hyte-ryhmä", "", AreaKind.WELLBEING_COUNTY, "Pohjanmaa")
+        db,
+        BodyForm(
+            BodyKind.WORKING_GROUP, "Hyte-ryhmä", "", AreaKind.WELLBEING_COUNTY, "Pohjanmaan hyvinvointialue"
+        ),
     )
     save_seat(db, group.id, SeatForm("Anna", "Aho", ids["A"], SeatRole.MEMBER))
     anna = {r.person_id for r in representation(db, TODAY) if r.person == "Anna Aho"}

@@ -19,9 +19,10 @@ from jarjestokeskus.reports.checklist import build_checklist
 from jarjestokeskus.reports.dependence import build_dependence
 from jarjestokeskus.services.calendar.deadlines import DeadlineKind, deadlines
 from jarjestokeskus.services.cooperation.activities import activities
-from jarjestokeskus.services.cooperation.bodies import bodies, meetings, representation
+from jarjestokeskus.services.cooperation.bodies import bodies, representation
 from jarjestokeskus.services.cooperation.checklist import comparison
 from jarjestokeskus.services.cooperation.dependence import dependence
+from jarjestokeskus.services.cooperation.meetings import meetings
 from jarjestokeskus.services.demo.scenario import create_demo
 from tests.reports.pdf_text import pdf_text
 
@@ -67,13 +68,14 @@ def test_the_start_page_shows_the_boards_dates(demo: Database) -> None:
 def test_the_comparison_of_six_municipalities_and_the_county(demo: Database) -> None:
     result = comparison(demo, ChecklistTemplate.JARJESTO20, 2026)
     counted = [(r.area, r.in_place, r.in_place_before) for r in result.rows]
-    # In place = "P" in the rows of CHECKLIST: Vaasa PPPRPRRP (5) / PPRNRRNP (3) …
+    # In place = "P" in the rows of CHECKLIST: Vaasa PPPRPRRP (5) / PPRNRRNP (3) …; the areas by the
+    # register's Finnish names (the data names Korsholm, Jakobstad, Närpes, Kristinestad in Swedish).
     assert counted == [
-        ("Jakobstad", 4, 3),
-        ("Korsholm", 3, 1),
-        ("Kristinestad", 1, 0),
+        ("Kristiinankaupunki", 1, 0),
         ("Laihia", 3, 2),
-        ("Närpes", 1, 0),
+        ("Mustasaari", 3, 1),
+        ("Närpiö", 1, 0),
+        ("Pietarsaari", 4, 3),
         ("Vaasa", 5, 3),
     ]
     county = comparison(demo, ChecklistTemplate.COUNTY_DOCUMENT, 2026).rows
@@ -85,7 +87,8 @@ def test_the_comparison_report_in_both_languages(demo: Database) -> None:
     build_checklist(demo, "fi", out, year=2026)
     finnish = pdf_text(out.getvalue())
     assert "Vaasa ● ● ● ◐ ● ◐ ◐ ● 5 / 8 +2" in finnish
-    assert "Kristinestad ○ ◐ ○ ○ ○ ● ○ ○ 1 / 8 +1" in finnish
+    assert "Kristiinankaupunki ○ ◐ ○ ○ ○ ● ○ ○ 1 / 8 +1" in finnish
+    assert "Mustasaari ● ● ◐ ○ ○ ● ○ ○ 3 / 8 +2" in finnish
     assert "Pohjanmaan hyvinvointialue ● ◐ ● ● ◐ ○ ◐ 3 / 7 +2" in finnish
     assert "Vaasa: Yhteistyöopas valmisteilla → kunnossa" in finnish
     out = BytesIO()
@@ -93,6 +96,7 @@ def test_the_comparison_report_in_both_languages(demo: Database) -> None:
     swedish = pdf_text(out.getvalue())
     assert "Korsholm ● ● ◐ ○ ○ ● ○ ○ 3 / 8 +2" in swedish
     assert "Korsholm: Principer för understöd under beredning → klart" in swedish
+    assert "Kristinestad ○ ◐ ○ ○ ○ ● ○ ○ 1 / 8 +1" in swedish
 
 
 def test_the_dependence_figures_by_hand(demo: Database) -> None:
@@ -104,10 +108,10 @@ def test_the_dependence_figures_by_hand(demo: Database) -> None:
     vaasa = rows["Vaasa"]
     assert (vaasa.members, vaasa.with_grant, vaasa.with_premises, vaasa.depending) == (19, 6, 8, 12)
     assert (vaasa.share, vaasa.share_before) == (D("63.2"), D("57.9"))
-    # Korsholm: m20 m21 grants, m22 premises → 3 of 3; 2025 m20 and m22 → 2 of 3.
-    assert (rows["Korsholm"].share, rows["Korsholm"].share_before) == (D("100.0"), D("66.7"))
-    # Jakobstad: m23 m24 in the town's premises (m23's grant is the county's) → 2 of 3.
-    assert (rows["Jakobstad"].with_grant, rows["Jakobstad"].share) == (0, D("66.7"))
+    # Korsholm (Mustasaari): m20 m21 grants, m22 premises → 3 of 3; 2025 m20 and m22 → 2 of 3.
+    assert (rows["Mustasaari"].share, rows["Mustasaari"].share_before) == (D("100.0"), D("66.7"))
+    # Jakobstad (Pietarsaari): m23 m24 in the town's premises (m23's grant is the county's) → 2 of 3.
+    assert (rows["Pietarsaari"].with_grant, rows["Pietarsaari"].share) == (0, D("66.7"))
     # All: 12 + 3 + 2 (Jakobstad) + 1 (Närpes) + 1 (Laihia) = 19 of 41; 2025: 11 + 2 + 2 + 1 + 1 = 17.
     assert (figures.total.members, figures.total.depending, figures.total.depending_before) == (41, 19, 17)
     assert (figures.total.share, figures.total.share_before) == (D("46.3"), D("41.5"))
@@ -134,7 +138,7 @@ def test_the_dependence_report_in_both_languages(demo: Database) -> None:
     assert (
         "Yhteensä 41 8 13 19 46,3 % 41,5 % +4,8" in finnish
     )  # grants: Vaasa 6, Korsholm 2; premises 8+1+2+1+1
-    assert "Yli 60 % jäsenistä on riippuvainen kunnan tuesta: Jakobstad, Korsholm, Vaasa." in finnish
+    assert "Yli 60 % jäsenistä on riippuvainen kunnan tuesta: Mustasaari, Pietarsaari, Vaasa." in finnish
     # 13 grants; applied 2 000 + 800 + 26 000 + 12 000 + 1 500 + 15 000 + 35 000; granted 1 500 + 800
     # + 19 000 + 10 000 + 1 000 + 13 000 + 30 000; 2025: 1 500 + 17 000 + 9 000 + 8 000 + 15 000.
     assert "Yhteensä 13 92 300,00 € 75 300,00 € 50 500,00 € +24 800,00 €" in finnish
@@ -142,9 +146,11 @@ def test_the_dependence_report_in_both_languages(demo: Database) -> None:
     build_dependence(demo, "sv", out, year=2026)
     swedish = pdf_text(out.getvalue())
     assert "Korsholm 3 2 1 3 100 % 66,7 % +33,3" in swedish
+    assert "Över 60 % av medlemmarna är beroende av kommunalt stöd i: Jakobstad, Korsholm, Vasa." in swedish
     assert "Totalt 13 92 300,00 € 75 300,00 € 50 500,00 € +24 800,00 €" in swedish
 
 
 def test_the_directory_finds_the_same_activity_in_three_municipalities(demo: Database) -> None:
     found = activities(demo, "närståendevårdare")
-    assert sorted(r.municipality for r in found) == ["Jakobstad", "Korsholm", "Vaasa"]
+    assert sorted(r.municipality for r in found) == ["Mustasaari", "Pietarsaari", "Vaasa"]
+    assert sorted(r.municipality_name("sv") for r in found) == ["Jakobstad", "Korsholm", "Vasa"]

@@ -116,6 +116,7 @@ def test_a_grant_premises_and_an_activity_added_and_listed(
     view.tabs.setCurrentWidget(view.premises)
     premises = view.premises
     _choose(qtbot, premises.organisation, "Dahl")
+    qtbot.keyClicks(premises.owner, "Vaasa")
     qtbot.keyClicks(premises.address, "Skolvagen 1")
     premises.free.setFocus()
     qtbot.keyClick(premises.free, Qt.Key.Key_Space)
