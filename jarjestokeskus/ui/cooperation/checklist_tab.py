@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.domain.cooperation import AreaKind, ChecklistStatus, ChecklistTemplate
 from jarjestokeskus.i18n import N_, _, current_language, format_date
+from jarjestokeskus.services.cooperation.areas import area_name, canonical_area
 from jarjestokeskus.services.cooperation.checklist import (
     ChecklistLine,
     EntryForm,
@@ -38,6 +40,10 @@ from jarjestokeskus.ui.cooperation.common import (
     select_data,
     table_for,
 )
+from jarjestokeskus.ui.cooperation.fields import Field, area_combo, fill_area_combo
+from jarjestokeskus.ui.cooperation.sub_records import RecordDialog
+
+NAME_FIELDS = (Field("name_fi", N_("Name in &Finnish")), Field("name_sv", N_("Name in S&wedish")))
 
 
 class ChecklistTab(QWidget):
@@ -47,7 +53,7 @@ class ChecklistTab(QWidget):
         self.line: ChecklistLine | None = None
         self.template = enum_combo(ChecklistTemplate)
         self.area_kind = enum_combo(AreaKind)
-        self.area = QComboBox(editable=True)
+        self.area = area_combo()
         self.year = QSpinBox(minimum=2000, maximum=2100, value=date.today().year)
         self.show_button = QPushButton(clicked=self.refresh)
         self.copy_button = QPushButton(clicked=self.copy_last_year)
@@ -72,7 +78,7 @@ class ChecklistTab(QWidget):
         self.year.valueChanged.connect(lambda _y: self.refresh())
         self.area.activated.connect(lambda _i: self.refresh())
         self.area.lineEdit().editingFinished.connect(self.refresh)
-        self.area_kind.activated.connect(lambda _i: self.refresh())
+        self.area_kind.activated.connect(lambda _i: self._area_kind_changed())
         self.model = RowsTableModel(
             [
                 (N_("Element"), lambda r: r.element.name(current_language())),
@@ -135,16 +141,18 @@ class ChecklistTab(QWidget):
     def _template_changed(self) -> None:
         county = self.template.currentData() == ChecklistTemplate.COUNTY_DOCUMENT
         select_data(self.area_kind, AreaKind.WELLBEING_COUNTY if county else AreaKind.MUNICIPALITY)
+        self.area.setCurrentText("")
         self.refresh()
 
     def refresh(self) -> None:
-        typed = self.area.currentText()
-        names = [area for _kind, area in checklist_areas(self.db)]
-        self.area.blockSignals(True)
-        self.area.clear()
-        self.area.addItems(names)
-        self.area.setCurrentText(typed or (names[0] if names else ""))
-        self.area.blockSignals(False)
+        """The chosen area's checklist; at first the first area that has one."""
+        kind, language = self.area_kind.currentData(), current_language()
+        typed = self.area.currentText().strip()
+        if not typed:
+            assessed = [area for k, area in checklist_areas(self.db) if k == kind]
+            typed = assessed[0] if assessed else ""
+        found = canonical_area(kind, typed) if typed else None  # shown in the window's language
+        fill_area_combo(self.area, kind, area_name(kind, found, language) if found else typed)
         area = self.area.currentText().strip()
         lines = checklist(
             self.db, self.template.currentData(), self.area_kind.currentData(), area, self.year.value()
@@ -152,6 +160,10 @@ class ChecklistTab(QWidget):
         self.model.set_rows(lines if area else [])
         self.line = None
         self._enable()
+
+    def _area_kind_changed(self) -> None:
+        self.area.setCurrentText("")
+        self.refresh()
 
     def _enable(self) -> None:
         writable = not self.db.read_only
@@ -202,24 +214,31 @@ class ChecklistTab(QWidget):
             self.refresh()
 
     def add_element(self) -> None:
-        name, ok = QInputDialog.getText(self, _("Add element"), _("Name in Finnish"))
-        if ok:
-            template = self.template.currentData()
-            if run_saving(self, _("Add element"), lambda: save_element(self.db, template, name, "")):
-                self.refresh()
+        template = self.template.currentData()
+        self._names(
+            _("Add element"), {}, lambda v: save_element(self.db, template, v["name_fi"], v["name_sv"])
+        )
 
     def rename_element(self) -> None:
+        """Both names of the element, Finnish and Swedish, in one dialog."""
         line = self.line
         if line is None:
             return
-        name, ok = QInputDialog.getText(
-            self, _("Rename element"), _("Name in Finnish"), text=line.element.name_fi
+        e = line.element
+        self._names(
+            _("Rename element"),
+            {"name_fi": e.name_fi, "name_sv": e.name_sv},
+            lambda v: save_element(self.db, e.template, v["name_fi"], v["name_sv"], e.id, e.version),
         )
-        if ok:
-            e = line.element
-            rename = lambda: save_element(self.db, e.template, name, e.name_sv, e.id, e.version)  # noqa: E731
-            if run_saving(self, _("Rename element"), rename):
-                self.refresh()
+
+    def _names(self, title: str, values: dict[str, str], save: Callable[[dict[str, Any]], object]) -> None:
+        dialog = RecordDialog(self.db, title, NAME_FIELDS, save, self)
+        dialog.fields.set_values(values)
+        accepted = dialog.exec()
+        dialog.deleteLater()
+        if accepted:
+            row = self.table.currentIndex().row()
+            self._keep_row(row)
 
     def retire(self) -> None:
         line = self.line

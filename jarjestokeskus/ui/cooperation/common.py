@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -22,17 +24,27 @@ from PySide6.QtWidgets import (
 from jarjestokeskus.db.errors import DatabaseProblem
 from jarjestokeskus.domain.enums import LabelledEnum
 from jarjestokeskus.domain.validation import ValidationFailed
-from jarjestokeskus.i18n import _, format_date, format_money
+from jarjestokeskus.i18n import _, format_date, format_money, sort_key
 
 Column = tuple[str, Callable[[Any], object]]  # header (marked with N_), the cell of a row
 _Index = QModelIndex | QPersistentModelIndex
+ID_ROLE = Qt.ItemDataRole.UserRole  # the row's record id (column 0)
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def sort_value(value: object) -> object:
+    """What a column sorts by: dates and amounts as themselves, texts in the language's order."""
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal | int) and not isinstance(value, bool):
+        return float(value)
+    return sort_key(cell_text(value))
 
 
 def cell_text(value: object) -> str:
     """A row's value as shown: dates and money in the window's language, labels translated."""
-    from datetime import date
-    from decimal import Decimal
-
     if value is None:
         return ""
     if isinstance(value, LabelledEnum):
@@ -62,6 +74,8 @@ class RowsTableModel(QAbstractTableModel):
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.columns) - 1))
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.rows)
@@ -77,9 +91,16 @@ class RowsTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        if not index.isValid():
             return None
-        return cell_text(self.columns[index.column()][1](self.rows[index.row()]))
+        row = self.rows[index.row()]
+        if role == ID_ROLE:
+            return getattr(row, "id", None)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cell_text(self.columns[index.column()][1](row))
+        if role == SORT_ROLE:
+            return sort_value(self.columns[index.column()][1](row))
+        return None
 
 
 def table_for(model: RowsTableModel, on_select: Callable[[Any], None] | None = None) -> QTableView:

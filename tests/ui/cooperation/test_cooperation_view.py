@@ -1,30 +1,32 @@
-"""The Cooperation view driven as a user at 1280 × 720: bodies, seats, meetings, the checklist, grants,
-premises and activities typed in and seen in the lists."""
+"""The Cooperation view driven as a user at 1280 × 720: the checklist (a state saved, an element
+renamed in both languages), members' grants, premises and activities typed in, edited, archived,
+restored, imported and exported, and the view in Swedish."""
 
 from __future__ import annotations
 
-from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from jarjestokeskus import i18n
 from jarjestokeskus.db.engine import Database
-from jarjestokeskus.domain.cooperation import ChecklistStatus
+from jarjestokeskus.domain.cooperation import ChecklistStatus, ChecklistTemplate
 from jarjestokeskus.services.cooperation.activities import activities
-from jarjestokeskus.services.cooperation.bodies import representation
+from jarjestokeskus.services.cooperation.checklist import elements
 from jarjestokeskus.services.cooperation.grants import member_grants, member_premises
 from jarjestokeskus.ui.cooperation.view import CooperationView
 from tests.services.cooperation.scenario import region
 from tests.services.cooperation.test_checklist import fill
-
-LEFT = Qt.MouseButton.LeftButton
+from tests.ui.cooperation.helpers import LEFT, cell, column, in_dialog, save_dialog, type_in
 
 
 @pytest.fixture
-def view(qtbot, db: Database) -> CooperationView:  # type: ignore[no-untyped-def]
+def view(qtbot, db: Database, monkeypatch) -> CooperationView:  # type: ignore[no-untyped-def]
     region(db)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
     widget = CooperationView(db)
     qtbot.addWidget(widget)
     widget.resize(1280, 720)
@@ -32,118 +34,147 @@ def view(qtbot, db: Database) -> CooperationView:  # type: ignore[no-untyped-def
     return widget
 
 
-def _cell(table, row: int, column: int) -> str:  # type: ignore[no-untyped-def]
-    return table.model().index(row, column).data()
-
-
-def _choose(qtbot, picker, name: str) -> None:  # type: ignore[no-untyped-def]
-    qtbot.keyClicks(picker, name)
-    picker.search()
-    picker.choose(0)
-
-
-def test_a_body_with_a_representative_and_a_meeting(qtbot, view: CooperationView, db: Database) -> None:  # type: ignore[no-untyped-def]
-    tab = view.bodies
-    qtbot.mouseClick(tab.new_button, LEFT)
-    qtbot.keyClicks(tab.name_fi, "Vaasan jarjestoneuvottelukunta")
-    qtbot.keyClicks(tab.area, "Vaasa")
-    qtbot.keyClicks(tab.term_start, "1.6.2025")
-    qtbot.mouseClick(tab.save_button, LEFT)
-    assert _cell(tab.body_table, 0, 0) == "Vaasan jarjestoneuvottelukunta"
-    assert _cell(tab.body_table, 0, 1) == "Järjestöneuvottelukunta"
-    assert tab.add_seat_button.isEnabled()
-    qtbot.keyClicks(tab.first_name, "Anna")
-    qtbot.keyClicks(tab.last_name, "Aho")
-    _choose(qtbot, tab.organisation, "Aalto")
-    qtbot.keyClicks(tab.seat_start, "1.6.2025")
-    qtbot.mouseClick(tab.add_seat_button, LEFT)
-    assert (_cell(tab.seat_table, 0, 1), _cell(tab.seat_table, 0, 2)) == ("Anna Aho", "Aalto ry")
-    qtbot.keyClicks(tab.held_on, "12.2.2026")
-    qtbot.keyClicks(tab.agenda, "1. Avustusperiaatteet")
-    qtbot.mouseClick(tab.add_meeting_button, LEFT)
-    assert _cell(tab.meeting_table, 0, 0) == "12.2.2026"
-    view.tabs.setCurrentWidget(view.representation)
-    assert _cell(view.representation.table, 0, 3) == "Anna Aho"
-    assert [r.person for r in representation(db, date.today())] == ["Anna Aho"]
-
-
-def test_a_body_without_a_name_is_refused_with_the_field_named(
-    qtbot, view: CooperationView, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
-    qtbot.mouseClick(view.bodies.save_button, LEFT)
-    assert shown == ["Nimi: pakollinen tieto\nKunta tai hyvinvointialue: pakollinen tieto"]
-    assert view.bodies.bodies.rows == []
+def _tab(qtbot, view: CooperationView, page) -> None:  # type: ignore[no-untyped-def]
+    bar = view.tabs.tabBar()
+    qtbot.mouseClick(bar, LEFT, pos=bar.tabRect(view.tabs.indexOf(page)).center())
+    assert view.tabs.currentWidget() is page
 
 
 def test_the_checklist_state_of_an_element_is_saved(qtbot, view: CooperationView, db: Database) -> None:  # type: ignore[no-untyped-def]
     fill(db)
-    view.tabs.setCurrentWidget(view.checklist)
+    _tab(qtbot, view, view.checklist)
     tab = view.checklist
     tab.year.setValue(2027)
     tab.area.setCurrentText("Korsholm")
     qtbot.mouseClick(tab.show_button, LEFT)
-    assert _cell(tab.table, 0, 1) == "valmisteilla"
-    assert _cell(tab.table, 1, 1) == "ei arvioitu"
+    assert tab.area.currentText() == "Mustasaari"  # the register's name in the window's language
+    assert cell(tab.table, 0, 1) == "valmisteilla"
+    assert cell(tab.table, 1, 1) == "ei arvioitu"
     tab.table.selectRow(1)
     tab.status.setCurrentIndex(tab.status.findData(ChecklistStatus.IN_PLACE))
     qtbot.keyClicks(tab.owner, "Kunnanhallitus")
     qtbot.mouseClick(tab.save_button, LEFT)
-    assert (_cell(tab.table, 1, 1), _cell(tab.table, 1, 2)) == ("kunnossa", "Kunnanhallitus")
+    assert (cell(tab.table, 1, 1), cell(tab.table, 1, 2)) == ("kunnossa", "Kunnanhallitus")
 
 
-def test_a_grant_premises_and_an_activity_added_and_listed(
+def test_an_element_renamed_in_finnish_and_swedish(qtbot, view: CooperationView, db: Database) -> None:  # type: ignore[no-untyped-def]
+    fill(db)
+    _tab(qtbot, view, view.checklist)
+    tab = view.checklist
+    tab.area.setCurrentText("Vaasa")
+    qtbot.mouseClick(tab.show_button, LEFT)
+    tab.table.selectRow(2)
+    in_dialog(
+        qtbot,
+        tab,
+        save_dialog(qtbot, name_fi="Yhteistyoopas ja -sivusto", name_sv="Samarbetsguide och webbplats"),
+    )
+    qtbot.mouseClick(tab.rename_button, LEFT)
+    assert cell(tab.table, 2, 0) == "Yhteistyoopas ja -sivusto"
+    renamed = elements(db, ChecklistTemplate.JARJESTO20)[2]
+    assert (renamed.name_fi, renamed.name_sv) == ("Yhteistyoopas ja -sivusto", "Samarbetsguide och webbplats")
+    i18n.set_language("sv")
+    view.retranslate()
+    assert cell(tab.table, 2, 0) == "Samarbetsguide och webbplats"
+    assert tab.area.currentText() == "Vasa"
+
+
+def test_a_grant_typed_edited_archived_restored_and_a_decision_list_imported(
     qtbot, view: CooperationView, db: Database, tmp_path: Path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
-    view.tabs.setCurrentWidget(view.grants)
+    _tab(qtbot, view, view.grants)
     grants = view.grants
-    grants.year.setValue(2027)
-    _choose(qtbot, grants.organisation, "Aalto")
-    qtbot.keyClicks(grants.grantor, "Vaasa")
-    qtbot.keyClicks(grants.applied, "1200")
-    qtbot.keyClicks(grants.granted, "1000")
-    qtbot.mouseClick(grants.add_button, LEFT)
-    assert _cell(grants.table, 0, 5) == "1 000,00 €".replace(" ", "\u00a0")
-    assert [g.amount_granted for g in member_grants(db, 2027)] == [1000]
+    editor = grants.editor
+    type_in(
+        qtbot,
+        editor.field_form,
+        organisation_id="Dahl",
+        year="2027",
+        grantor="Korsholm",
+        amount_applied="1200",
+        amount_granted="1000",
+    )
+    qtbot.mouseClick(editor.save_button, LEFT)
+    assert [cell(grants.table, 0, c) for c in (0, 1, 3)] == ["Dahl ry", "Mustasaari", "Mustasaari"]
+    assert cell(grants.table, 0, 6) == "1\u00a0000,00\u00a0€"
+    assert [(g.grantor, g.amount_granted) for g in member_grants(db, 2027)] == [("Mustasaari", Decimal(1000))]
+
+    type_in(qtbot, editor.field_form, amount_granted="900")
+    qtbot.mouseClick(editor.save_button, LEFT)
+    assert [g.amount_granted for g in member_grants(db, 2027)] == [Decimal(900)]
+    assert grants.count_label.text() == "1 avustus, myönnetty yhteensä 900,00\u00a0€"
+
+    qtbot.mouseClick(editor.archive_button, LEFT)
+    assert grants.model.rowCount() == 0 and member_grants(db) == []
+    qtbot.mouseClick(grants.archived_box, LEFT)
+    grants.select(grants.model.rows[0].id)
+    qtbot.mouseClick(editor.restore_button, LEFT)
+    qtbot.mouseClick(grants.archived_box, LEFT)
+    assert column(grants.table, 0) == ["Dahl ry"]
+
     source = tmp_path / "paatokset.csv"
     source.write_text("Hakija;Myonnetty\nEk ry;300\n", encoding="utf-8")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(source), ""))
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    grants.select(grants.model.rows[0].id)  # the form's year and grantor count for the file's rows
     qtbot.mouseClick(grants.import_button, LEFT)
-    assert grants.model.rowCount() == 2
+    assert sorted(column(grants.table, 0)) == ["Dahl ry", "Ek ry"]
+    assert sorted((g.organisation, g.grantor) for g in member_grants(db, 2027)) == [
+        ("Dahl ry", "Mustasaari"),
+        ("Ek ry", "Mustasaari"),
+    ]
 
-    view.tabs.setCurrentWidget(view.premises)
-    premises = view.premises
-    _choose(qtbot, premises.organisation, "Dahl")
-    qtbot.keyClicks(premises.owner, "Vaasa")
-    qtbot.keyClicks(premises.address, "Skolvagen 1")
-    premises.free.setFocus()
-    qtbot.keyClick(premises.free, Qt.Key.Key_Space)
-    qtbot.mouseClick(premises.add_button, LEFT)
-    assert _cell(premises.table, 0, 3) == "Skolvagen 1"
-    assert member_premises(db)[0].free_of_charge
 
-    view.tabs.setCurrentWidget(view.activities)
-    tab = view.activities
-    _choose(qtbot, tab.organisation, "Celsius")
-    qtbot.keyClicks(tab.fields["title_fi"], "Muistikahvila")
-    qtbot.keyClicks(tab.fields["languages"], "fi, sv")
-    qtbot.mouseClick(tab.add_button, LEFT)
+def test_premises_typed_archived_and_restored(qtbot, view: CooperationView, db: Database) -> None:  # type: ignore[no-untyped-def]
+    _tab(qtbot, view, view.premises)
+    premises, editor = view.premises, view.premises.editor
+    type_in(qtbot, editor.field_form, organisation_id="Dahl", owner="Vasa", address="Skolvagen 1")
+    free = editor.field_form.inputs["free_of_charge"]
+    free.setFocus()
+    qtbot.keyClick(free, Qt.Key.Key_Space)
+    qtbot.mouseClick(editor.save_button, LEFT)
+    assert [cell(premises.table, 0, c) for c in (0, 2, 3, 4)] == ["Dahl ry", "Vaasa", "Skolvagen 1", "kyllä"]
+    stored = member_premises(db)
+    assert (stored[0].owner, stored[0].free_of_charge) == ("Vaasa", True)
+
+    qtbot.mouseClick(editor.archive_button, LEFT)
+    assert member_premises(db) == []
+    qtbot.mouseClick(premises.archived_box, LEFT)
+    premises.select(premises.model.rows[0].id)
+    qtbot.mouseClick(editor.restore_button, LEFT)
+    assert [p.address for p in member_premises(db)] == ["Skolvagen 1"]
+
+
+def test_an_activity_added_searched_exported_and_archived(
+    qtbot, view: CooperationView, db: Database, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    _tab(qtbot, view, view.activities)
+    tab, editor = view.activities, view.activities.editor
+    type_in(
+        qtbot,
+        editor.field_form,
+        organisation_id="Celsius",
+        title_fi="Muistikahvila",
+        municipality="Vasa",
+        languages="fi, sv",
+    )
+    qtbot.mouseClick(editor.save_button, LEFT)
     qtbot.keyClicks(tab.search, "muisti")
-    assert (_cell(tab.table, 0, 0), _cell(tab.table, 0, 1)) == ("Muistikahvila", "Celsius ry")
+    tab.apply_filters()
+    assert [cell(tab.table, 0, c) for c in (0, 1, 4)] == ["Muistikahvila", "Celsius ry", "Vaasa"]
     target = tmp_path / "palvelut.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
     qtbot.mouseClick(tab.export_button, LEFT)
     assert "Muistikahvila" in target.read_text(encoding="utf-8-sig")
-    assert len(activities(db)) == 1
+    assert [a.municipality for a in activities(db)] == ["Vaasa"]
+    tab.select(tab.model.rows[0].id)
+    qtbot.mouseClick(editor.archive_button, LEFT)
+    assert activities(db) == [] and tab.model.rowCount() == 0
 
 
 def test_the_view_changes_language(qtbot, view: CooperationView) -> None:  # type: ignore[no-untyped-def]
-    from jarjestokeskus import i18n
-
     i18n.set_language("sv")
     view.retranslate()
     assert view.title.text() == "Samarbete"
     assert view.tabs.tabText(1) == "&Vem representerar oss var"
-    assert view.bodies.bodies.headerData(0, Qt.Orientation.Horizontal) == "Organ"
+    assert view.bodies.model.headerData(0, Qt.Orientation.Horizontal) == "Organ"
+    assert view.bodies.editor.heading.text() == "Nytt organ"

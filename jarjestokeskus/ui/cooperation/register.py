@@ -1,0 +1,46 @@
+"""A cooperation register on the shared register view: its columns over frozen rows, sorted by a
+proxy, and its editor beside the list (the title is the Cooperation view's, above the tabs)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QSortFilterProxyModel
+from PySide6.QtWidgets import QAbstractItemView, QWidget
+
+from jarjestokeskus.db.engine import Database
+from jarjestokeskus.ui.cooperation.common import ID_ROLE, SORT_ROLE, Column, RowsTableModel
+from jarjestokeskus.ui.widgets.register_view import RegisterView, list_table
+
+
+class CooperationRegister(RegisterView):
+    id_role = ID_ROLE
+    lazy = True
+    splitter_sizes = (640, 560)
+    columns: Sequence[Column] = ()
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        self.model = RowsTableModel(self.columns)
+        self.proxy = QSortFilterProxyModel()
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        super().__init__(db, parent)
+        self.model.setParent(self)
+        self.proxy.setParent(self)
+        self.title.setVisible(False)
+
+    def build_table(self) -> QAbstractItemView:
+        return list_table(self.proxy)
+
+    def rows(self) -> list[Any]:
+        """The records for the search, filters and archive box as they are now."""
+        raise NotImplementedError
+
+    def reload(self) -> None:
+        self.model.set_rows(self.rows())
+
+    def retranslate(self) -> None:
+        self.model.retranslate()
+        self.editor.retranslate()
+        self.show_count()
