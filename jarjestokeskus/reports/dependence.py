@@ -52,9 +52,9 @@ CHANGE = N_("Change")
 NO_GRANTS = N_("No grants have been entered for {year} or {previous}.")
 NO_MEMBERS = N_("There are no member organisations.")
 
-SHARE_WIDTHS = [28 * mm, 22 * mm, 24 * mm, 24 * mm, 20 * mm, 18 * mm, 18 * mm]
+SHARE_WIDTHS = [38 * mm, 20 * mm, 22 * mm, 22 * mm, 20 * mm, 17 * mm, 17 * mm]
 SHARE_WIDTHS.append(CONTENT_WIDTH - sum(SHARE_WIDTHS))
-GRANT_WIDTHS = [28 * mm, 32 * mm, 13 * mm, 25 * mm, 25 * mm, 25 * mm]
+GRANT_WIDTHS = [32 * mm, 32 * mm, 12 * mm, 24 * mm, 24 * mm, 24 * mm]
 GRANT_WIDTHS.append(CONTENT_WIDTH - sum(GRANT_WIDTHS))
 
 
