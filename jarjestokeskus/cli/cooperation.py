@@ -26,6 +26,13 @@ def add_grants_import(kinds: Any, shared: argparse.ArgumentParser) -> None:
         "--county", action="store_true", help=_("the grantor is the wellbeing services county")
     )
     grants.add_argument(
+        "--column",
+        action="append",
+        default=[],
+        metavar=_("HEADING=FIELD"),
+        help=_("which column is what where its heading does not tell, e.g. Summa=amount_granted"),
+    )
+    grants.add_argument(
         "--dry-run", action="store_true", help=_("check the file and show what would be done; save nothing")
     )
     grants.set_defaults(run=run_import_grants)
@@ -48,12 +55,15 @@ def run_import_grants(args: argparse.Namespace) -> int:
     except ImportFileProblem as problem:
         print(problem, file=sys.stderr)
         return USER_ERROR
+    try:
+        mapping = _mapping(table.header, guess_grant_mapping(table.header), args.column)
+    except ValueError as problem:
+        print(problem, file=sys.stderr)
+        return USER_ERROR
     kind = AreaKind.WELLBEING_COUNTY if args.county else AreaKind.MUNICIPALITY
     db = open_existing(args) if args.dry_run else open_for_writing(args)
     try:
-        preview = preview_grants(
-            db, table, guess_grant_mapping(table.header), GrantDefaults(args.year, kind, args.grantor)
-        )
+        preview = preview_grants(db, table, mapping, GrantDefaults(args.year, kind, args.grantor))
         for grant in preview.grants:
             granted = grant.values.amount_granted
             print(
@@ -71,3 +81,29 @@ def run_import_grants(args: argparse.Namespace) -> int:
         return OK
     finally:
         db.close()
+
+
+def _mapping(header: tuple[str, ...], guessed: dict[int, str], columns: list[str]) -> dict[int, str]:
+    """The guessed {column: field} with the user's HEADING=FIELD choices over it (ValueError: why not)."""
+    from jarjestokeskus.services.cooperation.grant_import import FIELDS
+
+    mapping = dict(guessed)
+    headings = [heading.strip().casefold() for heading in header]
+    for choice in columns:
+        heading, _sep, field = choice.partition("=")
+        field = field.strip()
+        if field not in FIELDS:
+            raise ValueError(
+                _("--column {choice}: FIELD is one of {fields}").format(
+                    choice=choice, fields=", ".join(FIELDS)
+                )
+            )
+        if heading.strip().casefold() not in headings:
+            raise ValueError(
+                _("--column {choice}: the file has no column {heading}").format(
+                    choice=choice, heading=heading.strip()
+                )
+            )
+        mapping = {column: key for column, key in mapping.items() if key != field}
+        mapping[headings.index(heading.strip().casefold())] = field
+    return mapping

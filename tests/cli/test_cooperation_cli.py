@@ -57,3 +57,22 @@ def test_the_dependence_report_is_a_report_kind(target: str, tmp_path: Path) -> 
         main(["report", "dependence", "--lang", "sv", "--year", "2027", "-o", str(out), "--db", target]) == 0
     )
     assert "Vad medlemmarna får 2027" in pdf_text(out.read_bytes())
+
+
+def test_a_column_named_by_the_user_where_the_heading_does_not_tell(
+    db: Database, target: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "beslut.csv"
+    path.write_text("Sökande;Summa\nAalto ry;1500\n", encoding="utf-8")
+    base = ["import", "grants", str(path), "--year", "2027", "--grantor", "Vasa", "--db", target]
+    assert main([*base, "--column", "Summa=granted"]) == 1
+    assert (
+        "--column Summa=granted: KENTTÄ on jokin näistä: organisation, business_id,"
+        in capsys.readouterr().err
+    )
+    assert main([*base, "--column", "Belopp=amount_granted"]) == 1
+    assert "--column Belopp=amount_granted: tiedostossa ei ole saraketta Belopp" in capsys.readouterr().err
+    assert main([*base, "--column", "summa=amount_granted"]) == 0
+    assert [(g.organisation, g.grantor, str(g.amount_granted)) for g in member_grants(db)] == [
+        ("Aalto ry", "Vaasa", "1500.00")
+    ]

@@ -10,17 +10,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QFileDialog, QMessageBox, QPushButton, QWidget
 
-from jarjestokeskus.db.errors import DatabaseProblem
 from jarjestokeskus.domain.cooperation import AreaKind, GrantInstrument
-from jarjestokeskus.domain.validation import ValidationFailed
 from jarjestokeskus.i18n import N_, _, current_language, format_money, ngettext
-from jarjestokeskus.services.cooperation.grant_import import (
-    GrantDefaults,
-    guess_grant_mapping,
-    import_grants,
-    preview_grants,
-    problem_text,
-)
 from jarjestokeskus.services.cooperation.grants import (
     GrantForm,
     GrantRow,
@@ -33,11 +24,10 @@ from jarjestokeskus.services.cooperation.grants import (
 from jarjestokeskus.services.organisations.import_files import ImportFileProblem, read_table
 from jarjestokeskus.ui.cooperation.editor import CooperationEditor
 from jarjestokeskus.ui.cooperation.fields import AREA, CHOICE, ORGANISATION, TEXT, Field
+from jarjestokeskus.ui.cooperation.grant_import import GrantImportDialog
 from jarjestokeskus.ui.cooperation.register import CooperationRegister
 from jarjestokeskus.ui.widgets.record_editor import RecordServices
 from jarjestokeskus.ui.widgets.register_view import fill_combo
-
-SHOWN_PROBLEMS = 15
 
 
 class GrantEditor(CooperationEditor):
@@ -102,9 +92,6 @@ class GrantsRegister(CooperationRegister):
         self.search.setPlaceholderText(_("Search by organisation or grantor (Ctrl+F)"))
         self.archived_box.setText(_("Show archived"))
         self.import_button.setText(_("&Import a decision list…"))
-        self.import_button.setToolTip(
-            _("The year, whose and grantor as chosen in the form count for rows that do not name them")
-        )
         if self.year_filter.count():
             self.year_filter.setItemText(0, _("All years"))
         super().retranslate()
@@ -129,7 +116,7 @@ class GrantsRegister(CooperationRegister):
         ).format(count=count, amount=format_money(granted))
 
     def import_file(self) -> None:
-        """A decision list read; its grants shown as counted, saved only when the user agrees."""
+        """A decision list read; its columns and defaults chosen, saved only when every row is right."""
         title = _("Import a decision list")
         name, _filter = QFileDialog.getOpenFileName(self, title, "", _("Tables (*.xlsx *.csv)"))
         if not name:
@@ -139,28 +126,8 @@ class GrantsRegister(CooperationRegister):
         except ImportFileProblem as problem:
             QMessageBox.warning(self, title, str(problem))
             return
-        typed = self.editor.form()
-        year = typed.get("year") or str(self.year_filter.currentData() or date.today().year)
-        defaults = GrantDefaults(year, typed["grantor_kind"], typed["grantor"])
-        preview = preview_grants(self.db, table, guess_grant_mapping(table.header), defaults)
-        if preview.problems:
-            lines = [problem_text(p) for p in preview.problems[:SHOWN_PROBLEMS]]
-            QMessageBox.warning(self, title, _("Nothing was saved.") + "\n\n" + "\n".join(lines))
-            return
-        total = sum((g.values.amount_granted or 0 for g in preview.grants), 0)
-        question = _("Save {count} grants, {amount} granted in total?").format(
-            count=len(preview.grants), amount=format_money(total)
-        )
-        if QMessageBox.question(self, title, question) != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            import_grants(self.db, preview)
-        except (ValidationFailed, DatabaseProblem) as problem:
-            text = (
-                "\n".join(e.message for e in problem.errors)
-                if isinstance(problem, ValidationFailed)
-                else problem.user_message()
-            )
-            QMessageBox.warning(self, title, text)
-            return
-        self.refresh_after_change()
+        dialog = GrantImportDialog(self.db, table, self.year_filter.currentData(), self)
+        saved = dialog.exec()
+        dialog.deleteLater()
+        if saved:
+            self.refresh_after_change()

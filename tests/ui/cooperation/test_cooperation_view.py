@@ -4,11 +4,12 @@ restored, imported and exported, and the view in Swedish."""
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from jarjestokeskus import i18n
@@ -17,6 +18,7 @@ from jarjestokeskus.domain.cooperation import ChecklistStatus, ChecklistTemplate
 from jarjestokeskus.services.cooperation.activities import activities
 from jarjestokeskus.services.cooperation.checklist import elements
 from jarjestokeskus.services.cooperation.grants import member_grants, member_premises
+from jarjestokeskus.ui.cooperation.grant_import import GrantImportDialog
 from jarjestokeskus.ui.cooperation.view import CooperationView
 from tests.services.cooperation.scenario import region
 from tests.services.cooperation.test_checklist import fill
@@ -112,15 +114,43 @@ def test_a_grant_typed_edited_archived_restored_and_a_decision_list_imported(
     qtbot.mouseClick(grants.archived_box, LEFT)
     assert column(grants.table, 0) == ["Dahl ry"]
 
+    # A decision list whose amount column is not recognised: the user says which column it is.
     source = tmp_path / "paatokset.csv"
-    source.write_text("Hakija;Myonnetty\nEk ry;300\n", encoding="utf-8")
+    source.write_text("Hakija;Summa\nEk ry;300\nBjörkby ry;200\n", encoding="utf-8")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(source), ""))
-    grants.select(grants.model.rows[0].id)  # the form's year and grantor count for the file's rows
+    seen: list[str] = []
+
+    def map_and_save(dialog: GrantImportDialog) -> None:
+        save = dialog.buttons.button(dialog.buttons.StandardButton.Save)
+        assert dialog.choices[0].currentData() == "organisation" and dialog.choices[1].currentData() == ""
+        dialog.grantor.setCurrentText("Vasa")
+        seen.append(dialog.result.text())
+        dialog.choices[1].setCurrentIndex(dialog.choices[1].findData("amount_granted"))
+        seen.append(dialog.result.text())
+        assert save.isEnabled()
+        qtbot.mouseClick(save, LEFT)
+
+    def run() -> None:
+        dialog = next(d for d in grants.findChildren(GrantImportDialog) if d.isVisible())
+        try:
+            map_and_save(dialog)
+        finally:
+            if dialog.isVisible():
+                dialog.reject()
+
+    QTimer.singleShot(0, run)
     qtbot.mouseClick(grants.import_button, LEFT)
-    assert sorted(column(grants.table, 0)) == ["Dahl ry", "Ek ry"]
-    assert sorted((g.organisation, g.grantor) for g in member_grants(db, 2027)) == [
-        ("Dahl ry", "Mustasaari"),
-        ("Ek ry", "Mustasaari"),
+    assert seen == [
+        "2 avustusta, yhteensä 0,00\u00a0€ myönnetty; virheellisiä rivejä: 0",
+        "2 avustusta, yhteensä 500,00\u00a0€ myönnetty; virheellisiä rivejä: 0",
+    ]
+    grants.year_filter.setCurrentIndex(grants.year_filter.findData(date.today().year))
+    assert sorted(column(grants.table, 0)) == ["Björkby ry", "Ek ry"]
+    assert sorted(
+        (g.organisation, g.grantor, g.amount_granted) for g in member_grants(db, date.today().year)
+    ) == [
+        ("Björkby ry", "Vaasa", Decimal(200)),
+        ("Ek ry", "Vaasa", Decimal(300)),
     ]
 
 
