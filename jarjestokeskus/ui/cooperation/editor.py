@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from typing import Any
 
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from jarjestokeskus.domain.validation import FieldError
 from jarjestokeskus.i18n import _, current_language
@@ -34,12 +34,17 @@ class CooperationEditor(RecordEditor):
         self.error_list.field_chosen.connect(self._focus_field)
         self.field_form = FieldForm(self.db, self.fields, self)
         self.field_form.edited.connect(self.field_edited)
+        fields = QWidget()  # the fields at the top, the room left below them
+        column = QVBoxLayout(fields)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.field_form)
+        column.addStretch(1)
         pages = self.extra_tabs()
         if not pages:
-            return self.field_form
+            return fields
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.field_form, "")
+        self.tabs.addTab(fields, "")
         for page in pages:
             self.tabs.addTab(page, "")
         return self.tabs
