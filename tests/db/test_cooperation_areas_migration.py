@@ -77,7 +77,7 @@ def test_names_typed_in_either_language_become_the_registers_finnish_ones(db: Da
                 ),
             ]
         )
-    _migrate(db, "0007", down=True)
+    _migrate(db, "0022", down=True)
     _migrate(db, "head", down=False)
     with db.reading() as session:
         assert sorted(b.area for b in session.query(Body)) == [
