@@ -105,6 +105,14 @@ class PremisesOwner(_CooperationEnum):
     OTHER = "other"
 
 
+def owner_area(owner: PremisesOwner) -> AreaKind | None:
+    """The register list a premises' owner comes from: a municipality's, the county's, or none."""
+    return {
+        PremisesOwner.MUNICIPALITY: AreaKind.MUNICIPALITY,
+        PremisesOwner.WELLBEING_COUNTY: AreaKind.WELLBEING_COUNTY,
+    }.get(PremisesOwner(owner))
+
+
 @dataclass(frozen=True)
 class Term:
     start: date | None

@@ -18,6 +18,7 @@ from jarjestokeskus.domain.cooperation import (
     PremisesOwner,
     check_term,
     optional_money,
+    owner_area,
     required_text,
 )
 from jarjestokeskus.domain.validation import Errors, check_length, clean, parse_count
@@ -27,11 +28,6 @@ from jarjestokeskus.services.cooperation.areas import area_name, check_area
 from jarjestokeskus.services.cooperation.records import archive, live, load_for_saving, restore
 from jarjestokeskus.services.municipalities import municipality_name
 from jarjestokeskus.services.rows import localized
-
-_OWNER_AREA = {
-    PremisesOwner.MUNICIPALITY: AreaKind.MUNICIPALITY,
-    PremisesOwner.WELLBEING_COUNTY: AreaKind.WELLBEING_COUNTY,
-}
 
 
 @dataclass(frozen=True)
@@ -216,7 +212,7 @@ class PremisesRow:
     archived_at: datetime | None = None
 
     def owner_name(self, language: str) -> str:
-        kind = _OWNER_AREA.get(self.owner_kind)
+        kind = owner_area(self.owner_kind)
         return area_name(kind, self.owner, language) if kind else self.owner
 
     def form(self) -> PremisesForm:
@@ -294,7 +290,7 @@ def save_premises(
     errors = Errors()
     owner, address = clean(form.owner), required_text(form.address, "address", _("Address"), 200, errors)
     check_length(owner, 200, "owner", _("Owner"), errors)
-    kind = _OWNER_AREA.get(form.owner_kind)
+    kind = owner_area(form.owner_kind)
     if kind is not None:  # the municipality's or the county's premises: which one, from the register
         owner = check_area(kind, owner, "owner", _("Owner"), errors)
     rent = optional_money(form.rent, "rent", _("Rent a month"), errors)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from jarjestokeskus.db.engine import Database
-from jarjestokeskus.domain.cooperation import AreaKind, PremisesOwner
+from jarjestokeskus.domain.cooperation import AreaKind, PremisesOwner, owner_area
 from jarjestokeskus.domain.enums import LabelledEnum
 from jarjestokeskus.domain.validation import FieldError
 from jarjestokeskus.i18n import _, current_language
@@ -34,10 +34,6 @@ from jarjestokeskus.ui.widgets.field_errors import FieldBox
 from jarjestokeskus.ui.widgets.organisation_picker import OrganisationPicker
 
 LINE, TEXT, CHECK, CHOICE, ORGANISATION, AREA = "line", "text", "check", "choice", "organisation", "area"
-_AREA_OF_OWNER = {
-    PremisesOwner.MUNICIPALITY: AreaKind.MUNICIPALITY,
-    PremisesOwner.WELLBEING_COUNTY: AreaKind.WELLBEING_COUNTY,
-}
 
 
 @dataclass(frozen=True)
@@ -56,7 +52,7 @@ def area_kind_of(value: object) -> AreaKind | None:
     if isinstance(value, AreaKind):
         return value
     if isinstance(value, PremisesOwner):
-        return _AREA_OF_OWNER.get(value)
+        return owner_area(value)
     return AreaKind.MUNICIPALITY
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -20,19 +19,7 @@ from jarjestokeskus.domain.cooperation import AreaKind, BodyKind
 from jarjestokeskus.services.cooperation.bodies import BodyForm, bodies, representation, save_body
 from jarjestokeskus.services.cooperation.meetings import list_minutes
 from jarjestokeskus.ui.cooperation.view import CooperationView
-from tests.services.cooperation.scenario import region
 from tests.ui.cooperation.helpers import LEFT, cell, column, in_dialog, save_dialog, type_in
-
-
-@pytest.fixture
-def view(qtbot, db: Database, monkeypatch) -> CooperationView:  # type: ignore[no-untyped-def]
-    region(db)
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
-    widget = CooperationView(db)
-    qtbot.addWidget(widget)
-    widget.resize(1280, 720)
-    widget.show()
-    return widget
 
 
 def _new_body(qtbot, view: CooperationView) -> None:  # type: ignore[no-untyped-def]

@@ -8,9 +8,8 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from jarjestokeskus import i18n
 from jarjestokeskus.db.engine import Database
@@ -20,20 +19,8 @@ from jarjestokeskus.services.cooperation.checklist import elements
 from jarjestokeskus.services.cooperation.grants import member_grants, member_premises
 from jarjestokeskus.ui.cooperation.grant_import import GrantImportDialog
 from jarjestokeskus.ui.cooperation.view import CooperationView
-from tests.services.cooperation.scenario import region
 from tests.services.cooperation.test_checklist import fill
 from tests.ui.cooperation.helpers import LEFT, cell, column, in_dialog, save_dialog, type_in
-
-
-@pytest.fixture
-def view(qtbot, db: Database, monkeypatch) -> CooperationView:  # type: ignore[no-untyped-def]
-    region(db)
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
-    widget = CooperationView(db)
-    qtbot.addWidget(widget)
-    widget.resize(1280, 720)
-    widget.show()
-    return widget
 
 
 def _tab(qtbot, view: CooperationView, page) -> None:  # type: ignore[no-untyped-def]
