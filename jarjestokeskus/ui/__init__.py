@@ -1,7 +1,5 @@
 """Qt widgets, dialogs and table models; the only layer that imports Qt."""
 
-from jarjestokeskus.ui.none_references import install as _install_none_references
 from jarjestokeskus.ui.signal_references import install as _install_signal_references
 
 _install_signal_references()  # before any widget emits: see the module
-_install_none_references()  # before any widget is set up: see the module
