@@ -6,7 +6,7 @@ text names one in either language ("Korsholm" becomes "Mustasaari"); other texts
 Nothing to undo on downgrade: the names are still names.
 
 Revision ID: 0021
-Revises: 0019
+Revises: 0015
 """
 
 import sqlalchemy as sa
@@ -15,7 +15,7 @@ from alembic import op
 from jarjestokeskus.db.municipality_register import name_key, read_register
 
 revision = "0021"
-down_revision = "0019"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 
