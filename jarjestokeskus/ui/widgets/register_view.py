@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QMessageBox,
     QSplitter,
     QTableView,
@@ -32,11 +33,13 @@ from PySide6.QtWidgets import (
 
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.errors import DatabaseProblem
+from jarjestokeskus.i18n import _
 from jarjestokeskus.ui.widgets.changes import watch_changes
 from jarjestokeskus.ui.widgets.record_editor import heading_label
 from jarjestokeskus.ui.widgets.unsaved import confirm_leaving_edits
 
 SEARCH_DELAY_MS = 150
+STATUS_MS = 8000  # how long "Saved: …" stays in the status bar
 ROW_FLAGS = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
 
 
@@ -110,6 +113,10 @@ class RegisterView(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.activated.connect(lambda _index: self.focus_editor())  # Enter or double-click
         self.editor = self.build_editor()
+        # The record named in the status bar: before after_save/after_archive empty the editor.
+        self.editor.saved.connect(lambda _id: self.tell_done(_("Saved: {name}")))
+        self.editor.archived.connect(lambda _id: self.tell_done(_("Archived: {name}")))
+        self.editor.restored.connect(lambda _id: self.tell_done(_("Restored: {name}")))
         self.editor.saved.connect(self.after_save)
         self.editor.archived.connect(self.after_archive)
         self.editor.restored.connect(self.after_archive)
@@ -376,6 +383,12 @@ class RegisterView(QWidget):
 
     def save(self) -> bool:
         return self.editor.save()
+
+    def tell_done(self, message: str) -> None:
+        """'Saved: Vaasan Martat ry' in the window's status bar for a few seconds."""
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(message.format(name=self.editor.heading.text()), STATUS_MS)
 
     def after_save(self, record_id: uuid.UUID) -> None:
         self.reload_choices()
