@@ -101,7 +101,7 @@ class ContactTab(QWidget):
         self.organisation = OrganisationPicker(db)
         self.organisation.chosen.connect(lambda _id: self.refresh())
         self.organisation.textChanged.connect(lambda text: self.refresh() if not text else None)
-        self.kind = QComboBox()
+        self.kind = QComboBox(sizeAdjustPolicy=QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.kind.currentIndexChanged.connect(lambda _index: self.refresh())
         self.add_button = QPushButton(clicked=self.add)
         self.filter_label = QLabel()

@@ -46,9 +46,11 @@ LINE_KEYS = (
     "use_until",
 )
 DATE_KEYS = ("applied_on", "decision_date", "use_from", "use_until")
-# Two columns: the application on the left, the decision on the right.
+# Two columns: the application on the left, the decision on the right; the instrument's and the
+# funder's names are long, so each has a whole row.
 GRID = (
-    ("instrument", "funder"),
+    ("instrument",),
+    ("funder",),
     ("year", "first_grant"),
     ("amount_applied", "amount_granted"),
     ("applied_on", "own_contribution"),
@@ -120,7 +122,7 @@ class FundingPanel(QWidget):
                 caption.setBuddy(self.inputs[key])
                 self.captions[key] = caption
                 grid.addWidget(caption, row, column * 2)
-                grid.addWidget(self.boxes[key], row, column * 2 + 1)
+                grid.addWidget(self.boxes[key], row, column * 2 + 1, 1, 3 if len(pair) == 1 else 1)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
 

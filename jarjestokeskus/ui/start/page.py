@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QScrollArea,
     QSpinBox,
@@ -39,6 +40,7 @@ from jarjestokeskus.ui.start.row_table import RowTable
 from jarjestokeskus.ui.widgets.changes import watch_changes
 from jarjestokeskus.ui.widgets.chart_base import Number
 from jarjestokeskus.ui.widgets.charts import BarChart, BarSeries, HorizontalBarChart
+from jarjestokeskus.ui.widgets.layout_fit import fit_columns
 from jarjestokeskus.ui.widgets.timeline_chart import TimelineChart
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole
@@ -67,6 +69,10 @@ class DeadlineTable(RowTable):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(COLUMNS, (1, 2), parent)
+        # What and name as wide as their texts (a long name ends in "…", the tooltip has it whole);
+        # the list scrolls sideways in a small window rather than cutting a deadline's kind.
+        for column in (1, 2):
+            self.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
 
 
 class RememberingSplitter(QSplitter):
@@ -294,6 +300,8 @@ class StartPage(QWidget):
                     item.setToolTip(f"{text}\n{_('Overdue')}")
                 item.setData(RECORD_ROLE, (row.view, row.record_id))
                 self.table.setItem(index, column, item)
+        fit_columns(self.table)
+        self.table.resizeColumnToContents(1)  # a deadline's kind whole, however long
         self.empty.setVisible(not self.rows)
         self.empty.setText(_("Nothing is overdue or due within {days} days.").format(days=self.days.value()))
 

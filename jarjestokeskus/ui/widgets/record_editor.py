@@ -13,7 +13,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.errors import DatabaseProblem, ReadOnlyDatabase
@@ -22,6 +31,7 @@ from jarjestokeskus.i18n import _, format_date
 from jarjestokeskus.ui.history.panel import local_time
 from jarjestokeskus.ui.widgets.closed_year import NotConfirmed, confirming
 from jarjestokeskus.ui.widgets.field_errors import STYLE_SHEET
+from jarjestokeskus.ui.widgets.layout_fit import fit_columns
 from jarjestokeskus.ui.widgets.record_buttons import RecordButtons
 
 
@@ -33,6 +43,18 @@ def heading_label(scale: float, object_name: str = "") -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
+
+
+def fit_into_small_window(body: QWidget) -> None:
+    """Every tab of a form's tab bar shown (no scroll arrows: the editor is as wide as its tabs);
+    a choice list as wide as the form gives it, not as its longest choice (an agreement's title)."""
+    for tabs in [body, *body.findChildren(QTabWidget)]:
+        if isinstance(tabs, QTabWidget):
+            tabs.setUsesScrollButtons(False)
+    for combo in body.findChildren(QComboBox):
+        if combo.sizeAdjustPolicy() == QComboBox.SizeAdjustPolicy.AdjustToContentsOnFirstShow:
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
 
 
 def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
@@ -84,6 +106,7 @@ class RecordEditor(QWidget):
         self.archived_notice = QLabel(objectName="archivedNotice", wordWrap=True)
         self.archived_notice.setVisible(False)
         body = self.build_body()
+        fit_into_small_window(body)
         self.buttons = RecordButtons(self, left=self.extra_buttons())
         self.save_button, self.cancel_button, self.archive_button, self.restore_button, self.unsaved_label = (
             self.buttons.parts()
@@ -232,6 +255,8 @@ class RecordEditor(QWidget):
             self._history = history
             self.clear_errors()
             self.fill(record, self.form_of(record) if record is not None else self._blank, history)
+            for table in self.findChildren(QTableView):
+                fit_columns(table)
         finally:
             self._loading = False
         self._baseline = self.form()

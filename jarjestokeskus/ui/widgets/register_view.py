@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -35,10 +34,12 @@ from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.errors import DatabaseProblem
 from jarjestokeskus.i18n import _
 from jarjestokeskus.ui.widgets.changes import watch_changes
+from jarjestokeskus.ui.widgets.layout_fit import FlowLayout, fit_columns
 from jarjestokeskus.ui.widgets.record_editor import heading_label
 from jarjestokeskus.ui.widgets.unsaved import confirm_leaving_edits
 
 SEARCH_DELAY_MS = 150
+FILTER_WIDTH = 260  # a long choice (a funder's name) is elided in the closed filter box
 STATUS_MS = 8000  # how long "Saved: …" stays in the status bar
 ROW_FLAGS = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
 
@@ -124,6 +125,7 @@ class RegisterView(QWidget):
         for widget in self.filters:
             if isinstance(widget, QComboBox):
                 widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+                widget.setMaximumWidth(FILTER_WIDTH)
                 widget.currentIndexChanged.connect(self.apply_filters)
         self._layout()
         self._keys()
@@ -134,13 +136,9 @@ class RegisterView(QWidget):
             self.ensure_loaded()
 
     def _layout(self) -> None:
-        filters = QHBoxLayout()
-        for widget in self.filters:
-            filters.addWidget(widget)
-        filters.addWidget(self.archived_box)
-        filters.addStretch(1)
+        filters = FlowLayout()  # on two rows when the list is narrow (Swedish, 1280 × 720)
         extras = self.extra_widgets()
-        for widget in extras:
+        for widget in (*self.filters, self.archived_box, *extras):
             filters.addWidget(widget)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -253,6 +251,7 @@ class RegisterView(QWidget):
         selection.blockSignals(True)  # rows coming and going choose no record
         try:
             self.reload()
+            fit_columns(self.table)
         except DatabaseProblem as problem:
             QMessageBox.warning(self, self.title.text(), problem.user_message())
         finally:
