@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -31,6 +31,7 @@ from jarjestokeskus.ui.widgets.background import Cancelled, run_with_progress
 from jarjestokeskus.ui.widgets.mnemonics import make_unique, mnemonic
 from jarjestokeskus.ui.window.backup_dialog import DailyBackup, RestoreDialog, run_restore
 from jarjestokeskus.ui.window.database_actions import DatabaseActions, banner_and_title, describe
+from jarjestokeskus.ui.window.icons import apply_icons
 from jarjestokeskus.ui.window.navigation import (
     REFRESHED_WHEN_SHOWN,
     REPORTS_ROW,
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         self._build()
         self._install_views(db)
         self._build_actions()
+        apply_icons(self)
         self.retranslate()
         restore_window_state(self, self.navigation, self.splitter)  # chooses the view: builds it
         self.daily_backup = DailyBackup(self)
@@ -380,6 +382,11 @@ class MainWindow(QMainWindow):
         self._install_views(db)
         self.retranslate()
         old.close()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.PaletteChange:  # light or dark: the icons in the new colours
+            apply_icons(self)
+        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if not self.confirm_leaving_edits():
