@@ -25,6 +25,7 @@ class Settings:
     # a file path or a server URL without its password (None: the file in the data folder).
     database: str | None = None
     backup_folder: str | None = None  # None: a "backups" folder beside the database file
+    appearance: str = "system"  # light or dark: "system" (follow it), "light" or "dark"
 
     def with_(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -54,6 +55,7 @@ def load_settings() -> Settings:
         return Settings()
     language = data.get("language")
     recent = data.get("recent_databases")
+    appearance = data.get("appearance")
     return Settings(
         language=language if language in ("fi", "sv") else None,
         last_database=_text(data.get("last_database")),
@@ -63,6 +65,7 @@ def load_settings() -> Settings:
         else (),
         database=_text(data.get("database")),
         backup_folder=_text(data.get("backup_folder")),
+        appearance=appearance if appearance in ("system", "light", "dark") else "system",
     )
 
 

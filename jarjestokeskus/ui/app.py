@@ -14,6 +14,7 @@ from jarjestokeskus import __version__, i18n
 from jarjestokeskus.db.errors import DatabaseProblem
 from jarjestokeskus.i18n import _
 from jarjestokeskus.services.settings import load_settings, remember_database, start_database
+from jarjestokeskus.ui.window.appearance import apply_appearance
 from jarjestokeskus.ui.window.qt_language import apply_language
 
 ORGANISATION = "Jarjestokeskus"
@@ -43,6 +44,7 @@ def run_gui(db_target: str | None, language: str | None) -> int:
     app = application()
     settings = load_settings()
     apply_language(language or settings.language or i18n.system_language())
+    apply_appearance(settings.appearance)
     missing = _missing_file(db_target)
     if missing is not None:  # a typo in --db: no new folders, no empty database
         QMessageBox.critical(None, _("Cannot open the database"), missing.user_message())

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -29,6 +29,7 @@ from jarjestokeskus.i18n import _
 from jarjestokeskus.services.settings import load_settings, save_settings
 from jarjestokeskus.ui.widgets.background import Cancelled, run_with_progress
 from jarjestokeskus.ui.widgets.mnemonics import make_unique, mnemonic
+from jarjestokeskus.ui.window.appearance import AppearanceActions
 from jarjestokeskus.ui.window.backup_dialog import DailyBackup, RestoreDialog, run_restore
 from jarjestokeskus.ui.window.database_actions import DatabaseActions, banner_and_title, describe
 from jarjestokeskus.ui.window.icons import apply_icons
@@ -190,6 +191,7 @@ class MainWindow(QMainWindow):
         from jarjestokeskus.ui.persons.unattached import PersonActions
 
         self.person_actions = PersonActions(self)
+        self.appearance = AppearanceActions(self)
         self.language_group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
         for code, name in LANGUAGE_NAMES.items():
@@ -246,6 +248,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.database_actions.settings_action)
         view_menu = menu_bar.addMenu(_("&View"))
         view_menu.addActions(self.view_actions)
+        self.appearance.add_to(view_menu)
         language_menu = menu_bar.addMenu(_("&Language"))
         language_menu.addActions(list(self.language_actions.values()))
         help_menu = menu_bar.addMenu(_("&Help"))
@@ -382,11 +385,6 @@ class MainWindow(QMainWindow):
         self._install_views(db)
         self.retranslate()
         old.close()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.PaletteChange:  # light or dark: the icons in the new colours
-            apply_icons(self)
-        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if not self.confirm_leaving_edits():

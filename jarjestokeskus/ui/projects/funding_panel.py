@@ -46,8 +46,7 @@ LINE_KEYS = (
     "use_until",
 )
 DATE_KEYS = ("applied_on", "decision_date", "use_from", "use_until")
-# Two columns: the application on the left, the decision on the right; the instrument's and the
-# funder's names are long, so each has a whole row.
+# The application on the left, the decision on the right; the long names on rows of their own.
 GRID = (
     ("instrument",),
     ("funder",),
@@ -94,7 +93,6 @@ class FundingPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.list, 1)
         top.addLayout(side)
-
         self.inputs: dict[str, QWidget] = {}
         self.lines: dict[str, QLineEdit] = {}
         for key in LINE_KEYS:

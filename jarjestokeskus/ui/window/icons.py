@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, QRect, QSize
 from PySide6.QtGui import QAction, QColor, QIcon, QIconEngine, QImageReader, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QListWidget, QWidget
 
@@ -102,9 +102,24 @@ ACTIONS = {
 }
 
 
+class _PaletteWatcher(QObject):
+    """Draws the window's icons again when its palette changes (light or dark)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.PaletteChange and isinstance(watched, QWidget):
+            _set_icons(watched)
+        return False
+
+
 def apply_icons(window: QWidget) -> None:
     """Icons on the navigation's entries, the View menu's views and the window's actions, in the
-    window's palette (called again when the palette changes)."""
+    window's palette, and again whenever the palette changes."""
+    watcher = _PaletteWatcher(window)
+    window.installEventFilter(watcher)
+    _set_icons(window)
+
+
+def _set_icons(window: QWidget) -> None:
     palette = window.palette()
     navigation: QListWidget = window.navigation  # type: ignore[attr-defined]
     side = navigation.fontMetrics().height()
