@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from jarjestokeskus.domain.events import EventForm, EventKind
 from jarjestokeskus.i18n import _
@@ -43,7 +43,10 @@ class EventFields(QWidget):
             box.textChanged.connect(lambda k=key: self.edited.emit(k))
         self.boxes = {key: FieldBox(line) for key, line in self.inputs.items()}
         self.labels = {key: QLabel() for key in (*TEXT_KEYS, *LINKS, "kind", "language", "partners", "notes")}
-        layout = QFormLayout(self)
+        layout = QFormLayout()
+        page = QVBoxLayout(self)
+        page.addLayout(layout)
+        page.addStretch(1)  # the rows stay together at the top, each label beside its field
         order = (
             "title_fi",
             "title_sv",

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
     QComboBox,
+    QFormLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QTextEdit,
     QToolButton,
+    QTreeView,
     QWidget,
 )
 
@@ -114,14 +116,50 @@ def problems(window: QWidget) -> list[str]:
             content, port = widget.widget(), widget.viewport()
             if content.width() > port.width() + SLACK and not widget.horizontalScrollBar().isVisible():
                 found.append(f"cut by its scroll area: {_name(content)}")
-        if isinstance(widget, QTableView):
+        found += _labels_apart(widget)
+        if isinstance(widget, QTableView | QTreeView):
             found += _narrow_columns(widget)
     return found
 
 
-def _narrow_columns(table: QTableView) -> list[str]:
+def _form_layouts(widget: QWidget) -> list[QFormLayout]:
+    found, stack = [], [widget.layout()]
+    while stack:
+        layout = stack.pop()
+        if layout is None:
+            continue
+        if isinstance(layout, QFormLayout):
+            found.append(layout)
+        stack += [layout.itemAt(i).layout() for i in range(layout.count())]
+    return found
+
+
+def _labels_apart(widget: QWidget) -> list[str]:
+    """A form's label beside the top of its field, not floating above or below it."""
+    found = []
+    for form in _form_layouts(widget):
+        for row in range(form.rowCount()):
+            label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            if label is None or field is None or label.widget() is None or not label.widget().isVisible():
+                continue
+            buddy = getattr(label.widget(), "buddy", lambda: None)()
+            if buddy is None or not buddy.isVisible():
+                continue
+            text = label.widget()  # its text is drawn at its top when the row is taller
+            middle = (
+                text.mapTo(widget.window(), QPoint(0, 0)).y()
+                + min(text.height(), text.sizeHint().height()) // 2
+            )
+            top = buddy.mapTo(widget.window(), QPoint(0, 0)).y()
+            if not top - SLACK <= middle <= top + buddy.height() + SLACK:
+                found.append(f"label away from its field: {_name(label.widget())}")
+    return found
+
+
+def _narrow_columns(table: QTableView | QTreeView) -> list[str]:
     model = table.model()
-    header = table.horizontalHeader()
+    header = table.horizontalHeader() if isinstance(table, QTableView) else table.header()
     found = []
     if model is None or model.rowCount() == 0:
         return found
