@@ -31,6 +31,7 @@ from jarjestokeskus.i18n import _
 from jarjestokeskus.services.demo.scenario import create_demo
 from jarjestokeskus.ui.main_window import MainWindow
 from jarjestokeskus.ui.reports.view import ReportsView
+from jarjestokeskus.ui.window.appearance import apply_appearance
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise|grabbing)")
 
@@ -159,6 +160,7 @@ def test_every_button_and_action_of_every_view(qtbot: QtBot, demo: Database, mon
             action.trigger()
             triggered += 1
             qtbot.wait(1)
+    apply_appearance("system")  # View ▸ Appearance ▸ Dark was triggered too: light for the next tests
     assert clicker.unexpected() == []
     assert len(clicker.clicked) > 50, clicker.clicked
     assert triggered > 20
