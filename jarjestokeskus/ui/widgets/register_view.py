@@ -231,6 +231,7 @@ class RegisterView(QWidget):
     # --- loading and the list -----------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         self.ensure_loaded()
+        fit_columns(self.table)  # also over the widths the window restored from the last session
         super().showEvent(event)
 
     def ensure_loaded(self) -> None:
@@ -383,8 +384,7 @@ class RegisterView(QWidget):
     def save(self) -> bool:
         return self.editor.save()
 
-    def tell_done(self, message: str) -> None:
-        """'Saved: Vaasan Martat ry' in the window's status bar for a few seconds."""
+    def tell_done(self, message: str) -> None:  # "Saved: Vaasan Martat ry" in the status bar
         window = self.window()
         if isinstance(window, QMainWindow):
             window.statusBar().showMessage(message.format(name=self.editor.heading.text()), STATUS_MS)
