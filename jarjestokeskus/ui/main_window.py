@@ -1,7 +1,6 @@
 """The main window: navigation, menus and shortcuts, language, read-only banner, the database.
 
-A view is built when it is first shown (or first asked for, as the start page opens a record):
-the window opens on one view, and only that view's modules are imported and its data read.
+A view is built when first shown or asked for: only the shown view's modules and data are read.
 """
 
 from __future__ import annotations
