@@ -24,6 +24,10 @@ class MembersByMunicipality(QGroupBox):
         self.rows: list[MunicipalityCount] = []
         self.table = RowTable(2, (0,))
         self.table.row_chosen.connect(self._choose)
+        # Room for a few rows: in a low window the page scrolls rather than squeezing the list
+        # until its scroll bar no longer fits.
+        rows = self.table.verticalHeader().defaultSectionSize()
+        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height() + 5 * rows)
         self.hint = QLabel(wordWrap=True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)

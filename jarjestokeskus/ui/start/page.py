@@ -131,7 +131,6 @@ class StartPage(QWidget):
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.figures_box)
-        column.addWidget(self.places)
         column.addWidget(self.deadlines_box, 1)
         self.splitter = RememberingSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
@@ -170,8 +169,8 @@ class StartPage(QWidget):
         charts = QWidget()
         column = QVBoxLayout(charts)
         column.setContentsMargins(0, 0, 0, 0)
-        for box in (self.funding_box, self.staff_box, self.agreements_box):
-            column.addWidget(box)
+        for box in (self.funding_box, self.staff_box, self.agreements_box, self.places):
+            column.addWidget(box)  # members by municipality too: this column scrolls in a low window
         column.addStretch(1)
         self.charts_area = QScrollArea()
         self.charts_area.setWidgetResizable(True)

@@ -23,6 +23,22 @@ def fit_columns(view: QAbstractItemView, widest: int = WIDE_COLUMN) -> None:
     model = view.model()
     if model is None or model.rowCount() == 0:
         return
+    # A list read page by page (100,000 organisations) is measured by the rows it has read: it
+    # must not be read whole to fit its columns.
+    loaded = getattr(model, "loaded", None)
+    headers = [header] + ([view.verticalHeader()] if isinstance(view, QTableView) else [])
+    precisions = [h.resizeContentsPrecision() for h in headers]
+    if isinstance(loaded, int):
+        for each in headers:
+            each.setResizeContentsPrecision(max(1, loaded))
+    try:
+        _widen(view, header, widest)
+    finally:
+        for each, precision in zip(headers, precisions, strict=True):
+            each.setResizeContentsPrecision(precision)
+
+
+def _widen(view: QAbstractItemView, header, widest: int) -> None:  # type: ignore[no-untyped-def]
     for column in range(header.count()):
         if header.isSectionHidden(column):
             continue

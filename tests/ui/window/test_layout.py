@@ -61,4 +61,4 @@ def test_nothing_is_clipped_at_1280_by_720(
         qtbot.wait(1)
         found += every_tab_checked(qtbot, window, title)
     assert window.size().width() == 1280 and window.size().height() == 720
-    assert sorted(set(found)) == []
+    assert sorted(set(found)) == [], "\n".join(sorted(set(found)))
