@@ -73,3 +73,22 @@ class _Watcher(QObject):
 def watch_changes(widget: QWidget, db: object, areas: Iterable[str], refresh: Callable[[], None]) -> None:
     """Call `refresh` after a change to a record of `areas` in `db` (now, or when `widget` is shown)."""
     _Watcher(widget, db, areas, refresh)
+
+
+def can_be_stale(db: object) -> bool:
+    """Whether others can change the records without this window hearing of it: a database on a
+    server, or one another program holds (opened read-only beside it). A local database this
+    window writes hears of every change; a meeting copy never changes."""
+    url = str(getattr(db, "url", ""))
+    return not url.startswith("sqlite") or getattr(db, "holder", None) is not None
+
+
+def read_at(db: object) -> str:
+    """ " · read 17.32" after a list's count where the list can be stale, else nothing."""
+    if not can_be_stale(db):
+        return ""
+    from datetime import datetime
+
+    from jarjestokeskus.i18n import _
+
+    return " · " + _("read at {time}").format(time=datetime.now().strftime("%H.%M"))

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.errors import DatabaseProblem
 from jarjestokeskus.i18n import _
-from jarjestokeskus.ui.widgets.changes import watch_changes
+from jarjestokeskus.ui.widgets.changes import read_at, watch_changes
 from jarjestokeskus.ui.widgets.layout_fit import FlowLayout, fit_columns
 from jarjestokeskus.ui.widgets.record_editor import heading_label
 from jarjestokeskus.ui.widgets.unsaved import confirm_leaving_edits
@@ -271,7 +271,7 @@ class RegisterView(QWidget):
 
     def show_count(self) -> None:
         total = self.row_total()
-        self.count_label.setText(self.count_text(total))
+        self.count_label.setText(self.count_text(total) + read_at(self.db))  # when it can be stale
         self.count_changed.emit(total)
 
     def record_id(self, index: QModelIndex) -> uuid.UUID | None:

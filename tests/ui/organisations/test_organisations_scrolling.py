@@ -64,12 +64,12 @@ def test_ctrl_end_in_a_search_counted_in_part_reaches_the_real_end(
     monkeypatch.setattr(listing, "COUNT_LIMIT", 20)
     qtbot.keyClicks(view.search, "yhdistys")
     qtbot.waitUntil(lambda: view.model.query.text == "yhdistys", timeout=2000)
-    assert view.count_label.text() == "yli 20 organisaatiota"
+    assert view.count_label.text().split(" · ")[0] == "yli 20 organisaatiota"
     view.table.setFocus()
     qtbot.keyClick(view.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     assert view.table.currentIndex().row() == COUNT - 1
     assert _visible(view, "Öjan Yhdistys ry")
-    assert view.count_label.text() == "45 organisaatiota"
+    assert view.count_label.text().split(" · ")[0] == "45 organisaatiota"
 
 
 def test_the_scroll_bar_at_the_bottom_shows_the_last_rows(view: OrganisationsView, qtbot) -> None:  # type: ignore[no-untyped-def]
