@@ -47,7 +47,11 @@ class Row:
 
 
 def run(
-    argv: Sequence[str], *, repeat: int = 3, env: dict[str, str] | None = None, cwd: Path | None = None
+    argv: Sequence[str],
+    *,
+    repeat: int = int(os.environ.get("BENCH_REPEAT", "3")),
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
 ) -> Measure:
     """Run `argv` `repeat` times: median wall seconds and the largest peak RSS in MiB.
 
