@@ -12,6 +12,8 @@ from sqlalchemy.orm import Session
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.models import Survey, SurveyQuestion, SurveyResponse
 from jarjestokeskus.domain.survey import DEFAULT_QUESTIONS, QuestionKind, QuestionSpec
+from jarjestokeskus.services import changes
+from jarjestokeskus.services.changes import announces
 from jarjestokeskus.services.rows import localized
 
 
@@ -181,6 +183,7 @@ def survey_year(db: Database, survey_id: uuid.UUID) -> int | None:
         return None if survey is None else survey.year
 
 
+@announces(changes.YEAR_CLOCK)  # the year clock shows the period
 def set_period(db: Database, year: int, opens_text: str, closes_text: str) -> SurveyPeriod:
     """When the year's survey is open for answers (dates typed d.m.yyyy; either may be empty).
     Raises ValidationFailed naming the field; the year's survey is made when missing."""

@@ -94,7 +94,8 @@ class YearClockView(RegisterView):
 
     def below_list(self) -> list[QWidget]:
         self.hint = QLabel(wordWrap=True)
-        return [self.hint]
+        self.survey_label = QLabel(wordWrap=True)  # the welfare survey's answering period
+        return [self.survey_label, self.hint]
 
     def retranslate(self) -> None:
         self.title.setText(_("Year clock"))
@@ -138,6 +139,23 @@ class YearClockView(RegisterView):
         finally:
             self._fill()
             self._show_closed()
+            self._show_survey()
+
+    def _show_survey(self) -> None:
+        from jarjestokeskus.services.survey.questions import survey_period
+
+        period = survey_period(self.db, self.year.value())
+        shown = period is not None and (period.opens_on is not None or period.closes_on is not None)
+        self.survey_label.setVisible(shown)
+        if period is not None and shown:
+            language = current_language()
+            self.survey_label.setText(
+                _("Welfare survey {year}: answers from {opens} to {closes}").format(
+                    year=period.year,
+                    opens=format_date(period.opens_on, language) or "…",
+                    closes=format_date(period.closes_on, language) or "…",
+                )
+            )
 
     def _show_closed(self) -> None:
         closing = closed_year(self.db, self.year.value())

@@ -360,3 +360,17 @@ def test_a_closed_year_is_shown_as_closed(qtbot: QtBot, db: Database, dialogs: D
     assert view.closed_label.isVisible() and view.closed_label.text() == expected
     qtbot.keyClick(view.year, Qt.Key.Key_Up)
     assert not view.closed_label.isVisible()
+
+
+def test_the_welfare_surveys_answering_period_is_on_the_year_clock(
+    qtbot: QtBot, view: YearClockView, db: Database
+) -> None:
+    """Saved in the survey view (here by its service), shown at once: the year clock hears of it."""
+    from jarjestokeskus.services.survey.questions import set_period
+
+    assert not view.survey_label.isVisible()
+    set_period(db, 2026, "1.9.2026", "31.10.2026")
+    qtbot.waitUntil(lambda: view.survey_label.isVisible())
+    assert view.survey_label.text() == "Hyvinvointikysely 2026: vastaukset 1.9.2026–31.10.2026"
+    view.year.setValue(2027)
+    assert not view.survey_label.isVisible()
