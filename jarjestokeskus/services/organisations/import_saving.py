@@ -19,6 +19,7 @@ from jarjestokeskus.db.audit import creation_entries
 from jarjestokeskus.db.base import utcnow
 from jarjestokeskus.db.errors import ReadOnlyDatabase
 from jarjestokeskus.db.models import AuditEntry, Organisation
+from jarjestokeskus.db.search_index import bulk_insert
 from jarjestokeskus.domain.organisation import OrganisationValues
 from jarjestokeskus.services.organisations.register import derived_columns
 
@@ -82,6 +83,11 @@ def insert_organisations(
         raise ReadOnlyDatabase(session.info.get("holder", ""))
     connection = session.connection()  # Core inserts: the ORM's per-row bookkeeping is not needed
     now = utcnow()
+    with bulk_insert(connection):
+        _insert(session, connection, new, now, progress)
+
+
+def _insert(session, connection, new, now, progress) -> None:  # type: ignore[no-untyped-def]
     done = 0
     for chunk in _chunks(new, _CHUNK):
         rows = []

@@ -410,3 +410,30 @@ def test_an_imported_organisation_is_stored_and_recorded_as_the_form_saves_it(
             k: v for k, v in theirs.items() if k not in skipped
         }
         assert entries[imported.id].owner_id == imported.id and entries[imported.id].entity == "Organisation"
+
+
+def test_a_bulk_import_keeps_the_search_index_in_step_and_a_failed_one_leaves_it_as_it_was(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jarjestokeskus.db import search_index
+    from jarjestokeskus.services.organisations import import_saving
+    from jarjestokeskus.services.organisations.register import OrganisationQuery, count_organisations
+
+    save_organisation(db, OrganisationForm(name_fi="Laihian Martat ry"), today=TODAY)
+    apply_import(db, plan_file(db, write_csv(tmp_path / "rows.csv", [HEADER, *ROWS])))
+    for word, found in (("byaför", 1), ("yhdistykset", 1), ("martat", 2), ("laihia", 1)):
+        assert count_organisations(db, OrganisationQuery(text=word)) == found, word
+
+    def broken(*_args: object) -> list[object]:
+        raise RuntimeError("the disk is full")
+
+    more = [["Kyrön Nuorisoseura ry", "", "", "Isokyrö", "", ""]]
+    plan = plan_file(db, write_csv(tmp_path / "more.csv", [HEADER, *more]))
+    monkeypatch.setattr(import_saving, "creation_entries", broken)
+    with pytest.raises(RuntimeError):
+        apply_import(db, plan)
+    with db.engine.connect() as connection:
+        assert connection.dialect.name != "sqlite" or search_index.present(connection)
+    monkeypatch.undo()
+    save_organisation(db, OrganisationForm(name_fi="Kyrön Nuorisoseura ry"), today=TODAY)
+    assert count_organisations(db, OrganisationQuery(text="nuorisoseura")) == 1  # the trigger is back
