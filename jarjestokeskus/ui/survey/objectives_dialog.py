@@ -8,7 +8,6 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -40,6 +39,7 @@ from jarjestokeskus.services.survey.welfare_plan import (
     save_objectives,
     term_label,
 )
+from jarjestokeskus.ui.survey.drafts import DraftsDialog
 
 
 def _theme_options(db: Database, year: int) -> tuple[tuple[str, str, str], ...]:
@@ -49,7 +49,7 @@ def _theme_options(db: Database, year: int) -> tuple[tuple[str, str, str], ...]:
     return next(spec.options for spec in DEFAULT_QUESTIONS if spec.key == THEMES)
 
 
-class ObjectivesDialog(QDialog):
+class ObjectivesDialog(DraftsDialog):
     def __init__(self, db: Database, year: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
@@ -57,6 +57,7 @@ class ObjectivesDialog(QDialog):
         self.drafts: list[ObjectiveDraft] = []
         self.changed = False
         self.setWindowTitle(_("Welfare-plan objectives"))
+        self.discard_question = _("Discard the changes to the objectives?")
         self.municipality = QComboBox()
         for choice in municipality_choices(db, language):
             self.municipality.addItem(choice.label, choice.key)
@@ -147,7 +148,7 @@ class ObjectivesDialog(QDialog):
         wanted = (self.municipality.currentData(), self.term.currentData())
         if wanted == self._shown:
             return
-        if self.changed and not self._discard():
+        if not self.may_discard():
             self.municipality.setCurrentIndex(self.municipality.findData(self._shown[0]))
             self.term.setCurrentIndex(self.term.findData(self._shown[1]))
             return
@@ -162,10 +163,6 @@ class ObjectivesDialog(QDialog):
             [localized(d.title_fi, d.title_sv, language) or _("(no text)") for d in self.drafts]
         )
         self.list.blockSignals(False)
-
-    def _current(self) -> ObjectiveDraft | None:
-        row = self.list.currentRow()
-        return self.drafts[row] if 0 <= row < len(self.drafts) else None
 
     def _show(self, _row: int) -> None:
         draft = self._current()
@@ -239,24 +236,3 @@ class ObjectivesDialog(QDialog):
         self.load()
         self.problem.setText(_("Saved."))
         self.problem.show()
-
-    def _discard(self) -> bool:
-        answer = QMessageBox.question(
-            self,
-            self.windowTitle(),
-            _("Discard the changes to the objectives?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Discard
-
-    def reject(self) -> None:
-        if self.changed and not self._discard():
-            return
-        super().reject()
-
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
-        if event.key() == Qt.Key.Key_Escape:
-            self.reject()
-            return
-        super().keyPressEvent(event)

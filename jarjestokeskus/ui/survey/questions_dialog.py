@@ -3,10 +3,8 @@ new question set. Once answers have arrived the set is shown but cannot change."
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -33,11 +31,12 @@ from jarjestokeskus.services.survey.questions import (
     questions,
     replace_questions,
 )
+from jarjestokeskus.ui.survey.drafts import DraftsDialog
 
 _TEXTS = ("key", "section_fi", "section_sv", "text_fi", "text_sv")
 
 
-class QuestionsDialog(QDialog):
+class QuestionsDialog(DraftsDialog):
     def __init__(self, db: Database, year: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.year = db, year
@@ -49,6 +48,7 @@ class QuestionsDialog(QDialog):
         ]
         self.changed = False
         self.setWindowTitle(_("Questions of the {year} survey").format(year=year))
+        self.discard_question = _("Discard the changes to the questions?")
         self.note = QLabel(wordWrap=True)
         self.note.setText(
             _(
@@ -133,10 +133,6 @@ class QuestionsDialog(QDialog):
         self.list.addItems([self._title(d) for d in self.drafts])
         self.list.blockSignals(False)
 
-    def _current(self) -> QuestionDraft | None:
-        row = self.list.currentRow()
-        return self.drafts[row] if 0 <= row < len(self.drafts) else None
-
     def _show(self, row: int) -> None:
         draft = self._current()
         self.editor.setEnabled(draft is not None)
@@ -209,22 +205,3 @@ class QuestionsDialog(QDialog):
             return
         self.changed = False
         self.accept()
-
-    def reject(self) -> None:
-        if self.changed and not self.frozen:
-            answer = QMessageBox.question(
-                self,
-                self.windowTitle(),
-                _("Discard the changes to the questions?"),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                return
-        super().reject()
-
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
-        if event.key() == Qt.Key.Key_Escape:
-            self.reject()
-            return
-        super().keyPressEvent(event)
