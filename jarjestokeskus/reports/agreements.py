@@ -25,6 +25,7 @@ from jarjestokeskus.services.agreements.report_data import (
     ReportGoal,
     agreement_report,
 )
+from jarjestokeskus.services.municipalities import municipality
 from jarjestokeskus.services.organisations.report_data import home_names
 
 TITLE = N_("Agreement report")
@@ -58,6 +59,7 @@ YEARLY_VALUE = N_("Yearly value")
 DESCRIPTION = N_("Description")
 ORAL = N_("Agreed orally by")
 PREMISES = N_("Premises")
+PREMISES_MUNICIPALITY = N_("Municipality of the premises")
 AREA = N_("Area (m²)")
 FREE = N_("Free of charge")
 ESTIMATED = N_("Estimated yearly value")
@@ -208,7 +210,8 @@ def _agreement(
         for p in d.parties
     )
     area = w.number(d.premises_area_m2) if d.premises_area_m2 is not None else ""
-    premises_given = bool(d.premises_address or area or d.premises_free_of_charge)
+    place = municipality(d.premises_municipality_code)
+    premises_given = bool(d.premises_address or place or area or d.premises_free_of_charge)
     pairs = [
         (w.text(FRAMEWORK), w.name(*d.parent_title) if d.parent_id else ""),
         (w.text(KIND), w.label(d.kind)),
@@ -221,6 +224,7 @@ def _agreement(
         (w.text(ORAL), d.oral_agreed_by),
         (w.text(DESCRIPTION), d.description),
         (w.text(PREMISES), d.premises_address),
+        (w.text(PREMISES_MUNICIPALITY), place.name(w.language) if place else ""),
         (w.text(AREA), area),
         (w.text(FREE), w.yes_no(d.premises_free_of_charge) if premises_given else ""),
         (w.text(DIRECTION), w.label(d.premises_direction) if d.premises_free_of_charge else ""),

@@ -125,6 +125,7 @@ def test_hostile_names_print_as_typed(db: Database) -> None:
             valid_to="31.12.2026",
             description="a < b & c > d",
             premises_address="<i>Katu</i> 1",
+            premises_municipality_code="499",  # Mustasaari, Korsholm in Swedish
             premises_free_of_charge=True,
             premises_estimated_value="1000",
             parties=[PartyForm(other, "<vastapuoli>"), PartyForm(home, "&")],
@@ -140,6 +141,8 @@ def test_hostile_names_print_as_typed(db: Database) -> None:
         text = pdf_text(build(db, language, other, year=2026))
         for typed in (HOSTILE + " kaupunki", HOSTILE + " sopimus", HOSTILE + " tavoite", "a < b & c > d"):
             assert typed in text
+        place = {"fi": "Mustasaari", "sv": "Korsholm"}[language]
+        assert flat(i18n.catalog(language).gettext(report.PREMISES_MUNICIPALITY)) + " " + place in flat(text)
         assert "<i>Katu</i> 1" in text and "'x' & \"y\"" in text and "<br/>" in text
         assert "(<vastapuoli>)" in text
         assert flat(i18n.format_money(1000, language)) in text
