@@ -5,8 +5,9 @@ On a SQLite file the database's own lock already lets only one program write."""
 
 from __future__ import annotations
 
+import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from jarjestokeskus.db.engine import Database
@@ -18,14 +19,25 @@ def lock_key(name: str) -> int:
 
 
 @contextmanager
-def one_at_a_time(db: Database, name: str) -> Iterator[None]:
-    """Hold the server-wide lock `name` for the block (waits while another program holds it)."""
+def one_at_a_time(
+    db: Database, name: str, waiting: Callable[[], None] | None = None, every: float = 0.2
+) -> Iterator[None]:
+    """Hold the server-wide lock `name` for the block (waits while another program holds it).
+
+    With `waiting`, the wait asks for the lock again every `every` seconds and calls `waiting()`
+    in between: it may raise (the user cancelled), and then the block never runs."""
     if db.engine.dialect.name != "postgresql":
         yield
         return
     key = lock_key(name)
     with db.engine.connect() as connection:
-        connection.exec_driver_sql(f"SELECT pg_advisory_lock({key})")
+        if waiting is None:
+            connection.exec_driver_sql(f"SELECT pg_advisory_lock({key})")
+        else:
+            while not connection.exec_driver_sql(f"SELECT pg_try_advisory_lock({key})").scalar():
+                connection.commit()
+                waiting()
+                time.sleep(every)
         connection.commit()
         try:
             yield

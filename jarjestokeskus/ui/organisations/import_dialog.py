@@ -253,7 +253,8 @@ class ImportWizard(QWizard):
         def import_alone(progress: Progress) -> ImportResult | ImportPlan:
             # As `import members`: on a server a second import waits here, then plans against what
             # the first saved; a plan that differs from the preview is shown, not saved.
-            with one_at_a_time(self.db, "import members"):
+            # Waiting for another program's import can be cancelled from the progress dialog.
+            with one_at_a_time(self.db, "import members", waiting=lambda: progress(0, 0)):
                 fresh = plan_import(self.db, table, mapping, on_match, progress)
                 if _outcome(fresh) != _outcome(plan):
                     return fresh

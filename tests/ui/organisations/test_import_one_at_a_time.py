@@ -8,7 +8,8 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox, QWizard
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton, QWizard
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -84,3 +85,39 @@ def test_the_window_waits_for_another_programs_import(
     assert released and finished >= released[0]  # it waited for the other import to end
     assert messages.shown == [("warning", _(CHANGED))]
     assert named(db) == 1
+
+
+@pytest.mark.skipif(not databases.on_postgres(), reason="needs JK_TEST_POSTGRES (tools/postgres-test)")
+def test_waiting_for_another_programs_import_can_be_cancelled(
+    qtbot: QtBot, db: Database, tmp_path: Path, messages: Messages, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wizard = wizard_at_preview(qtbot, db, csv_file(tmp_path, FILE), monkeypatch)
+    held, release = threading.Event(), threading.Event()
+    gave_up: list[bool] = []
+
+    def other_import() -> None:  # another program's import holds the lock until the test ends
+        with db.engine.connect() as connection:
+            connection.exec_driver_sql(f"SELECT pg_advisory_lock({lock_key('import members')})")
+            held.set()
+            gave_up.append(not release.wait(15))  # the window's wait did not end by Cancel
+            connection.exec_driver_sql(f"SELECT pg_advisory_unlock({lock_key('import members')})")
+
+    def press_cancel() -> None:  # the user tires of waiting and presses Cancel in the progress dialog
+        shown = [d for d in wizard.findChildren(QProgressDialog) if d.isVisible()]
+        if not shown:
+            QTimer.singleShot(50, press_cancel)
+            return
+        qtbot.mouseClick(shown[0].findChild(QPushButton), Qt.MouseButton.LeftButton)
+
+    other = threading.Thread(target=other_import)
+    other.start()
+    try:
+        assert held.wait(10)
+        QTimer.singleShot(50, press_cancel)
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+    finally:
+        release.set()
+        other.join(10)
+    assert gave_up == [False]  # Cancel ended the wait while the other import still held the lock
+    assert messages.shown == [("information", _("The import was cancelled; nothing was saved."))]
+    assert wizard.result is None and named(db) == 0
