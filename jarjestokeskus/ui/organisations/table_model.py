@@ -43,6 +43,16 @@ SORT_KEYS = SORT_COLUMNS
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 PAGE_SIZE = 100
+_ANSWERED = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        ID_ROLE,
+        ROW_ROLE,
+    }
+)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class RowSource(Protocol):
@@ -89,12 +99,14 @@ class OrganisationTableModel(QAbstractTableModel):
         self._source = source
         self._query = OrganisationQuery()
         self._active = False
+        self._labels: dict[tuple[int, object], str] = {}  # status, field, kind, count as shown
         self._clear()
 
     def _clear(self) -> None:
         self._total = 0
         self._more = False
         self._rows: dict[int, OrganisationRow] = {}
+        self._texts: dict[int, tuple[str, ...]] = {}  # each row's texts as shown, made once
         self._places: dict[int, Position] = {}
         self._pages: list[int] = []  # the pages read, in order
 
@@ -161,6 +173,8 @@ class OrganisationTableModel(QAbstractTableModel):
         return next((i for i, r in self._rows.items() if r.id == organisation_id), -1)
 
     def retranslate(self) -> None:
+        self._texts.clear()  # the labels of status, field and kind, and the numbers' format
+        self._labels.clear()
         last = len(HEADERS) - 1
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, last)
         if self._total:
@@ -225,17 +239,16 @@ class OrganisationTableModel(QAbstractTableModel):
         return total, texts
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # Asked many times for every cell shown or measured: the roles not answered leave first.
+        if role not in _ANSWERED or not index.isValid():
             return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == COL_MEMBERS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, ID_ROLE, ROW_ROLE):
-            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.texts(index.row())[index.column()] if 0 <= index.row() < self._total else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if index.column() == COL_MEMBERS else None
         row = self.row_at(index.row())
         if row is None:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, index.column())
         if role == ID_ROLE:
             return row.id
         if role == ROW_ROLE:
@@ -244,6 +257,30 @@ class OrganisationTableModel(QAbstractTableModel):
             other = row.name_sv if self._query.language == "fi" else row.name_fi
             return other or None
         return None
+
+    def texts(self, row: int) -> tuple[str, ...]:
+        """The row's texts as shown, column by column ("" for a row not in the list)."""
+        found = self._texts.get(row)
+        if found is None:
+            record = self.row_at(row)
+            if record is None:
+                return ("",) * len(HEADERS)
+            found = self._texts[row] = tuple(self._text(record, c) for c in range(len(HEADERS)))
+        return found
+
+    def _text(self, record: OrganisationRow, column: int) -> str:
+        """As shown; the few labels of status, field and kind and the counts made once."""
+        if column < COL_STATUS:
+            return self._display(record, column)
+        values = (record.membership_status, record.field, record.kind, record.member_count)
+        key = (column, values[column - COL_STATUS])
+        if key not in self._labels:
+            self._labels[key] = self._display(record, column)
+        return self._labels[key]
+
+    def loaded_texts(self, column: int) -> set[str]:
+        """The different texts of `column` among the rows read so far."""
+        return {self.texts(row)[column] for row in self._rows}
 
     def _display(self, row: OrganisationRow, column: int) -> str:
         if column == COL_NAME:

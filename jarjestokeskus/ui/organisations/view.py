@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QStyle, QWidget
 
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.domain.enums import Field, MembershipStatus, OrganisationKind
@@ -14,6 +14,7 @@ from jarjestokeskus.services.municipalities import municipality_key
 from jarjestokeskus.services.organisations import register as service
 from jarjestokeskus.ui.organisations.editor import OrganisationEditor
 from jarjestokeskus.ui.organisations.table_model import COL_NAME, ID_ROLE, OrganisationTableModel, ServiceRows
+from jarjestokeskus.ui.widgets.layout_fit import WIDE_COLUMN, fit_columns
 from jarjestokeskus.ui.widgets.register_view import RegisterView, fill_combo, list_table
 
 
@@ -30,6 +31,7 @@ class OrganisationsView(RegisterView):
     def __init__(self, db: Database, archived: bool = False, parent: QWidget | None = None) -> None:
         self.archived = archived
         self.model = OrganisationTableModel(ServiceRows(db))
+        self._fitted: dict[int, tuple[int, int]] | None = None  # see fit_list
         super().__init__(db, parent)
         self.model.setParent(self)
 
@@ -82,6 +84,7 @@ class OrganisationsView(RegisterView):
         if self.municipality_filter.count():
             self.municipality_filter.setItemText(0, _("All municipalities"))
         self.model.retranslate()
+        self._fitted = None  # other labels and headers: measured again
         if self._loaded and self.model.query.language != current_language():
             self.apply_filters()
         self.editor.retranslate()
@@ -124,6 +127,29 @@ class OrganisationsView(RegisterView):
 
     def row_total(self) -> int:
         return self.model.total
+
+    def fit_list(self) -> None:
+        """The columns widened, as every register's, when a text read is wider than its column.
+        Qt measures every cell of the page read, which costs more than the search itself: only
+        done when a text is wider (in pixels) than those its column fitted when last measured."""
+        table, header = self.table, self.table.horizontalHeader()
+        metrics = table.fontMetrics()
+        padding = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 2
+        widths = {c: header.sectionSize(c) for c in range(header.count()) if not header.isSectionHidden(c)}
+        widest = {
+            column: max(map(metrics.horizontalAdvance, self.model.loaded_texts(column)), default=0)
+            for column, width in widths.items()
+            if width < WIDE_COLUMN
+        }
+        fitted = self._fitted  # the widest text and the width of each column when Qt last measured
+        if fitted is not None and all(
+            text + padding <= widths[c]
+            or (c in fitted and text <= fitted[c][0] and widths[c] >= fitted[c][1])
+            for c, text in widest.items()
+        ):
+            return
+        fit_columns(table)
+        self._fitted = {c: (text, header.sectionSize(c)) for c, text in widest.items()}
 
     def count_text(self, count: int) -> str:
         if self.model.more:

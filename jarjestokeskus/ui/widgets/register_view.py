@@ -218,6 +218,9 @@ class RegisterView(QWidget):
     def row_total(self) -> int:
         return self.table.model().rowCount()
 
+    def fit_list(self) -> None:  # the columns widened to the values read (after a reload, on show)
+        fit_columns(self.table)
+
     def count_text(self, count: int) -> str:
         raise NotImplementedError
 
@@ -231,7 +234,7 @@ class RegisterView(QWidget):
     # --- loading and the list -----------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         self.ensure_loaded()
-        fit_columns(self.table)  # also over the widths the window restored from the last session
+        self.fit_list()  # also over the widths the window restored from the last session
         super().showEvent(event)
 
     def ensure_loaded(self) -> None:
@@ -252,7 +255,7 @@ class RegisterView(QWidget):
         selection.blockSignals(True)  # rows coming and going choose no record
         try:
             self.reload()
-            fit_columns(self.table)
+            self.fit_list()
         except DatabaseProblem as problem:
             QMessageBox.warning(self, self.title.text(), problem.user_message())
         finally:
@@ -278,10 +281,8 @@ class RegisterView(QWidget):
         return index.siblingAtColumn(0).data(self.id_role) if index.isValid() else None
 
     def index_of(self, record_id: uuid.UUID) -> QModelIndex:
-        model = self.table.model()
-        return next(
-            (i for i in _indexes(model, QModelIndex()) if i.data(self.id_role) == record_id), QModelIndex()
-        )
+        found = (i for i in _indexes(self.table.model(), QModelIndex()) if i.data(self.id_role) == record_id)
+        return next(found, QModelIndex())
 
     def select(self, record_id: uuid.UUID, load: bool = True) -> None:
         """Make the record's row current; with `load`, open it in the editor too."""
@@ -310,8 +311,7 @@ class RegisterView(QWidget):
 
     def _open_first_match(self) -> None:
         self.apply_filters()
-        model = self.table.model()
-        first = next((i for i in _indexes(model, QModelIndex()) if self.record_id(i) is not None), None)
+        first = next((i for i in _indexes(self.table.model(), QModelIndex()) if self.record_id(i)), None)
         if first is not None:
             self.table.setFocus()
             self.select(self.record_id(first))  # type: ignore[arg-type]
