@@ -7,6 +7,7 @@ direction, so the last page of 100,000 costs what the first does. The search use
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -221,6 +222,20 @@ def _rows(session, stmt: Select, backwards: bool) -> OrganisationPage:  # type: 
 # many and spread, the page is among them; when they are few or all in one place (every "Öjan"
 # at the end) their name keys are sorted instead.
 PROBE = 1000
+# The texts whose walk found too few, by database and walk. Typed on, a text each of whose words
+# holds a word of one of them finds fewer still there: its matches are sorted at once. Only a
+# shortcut: the register changed since, the sort finds the same rows, perhaps more slowly.
+_misses: weakref.WeakKeyDictionary[Any, dict[tuple[Any, ...], list[list[str]]]] = weakref.WeakKeyDictionary()
+MISSES = 20
+
+
+def _walk_misses(session, query: OrganisationQuery, limit: int) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    walk = (query.archived, query.language, query.descending, limit)
+    return _misses.setdefault(session.get_bind(), {}).setdefault(walk, [])
+
+
+def _missed_before(misses: list[list[str]], words: list[str]) -> bool:
+    return any(all(any(m in w for w in words) for m in missed) for missed in misses)
 
 
 def _searched_by_name(  # type: ignore[no-untyped-def]
@@ -234,7 +249,9 @@ def _searched_by_name(  # type: ignore[no-untyped-def]
     sparse: bool,
 ) -> OrganisationPage:
     falling = query.descending != backwards
-    if not sparse and not skip and limit is not None:
+    first = after is None and not backwards and limit is not None
+    misses = _walk_misses(session, query, limit) if first else []
+    if not sparse and not skip and limit is not None and not _missed_before(misses, words):
         walked, keys = _sort_keys(query, sparse=False), _sort_keys(query, sparse=True)
         gone = Organisation.archived_at.is_not(None)
         window = select(ROWID).select_from(Organisation).where(gone if query.archived else ~gone)
@@ -255,6 +272,8 @@ def _searched_by_name(  # type: ignore[no-untyped-def]
             or session.scalar(select(func.count()).select_from(window.subquery())) < PROBE
         ):
             return page
+        if first:
+            misses[:] = [*misses[1 - MISSES :], words]
     rowids = text_search.sorted_by_name(session, words, query.language, query.archived, after, falling)
     if rowids is None:
         return OrganisationPage(0, [])
@@ -280,12 +299,12 @@ def _by_rowids(
 def _counted_by_name(session, query: OrganisationQuery, words: list[str], limit: int) -> OrganisationPage:  # type: ignore[no-untyped-def]
     """Long and short words: the long ones' matches tested for the short ones, sorted and counted
     in one reading of their name keys."""
-    rowids = text_search.sorted_by_name(
-        session, words, query.language, query.archived, None, query.descending
+    rowids = text_search.counted_by_name(
+        session, words, query.language, query.archived, query.descending, limit
     )
     if rowids is None:
         return OrganisationPage(0, [])
-    found = session.execute(rowids.add_columns(func.count().over()).limit(limit)).all()
+    found = session.execute(rowids).all()
     if not found:
         return OrganisationPage(0, [])
     page = _by_rowids(session, query, [r[0] for r in found], query.descending, False)

@@ -65,21 +65,26 @@ def match(session, words: list[str]) -> str | None:  # type: ignore[no-untyped-d
         if len(word) >= 3:
             parts.append(_quoted(word))
             continue
-        terms = session.execute(
-            text(f"SELECT term FROM {search_index.TERMS} WHERE term >= :low AND term < :high"),
-            {"low": word, "high": word + "\U0010ffff"},
-        ).scalars()
-        quoted = [_quoted(t) for t in terms if t.startswith(word)]
+        known = session.info.setdefault("search_terms", {})  # a search asks twice: count, page
+        if word not in known:
+            terms = session.execute(
+                text(f"SELECT term FROM {search_index.TERMS} WHERE term >= :low AND term < :high"),
+                {"low": word, "high": word + "\U0010ffff"},
+            ).scalars()
+            known[word] = [_quoted(t) for t in terms if t.startswith(word)]
+        quoted = known[word]
         if not quoted:
             return None
         parts.append("(" + " OR ".join(quoted) + ")")
     return " AND ".join(parts)
 
 
+def _matching(expression: str) -> Any:
+    return text(f"{search_index.TABLE} MATCH :search_match").bindparams(search_match=expression)
+
+
 def matching_rowids(expression: str) -> Select:
-    return select(_SEARCH.c.rowid).where(
-        text(f"{search_index.TABLE} MATCH :search_match").bindparams(search_match=expression)
-    )
+    return select(_SEARCH.c.rowid).where(_matching(expression))
 
 
 def like(column_: Any, word: str) -> Any:
@@ -113,18 +118,49 @@ def sorted_by_name(  # type: ignore[no-untyped-def]
     session, words: list[str], language: str, archived: bool, after: tuple | None, falling: bool
 ) -> Select | None:
     """The matches' rowids in name order (after the place `after`), from the narrow keys."""
+    found = _matches(session, words, language, archived)
+    if found is None:
+        return None
+    stmt, keys = found
+    if after is not None:
+        here, there = tuple_(*keys), tuple_(*(literal(v, k.type) for v, k in zip(after, keys, strict=True)))
+        stmt = stmt.where(here < there if falling else here > there)
+    return stmt.order_by(*(k.desc() if falling else k.asc() for k in keys))
+
+
+def counted_by_name(  # type: ignore[no-untyped-def]
+    session, words: list[str], language: str, archived: bool, falling: bool, limit: int
+) -> Select | None:
+    """The first `limit` matches' rowids in name order, each with the count of all the matches:
+    their keys read once into a temporary table (SQLite keeps a CTE read twice), counted and sorted."""
+    found = _matches(session, words, language, archived)
+    if found is None:
+        return None
+    stmt, keys = found
+    matches = stmt.add_columns(*(k.label(f"key_{n}") for n, k in enumerate(keys))).cte("matches")
+    counted = select(func.count()).select_from(matches).scalar_subquery()
+    order = [matches.c[f"key_{n}"] for n in range(len(keys))]
+    return (
+        select(matches.c.organisation_rowid, counted)
+        .order_by(*(k.desc() if falling else k.asc() for k in order))
+        .limit(limit)
+    )
+
+
+def _matches(session, words: list[str], language: str, archived: bool) -> tuple[Select, list[Any]] | None:  # type: ignore[no-untyped-def]
+    """The matches' rowids from the narrow keys, and the keys of their name order."""
     long, short = [w for w in words if len(w) >= 3], [w for w in words if len(w) < 3]
     expression = match(session, long or short)
     if expression is None:
         return None
     name = KEYS.c.name_sv_key if language == "sv" else KEYS.c.name_fi_key
-    keys = [name, KEYS.c.id]
-    stmt = select(KEYS.c.organisation_rowid).where(
-        KEYS.c.organisation_rowid.in_(matching_rowids(expression)), KEYS.c.current == literal(not archived)
+    # Joined, not `IN (matches)`: the matches are read in rowid order and their keys found
+    # beside them, without a temporary list of them first.
+    stmt = (
+        select(KEYS.c.organisation_rowid)
+        .join_from(_SEARCH, KEYS, KEYS.c.organisation_rowid == _SEARCH.c.rowid)
+        .where(_matching(expression), KEYS.c.current == literal(not archived))
     )
     for word in short if long else []:
         stmt = stmt.where(like(KEYS.c.search_text, word))
-    if after is not None:
-        here, there = tuple_(*keys), tuple_(*(literal(v, k.type) for v, k in zip(after, keys, strict=True)))
-        stmt = stmt.where(here < there if falling else here > there)
-    return stmt.order_by(*(k.desc() if falling else k.asc() for k in keys))
+    return stmt, [name, KEYS.c.id]

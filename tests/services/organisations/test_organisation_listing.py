@@ -256,3 +256,46 @@ def test_the_index_follows_the_import_and_any_bulk_insert(
         r["id"] for r in bulk
     ]
     assert first_page(db, OrganisationQuery(text="massa 2")).rows[0].id == bulk[2]["id"]
+
+
+TYPED = ["öjan", "ähtärin", "åland", "vaasan om", "vasa när", "ry", "a ry"]
+
+
+def _first_in_name_order(db: Database, words: str, language: str, limit: int) -> list[uuid.UUID]:
+    """The LIKE scan's matches in the list's name order (the name key, then the id), the first ones."""
+    key = f"name_{language}_key"
+    with db.engine.connect() as connection:
+        keys = {
+            uuid.UUID(str(i)): k for i, k in connection.execute(text(f"SELECT id, {key} FROM organisation"))
+        }
+    return sorted(like_ids(db, words), key=lambda i: (keys[i], i.hex))[:limit]
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_typed_letter_by_letter_each_first_page_is_the_like_scans_first_rows(
+    register: dict, db: Database, language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A tiny register at the scale of the bench: counts stop at 3, the name order's walk is 3 rows.
+    for name, value in (("COUNT_LIMIT", 3), ("SPARSE_MATCHES", 3), ("PROBE", 3)):
+        monkeypatch.setattr(listing, name, value)
+
+    def typed() -> None:
+        for word in TYPED:
+            for letters in range(1, len(word) + 1):
+                query = OrganisationQuery(text=word[:letters], language=language)
+                expected = like_ids(db, query.text)
+                page = first_page(db, query, limit=2)
+                assert [r.id for r in page.rows] == _first_in_name_order(db, query.text, language, 2), (
+                    query.text
+                )
+                assert (page.total, page.more) in ((len(expected), False), (3, True)), query.text  # or to 3
+                assert not page.more or len(expected) > 3, query.text
+
+    typed()
+    typed()  # again, with what the first round learnt of where the matches lie
+    for number in range(3):  # matches where the walk found none before: found first now
+        form = OrganisationForm(
+            name_fi=f"Aa Öjan Ähtärin Åland {number} ry", name_sv=f"Aa Vasa När {number} rf"
+        )
+        save_organisation(db, form, today=TODAY)
+    typed()
