@@ -134,7 +134,8 @@ class OrganisationsView(RegisterView):
         done when a text is wider (in pixels) than those its column fitted when last measured."""
         table, header = self.table, self.table.horizontalHeader()
         metrics = table.fontMetrics()
-        padding = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 2
+        # A cell's margins as the style draws them, and the grid line and rounding to spare.
+        padding = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 4
         widths = {c: header.sectionSize(c) for c in range(header.count()) if not header.isSectionHidden(c)}
         widest = {
             column: max(map(metrics.horizontalAdvance, self.model.loaded_texts(column)), default=0)
