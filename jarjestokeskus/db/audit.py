@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import os
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
@@ -30,6 +31,11 @@ _SKIPPED = {
     "municipality_code",
     "figures",  # a closed report's figures: kept with the report as sent
 }
+
+
+# The version (4) and variant (RFC 4122) bits of a uuid4, as `uuid.UUID(int=…, version=4)` sets them.
+_UUID4_CLEAR = ~((0xC000 << 48) | (0xF000 << 64))
+_UUID4_SET = (0x8000 << 48) | (4 << 76)
 
 
 def os_user() -> str:
@@ -98,33 +104,43 @@ def _converters(model: type) -> list[tuple[str, Any]]:
     return [(key, _converter(table.columns[key])) for key in recorded_columns(model)]
 
 
+def ascending_uuid4s(count: int) -> list[uuid.UUID]:
+    """`count` new random uuid4s in ascending order: an index on them grows at its end when they
+    are inserted in this order (their bits are made as `uuid.uuid4` makes them)."""
+    raw = os.urandom(16 * count)
+    ints = sorted(
+        int.from_bytes(raw[start : start + 16]) & _UUID4_CLEAR | _UUID4_SET
+        for start in range(0, 16 * count, 16)
+    )
+    return [uuid.UUID(int=value) for value in ints]
+
+
 def creation_entries(session: Session, model: type, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Audit rows for records created by one bulk insert of `rows` into `model`, as a flush of
-    the same records would write them (for an insert of many rows at once)."""
+    the same records would write them (for an insert of many rows at once). Their ids are new
+    uuid4s in ascending order, so the index on them grows at its end."""
     user = session.info.get("user") or os_user()
     converters = _converters(model)
     owner = next((k for k in ("organisation_id", "agreement_id", "project_id") if hasattr(model, k)), "id")
     now = utcnow()
-    entries = []
-    for row in rows:
-        changes = {}
-        for key, convert in converters:
-            value = row.get(key)
-            if value is not None and value != "":
-                changes[key] = [None, convert(value) if convert else value]
-        entries.append(
-            {
-                "id": uuid.uuid4(),
-                "at": now,
-                "user": user,
-                "action": "create",
-                "entity": model.__name__,
-                "entity_id": row["id"],
-                "owner_id": row.get(owner),
-                "changes": changes,
-            }
-        )
-    return entries
+    ids = ascending_uuid4s(len(rows))
+    return [
+        {
+            "id": entry_id,
+            "at": now,
+            "user": user,
+            "action": "create",
+            "entity": model.__name__,
+            "entity_id": row["id"],
+            "owner_id": row.get(owner),
+            "changes": {
+                key: [None, convert(value) if convert else value]
+                for key, convert in converters
+                if (value := row.get(key)) is not None and value != ""
+            },
+        }
+        for entry_id, row in zip(ids, rows, strict=True)
+    ]
 
 
 def _on_flush(session: Session, _context: Any, _instances: Any) -> None:

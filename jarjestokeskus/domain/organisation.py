@@ -169,7 +169,8 @@ def validate(form: OrganisationForm, today: date | None = None) -> OrganisationV
     scalars: dict[str, object] = {}
     for key, limit in _TEXT_LIMITS.items():
         value = clean(getattr(form, key))
-        check_length(value, limit, key, label(key), errors)
+        if len(value) > limit:  # the label is looked up for the message only (an import checks 100,000)
+            check_length(value, limit, key, label(key), errors)
         scalars[key] = value
     scalars["notes"] = clean(form.notes)
     if not scalars["name_fi"] and not scalars["name_sv"]:
@@ -187,7 +188,8 @@ def validate(form: OrganisationForm, today: date | None = None) -> OrganisationV
     scalars["member_count"] = parse_count(form.member_count, "member_count", label("member_count"), errors)
     since = parse_date(form.member_since, "member_since", label("member_since"), errors)
     until = parse_date(form.member_until, "member_until", label("member_until"), errors)
-    check_period(since, until, "member_until", label("member_until"), errors)
+    if since and until:
+        check_period(since, until, "member_until", label("member_until"), errors)
     if form.membership_status == MembershipStatus.MEMBER and until and today and until < today:
         errors.add(
             "member_until",

@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from stdnum.exceptions import ValidationError as StdnumError
-from stdnum.fi import alv, associationid, ytunnus
+from stdnum.fi import associationid, ytunnus
 
 from jarjestokeskus.i18n import _
 
@@ -120,11 +120,13 @@ _WRITTEN_BUSINESS_ID = re.compile(r"[0-9]{7}-[0-9]")
 def business_id_form(text: str) -> str | None:
     """`text` as a valid business ID written 1234567-8, or None when it is not one.
 
-    Already written so (as nearly every row of an import is), only the check digit is computed:
-    python-stdnum's general cleaning costs tens of microseconds a call.
+    Already written so (as nearly every row of an import is), only the check digit is computed,
+    as python-stdnum's `fi.alv.checksum` does: its general cleaning costs tens of microseconds a call.
     """
-    if _WRITTEN_BUSINESS_ID.fullmatch(text):
-        return text if alv.checksum(text[:7] + text[8]) == 0 else None
+    if _WRITTEN_BUSINESS_ID.fullmatch(text):  # the check digit makes the weighted sum divisible by 11
+        d = text.encode()
+        total = 7 * d[0] + 9 * d[1] + 10 * d[2] + 5 * d[3] + 8 * d[4] + 4 * d[5] + 2 * d[6] + d[8]
+        return text if (total - 46 * ord("0")) % 11 == 0 else None
     try:
         return ytunnus.format(ytunnus.validate(text))
     except StdnumError:

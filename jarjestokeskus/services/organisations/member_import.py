@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import select
@@ -46,6 +47,8 @@ Progress = Callable[[int, int], None]
 ON_MATCH = ("update", "skip")
 _STEP = 50  # report progress (and let the user cancel) every this many rows
 _BATCH = 500  # rows planned together: their stored organisations are read in one go
+# A file of thousands of rows names a few municipalities: each text is looked up once.
+_place_key = lru_cache(maxsize=4096)(municipality_key)
 
 
 class RowStatus(enum.StrEnum):
@@ -154,7 +157,7 @@ def _known(session) -> _Known:  # type: ignore[no-untyped-def]
         if archived:
             continue
         known.business_ids[org_id] = business_id
-        known.municipalities[org_id] = municipality_key(municipality) if municipality else ""
+        known.municipalities[org_id] = _place_key(municipality) if municipality else ""
         if name_fi:
             known.by_name_fi.setdefault(name_fi.strip(), []).append(org_id)
         if name_sv:
@@ -271,7 +274,7 @@ def _match(known: _Known, cells: dict[str, str]) -> tuple[uuid.UUID | None, tupl
         if cells.get(key):
             candidates.update(index.get(cells[key], []))
     # Either name of a municipality, any case: "Korsholm" in the file is "Mustasaari" stored.
-    municipality = municipality_key(cells.get("municipality", "").strip())
+    municipality = _place_key(cells.get("municipality", "").strip())
     if municipality:  # the same name in another municipality is another association
         candidates = {c for c in candidates if known.municipalities.get(c, "") in ("", municipality)}
     if not candidates:
@@ -309,7 +312,7 @@ def _check_repeats(row: PlannedRow, cells, table, columns, seen) -> PlannedRow: 
         repeated("org", row.organisation_id, column, _("the same organisation as row {row}"))
     if values.get("business_id"):
         repeated("business_id", values["business_id"], "business_id", _("the same business ID as row {row}"))
-    place = municipality_key(str(values.get("municipality") or "").strip())
+    place = _place_key(str(values.get("municipality") or "").strip())
     for key in NAME_FIELDS:
         if values.get(key):  # the same name twice, unless both rows name different municipalities
             earlier = [(p, n) for p, n in seen.get((key, values[key]), []) if "" in (p, place) or p == place]

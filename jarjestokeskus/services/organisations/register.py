@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import inspect as sa_inspect
@@ -52,22 +53,31 @@ def derived_columns(org: Any) -> dict[str, object]:
     sort keys, the municipality's code and the search text. Saving and the import both use it."""
     # Each key falls back to the other language, as the shown name does: sorting uses the index.
     # Keys are cut to their columns' length (casefolding can lengthen a name: "ß" → "ss").
-    code = municipality_code(org.municipality)
-    place = municipality(code)
-    names = (place.name_fi, place.name_sv) if place else (org.municipality,)
+    code, place_keys, place_key = _place(org.municipality)
     # Its earlier names too (an ORM organisation has them; a row the import builds has none).
     former = [n for earlier in getattr(org, "former_names", ()) for n in (earlier.name_fi, earlier.name_sv)]
     name_fi, name_sv = sort_key(org.name_fi), sort_key(org.name_sv)
-    others = (org.abbreviation, org.business_id, *names, *former)
-    parts = (name_fi, name_sv, *(sort_key(p) for p in others))
+    parts = (name_fi, name_sv, sort_key(org.abbreviation), sort_key(org.business_id), *place_keys)
+    parts += tuple(sort_key(p) for p in former)
     return {
         "name_fi_key": (name_fi or name_sv)[:200],
         "name_sv_key": (name_sv or name_fi)[:200],
         "municipality_code": code,
-        "municipality_key": sort_key(org.municipality)[:80],
+        "municipality_key": place_key[:80],
         "abbreviation_key": sort_key(org.abbreviation)[:40],
         "search_text": " ".join(p for p in parts if p),
     }
+
+
+@lru_cache(maxsize=1024)
+def _place(text: str | None) -> tuple[str | None, tuple[str, ...], str]:
+    """A municipality as typed: its code in the register, the sort keys of the names it is found
+    by (both official names, else the text) and the text's own sort key. Few texts recur: an
+    import of 100,000 organisations looks each up once."""
+    code = municipality_code(text)
+    place = municipality(code)
+    names = (place.name_fi, place.name_sv) if place else (text,)
+    return code, tuple(sort_key(n) for n in names), sort_key(text)
 
 
 def municipalities(db: Database) -> list[str]:

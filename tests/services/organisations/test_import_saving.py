@@ -1,0 +1,97 @@
+"""The import's bulk insert: on SQLite its rows go to the driver as tuples, on PostgreSQL through
+SQLAlchemy Core; both must store what the other (and the form's save) stores."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from jarjestokeskus.db.audit import ascending_uuid4s
+from jarjestokeskus.db.engine import Database
+from jarjestokeskus.db.models import AuditEntry, Organisation
+from jarjestokeskus.services.organisations import import_saving
+from jarjestokeskus.services.organisations.import_files import read_table
+from jarjestokeskus.services.organisations.import_mapping import guess_mapping
+from jarjestokeskus.services.organisations.member_import import RowStatus, apply_import, plan_import
+
+TODAY = date(2025, 6, 1)
+HEADER = [
+    "Nimi", "Nimi ruotsiksi", "Y-tunnus", "Kunta", "Sähköposti", "Jäsenmäärä", "Tyyppi",
+    "Henkilöstö", "Jäsen alkaen", "Käyttää kunnan tiloja", "Lisätiedot", "Postinumero",
+]  # fmt: skip
+ROWS = [
+    ["Vaasan Martat ry", "Vasa Martha rf", "0242746-2", "Korsholm", "m@example.fi", "120", "ry",
+     "employs_staff", "1.2.2003", "kyllä", "Rivi \"yksi\"\\ ja ääkköset", "65100"],
+    ["Östra Korsholms byaförening", "", "", "Mustasaari", "", "", "oy", "", "", "ei", "", ""],
+    ["Laihian Nuorisoseura ry", "", "0211675-2", "Nowhere", "", "0", "", "", "2024-12-31", "", "", ""],
+]  # fmt: skip
+
+
+def _import(db: Database, tmp_path: Path, name: str, suffix: str) -> None:
+    path = tmp_path / name
+    rows = [HEADER] + [[row[0] + suffix, row[1] + suffix if row[1] else "", *row[2:]] for row in ROWS]
+    if suffix:  # other business IDs, valid ones
+        rows[1][2], rows[3][2] = "2000000-8", "2000001-6"
+    path.write_text("\n".join(";".join(row) for row in rows) + "\n", encoding="utf-8")
+    table = read_table(path)
+    plan = plan_import(db, table, guess_mapping(table.header), today=TODAY)
+    assert [row.status for row in plan.rows] == [RowStatus.NEW] * 3, plan.errors
+    apply_import(db, plan)
+
+
+def _stored(db: Database, table: str, order: str) -> list[dict[str, object]]:
+    """The rows as the database holds them (the driver's own values: text, numbers, NULL)."""
+    with db.engine.connect() as connection:
+        result = connection.exec_driver_sql(f"SELECT * FROM {table} ORDER BY {order}")  # noqa: S608
+        return [dict(row._mapping) for row in result]
+
+
+def test_the_driver_insert_stores_what_a_core_insert_stores(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _import(db, tmp_path, "driver.csv", "")
+    monkeypatch.setattr(import_saving, "_driver_insert", import_saving._core_insert)
+    _import(db, tmp_path, "core.csv", " x")
+    organisations = _stored(db, "organisation", "name_fi")
+    assert len(organisations) == 6
+    by_name = {row["name_fi"]: row for row in organisations}
+    different = {"id", "name_fi", "name_sv", "business_id", "created_at", "updated_at"}
+    different |= {"name_fi_key", "name_sv_key", "search_text"}
+    for row in ROWS:
+        ours, theirs = by_name[row[0]], by_name[row[0] + " x"]
+        assert {k: v for k, v in ours.items() if k not in different} == {
+            k: v for k, v in theirs.items() if k not in different
+        }
+        for key in ("id", "created_at", "updated_at"):  # the same form of stored value
+            assert type(ours[key]) is type(theirs[key]) and len(str(ours[key])) == len(str(theirs[key]))
+    entries = {row["entity_id"]: row for row in _stored(db, "audit_entry", "entity_id")}
+    assert len(entries) == 6
+    with db.reading() as session:
+        ids = {org.name_fi: org.id for org in session.scalars(select(Organisation))}
+        history = {
+            e.entity_id: (e.action, e.entity, e.owner_id, e.changes)
+            for e in session.scalars(select(AuditEntry))
+        }
+    for row in ROWS:
+        ours, theirs = history[ids[row[0]]], history[ids[row[0] + " x"]]
+        assert ours[:3] == ("create", "Organisation", ids[row[0]])
+        assert ours[3].keys() == theirs[3].keys() and ours[3]["kind"] == theirs[3]["kind"]
+    first = history[ids["Vaasan Martat ry"]][3]
+    assert first["member_since"] == [None, "2003-02-01"] and first["staff_profile"] == [None, "employs_staff"]
+    assert first["notes"] == [None, 'Rivi "yksi"\\ ja ääkköset'] and first["member_count"] == [None, 120]
+    assert first["uses_municipal_premises"] == [None, True] and first["municipality"] == [None, "Korsholm"]
+    for entry in entries.values():  # as Core's JSON type writes it
+        text = entry["changes"]
+        assert not isinstance(text, str) or text == json.dumps(json.loads(text))
+
+
+def test_new_ids_ascend_and_are_uuid4s() -> None:
+    ids = ascending_uuid4s(1000)
+    assert ids == sorted(ids) and len(set(ids)) == 1000
+    assert all(i.version == 4 and i.variant == uuid.RFC_4122 for i in ids)
+    assert ascending_uuid4s(0) == []
