@@ -7,7 +7,10 @@ never more than a bounded size, width and number of rows.
 from __future__ import annotations
 
 import csv
+import gc
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,7 +59,11 @@ class Table:
 
 def read_table(path: Path | str) -> Table:
     """Read the first sheet of an XLSX file, or a CSV file; raises ImportFileProblem."""
-    path = Path(path)
+    with steady():  # 100,000 rows of cells: every garbage-collector pass would walk them all
+        return _read_table(Path(path))
+
+
+def _read_table(path: Path) -> Table:
     try:
         data = _read_at_most(path, MAX_FILE_BYTES + 1)
     except OSError as error:
@@ -77,6 +84,23 @@ def read_table(path: Path | str) -> Table:
         except XlsxProblem as problem:
             raise ImportFileProblem(str(problem)) from problem
     return _table(list(enumerate(csv_rows(decode_text(data)), start=1)))
+
+
+@contextmanager
+def steady() -> Iterator[None]:
+    """No garbage-collector passes while an import builds its rows.
+
+    Each pass walks every object alive, and an import keeps 100,000 rows alive: the passes would
+    cost more than the work, growing with the file (worse than linear). Nothing an import makes
+    is a cycle that must be freed before it ends.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _read_at_most(path: Path, limit: int) -> bytes:

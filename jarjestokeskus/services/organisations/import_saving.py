@@ -6,7 +6,6 @@ seconds, with the same columns, derived keys and audit entries the form's save w
 
 from __future__ import annotations
 
-import gc
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -25,29 +24,13 @@ from jarjestokeskus.domain.organisation import OrganisationValues
 from jarjestokeskus.services.organisations.register import derived_columns
 
 _CHUNK = 2000  # rows per insert statement batch, and per progress step
+_REBUILD_FROM = 1000  # new organisations at least, for their tables' indexes to be made again
 _LOOKUP = 500  # business IDs per IN (…) lookup
 
 
 def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
-
-
-@contextmanager
-def steady() -> Iterator[None]:
-    """No garbage-collector passes while an import builds its rows.
-
-    Each pass walks every object alive, and an import keeps 100,000 rows alive: the passes would
-    cost more than the work, growing with the file (worse than linear). Nothing an import makes
-    is a cycle that must be freed before it ends.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 @contextmanager
@@ -88,7 +71,7 @@ def insert_organisations(
     # The new ids in ascending order: the indexes on them (the organisations' key, the history's
     # record and owner) grow at their end instead of at random places.
     ids = ascending_uuid4s(len(new))
-    with bulk_insert(connection):
+    with bulk_insert(connection), _indexes_built_after(connection, len(new)):
         done = 0
         for start in range(0, len(new), _CHUNK):
             part = zip(new[start : start + _CHUNK], ids[start : start + _CHUNK], strict=True)
@@ -98,6 +81,30 @@ def insert_organisations(
             done += len(rows)
             if progress is not None:
                 progress(done)
+
+
+@contextmanager
+def _indexes_built_after(connection, count: int) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """SQLite: the indexes of a table that the new rows (`count` of them) will more than double
+    are dropped before the inserts and made again after them, in the same transaction: building
+    an index from all its rows at once costs less than growing it row by row. A failure rolls
+    the drop back with everything else; a unique index refuses a duplicate when it is made."""
+    if connection.dialect.name != "sqlite" or count < _REBUILD_FROM:
+        yield
+        return
+    indexes = []
+    for table in (Organisation.__tablename__, AuditEntry.__tablename__):
+        rows = connection.exec_driver_sql(f"SELECT coalesce(max(rowid), 0) FROM {table}").scalar()
+        if count > int(rows or 0):
+            indexes += connection.exec_driver_sql(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+                (table,),
+            ).all()
+    for name, _sql in indexes:
+        connection.exec_driver_sql(f'DROP INDEX "{name}"')
+    yield
+    for _name, sql in indexes:
+        connection.exec_driver_sql(sql)
 
 
 def _row(values: OrganisationValues, org_id: uuid.UUID, now: datetime) -> dict[str, Any]:

@@ -26,7 +26,7 @@ from jarjestokeskus.domain.organisation import (
 from jarjestokeskus.domain.validation import ValidationFailed, business_id_form
 from jarjestokeskus.i18n import _, current_language
 from jarjestokeskus.services.municipalities import municipality_key
-from jarjestokeskus.services.organisations.import_files import Table
+from jarjestokeskus.services.organisations.import_files import Table, steady
 from jarjestokeskus.services.organisations.import_mapping import (
     NAME_FIELDS,
     set_cell,
@@ -38,7 +38,6 @@ from jarjestokeskus.services.organisations.import_saving import (
     business_ids_taken,
     insert_organisations,
     roomy_cache,
-    steady,
 )
 from jarjestokeskus.services.organisations.register import apply_values
 from jarjestokeskus.services.rows import localized

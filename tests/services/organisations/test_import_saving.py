@@ -95,3 +95,37 @@ def test_new_ids_ascend_and_are_uuid4s() -> None:
     assert ids == sorted(ids) and len(set(ids)) == 1000
     assert all(i.version == 4 and i.variant == uuid.RFC_4122 for i in ids)
     assert ascending_uuid4s(0) == []
+
+
+def _indexes(db: Database) -> list[tuple[str, str]]:
+    with db.engine.connect() as connection:
+        if connection.dialect.name != "sqlite":
+            pytest.skip("the indexes are made again on SQLite only")
+        return connection.exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"
+        ).all()
+
+
+def test_a_large_import_makes_the_indexes_again_and_a_failed_one_leaves_them(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jarjestokeskus.services.organisations.register import OrganisationQuery, count_organisations
+
+    before = _indexes(db)
+    assert any(name == "uq_organisation_business_id" for name, _sql in before)
+    monkeypatch.setattr(import_saving, "_REBUILD_FROM", 2)  # three rows count as a large import here
+    monkeypatch.setattr(import_saving, "creation_entries", lambda *_args: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        _import(db, tmp_path, "failing.csv", "")
+    assert _indexes(db) == before
+    monkeypatch.undo()
+    monkeypatch.setattr(import_saving, "_REBUILD_FROM", 2)
+    _import(db, tmp_path, "rows.csv", "")
+    assert _indexes(db) == before
+    with db.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+        plan = connection.exec_driver_sql(
+            "EXPLAIN QUERY PLAN SELECT id FROM organisation WHERE business_id = '0242746-2'"
+        ).all()
+        assert "INDEX" in str(plan)
+    assert count_organisations(db, OrganisationQuery(text="martat")) == 1
