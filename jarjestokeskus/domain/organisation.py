@@ -176,18 +176,23 @@ def validate(form: OrganisationForm, today: date | None = None) -> OrganisationV
     if not scalars["name_fi"] and not scalars["name_sv"]:
         errors.add("name_fi", _("Give the name in Finnish or in Swedish (or both)."))
     scalars["business_id"] = check_business_id(form.business_id, "business_id", label("business_id"), errors)
-    scalars["register_number"] = check_register_number(
-        form.register_number, "register_number", label("register_number"), errors
-    )
+    scalars["register_number"] = None
+    if clean(form.register_number):  # (each label is looked up only for a field that was given)
+        scalars["register_number"] = check_register_number(
+            form.register_number, "register_number", label("register_number"), errors
+        )
     scalars["email"] = check_email(form.email, "email", label("email"), errors) or ""
     postal = scalars["postal_code"]
     if postal and not (str(postal).isascii() and str(postal).isdigit() and len(str(postal)) == 5):
         errors.add(
             "postal_code", _("{field}: five digits, for example 65100").format(field=label("postal_code"))
         )
-    scalars["member_count"] = parse_count(form.member_count, "member_count", label("member_count"), errors)
-    since = parse_date(form.member_since, "member_since", label("member_since"), errors)
-    until = parse_date(form.member_until, "member_until", label("member_until"), errors)
+    count, since, until = form.member_count, form.member_since, form.member_until
+    scalars["member_count"] = (
+        parse_count(count, "member_count", label("member_count"), errors) if count else None
+    )
+    since = parse_date(since, "member_since", label("member_since"), errors) if since else None
+    until = parse_date(until, "member_until", label("member_until"), errors) if until else None
     if since and until:
         check_period(since, until, "member_until", label("member_until"), errors)
     if form.membership_status == MembershipStatus.MEMBER and until and today and until < today:

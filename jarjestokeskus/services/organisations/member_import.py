@@ -180,6 +180,7 @@ def plan_import(
     total = len(table.rows)
     planned: list[PlannedRow] = []
     seen: dict[tuple[str, object], Any] = {}  # row number; for names [(municipality, row)]
+    fields = list(columns.items())
     with db.reading() as session, steady():
         known = _known(session)
         for first in range(0, total, _BATCH):
@@ -187,8 +188,7 @@ def plan_import(
             for index in range(first, min(first + _BATCH, total)):
                 if progress is not None and index % _STEP == 0:
                     progress(index, total)
-                cells = {key: unprotect(table.cell(index, column).strip()) for key, column in columns.items()}
-                cells = {key: text for key, text in cells.items() if text}
+                cells = _cells(table.rows[index], fields)
                 batch.append((table.numbers[index], cells, _match(known, cells) if cells else (None, None)))
             stored = _stored(session, {match for _n, _c, (match, _p) in batch if match is not None})
             for number, cells, match in batch:
@@ -200,6 +200,16 @@ def plan_import(
     if progress is not None:
         progress(total, total)
     return ImportPlan(tuple(planned), on_match)
+
+
+def _cells(values: tuple[str, ...], fields: list[tuple[str, int]]) -> dict[str, str]:
+    """The row's non-empty cells by field, trimmed, an export's formula guard taken away."""
+    cells = {}
+    for key, column in fields:
+        text = values[column].strip() if column < len(values) else ""
+        if text:
+            cells[key] = unprotect(text) if text[0] == "'" else text
+    return cells
 
 
 def _stored(session, ids: set[uuid.UUID]) -> dict[uuid.UUID, tuple[Organisation, OrganisationForm]]:  # type: ignore[no-untyped-def]
