@@ -9,6 +9,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 from functools import cache
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import event, inspect
@@ -120,27 +121,46 @@ def creation_entries(session: Session, model: type, rows: list[dict[str, Any]]) 
     the same records would write them (for an insert of many rows at once). Their ids are new
     uuid4s in ascending order, so the index on them grows at its end."""
     user = session.info.get("user") or os_user()
-    converters = _converters(model)
     owner = next((k for k in ("organisation_id", "agreement_id", "project_id") if hasattr(model, k)), "id")
     now = utcnow()
-    ids = ascending_uuid4s(len(rows))
-    return [
-        {
-            "id": entry_id,
-            "at": now,
-            "user": user,
-            "action": "create",
-            "entity": model.__name__,
-            "entity_id": row["id"],
-            "owner_id": row.get(owner),
-            "changes": {
-                key: [None, convert(value) if convert else value]
-                for key, convert in converters
-                if (value := row.get(key)) is not None and value != ""
-            },
+    keys, values, converted = _recorded(model)
+    entries = []
+    for entry_id, row in zip(ascending_uuid4s(len(rows)), rows, strict=True):
+        try:
+            found = values(row)
+        except KeyError:  # a row without some of the columns
+            found = tuple(row.get(key) for key in keys)
+        changes = {
+            key: [None, value]
+            for key, value in zip(keys, found, strict=True)
+            if value is not None and value != ""
         }
-        for entry_id, row in zip(ids, rows, strict=True)
-    ]
+        for key, convert in converted:
+            if key in changes:
+                changes[key][1] = convert(changes[key][1])
+        entries.append(
+            {
+                "id": entry_id,
+                "at": now,
+                "user": user,
+                "action": "create",
+                "entity": model.__name__,
+                "entity_id": row["id"],
+                "owner_id": row.get(owner),
+                "changes": changes,
+            }
+        )
+    return entries
+
+
+@cache
+def _recorded(model: type) -> tuple[list[str], Any, list[tuple[str, Any]]]:
+    """`model`'s recorded fields, a getter of their values from a row, and the converters of those
+    that need one (an enum, a date) — for rows of thousands of new records."""
+    converters = _converters(model)
+    keys = [key for key, _convert in converters]
+    getter = itemgetter(*keys) if len(keys) > 1 else (lambda row: (row[keys[0]],))
+    return keys, getter, [(key, convert) for key, convert in converters if convert]
 
 
 def _on_flush(session: Session, _context: Any, _instances: Any) -> None:

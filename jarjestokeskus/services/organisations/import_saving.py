@@ -10,7 +10,6 @@ import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
-from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import Table, insert, select
@@ -107,6 +106,17 @@ def _indexes_built_after(connection, count: int) -> Iterator[None]:  # type: ign
         connection.exec_driver_sql(sql)
 
 
+class _Named:
+    """What `derived_columns` reads of a new organisation, from its row."""
+
+    __slots__ = ("abbreviation", "business_id", "municipality", "name_fi", "name_sv")
+
+    def __init__(self, row: dict[str, Any]) -> None:
+        self.name_fi, self.name_sv = row["name_fi"], row["name_sv"]
+        self.abbreviation, self.business_id = row["abbreviation"], row["business_id"]
+        self.municipality = row["municipality"]
+
+
 def _row(values: OrganisationValues, org_id: uuid.UUID, now: datetime) -> dict[str, Any]:
     row: dict[str, Any] = {
         "id": org_id,
@@ -117,7 +127,7 @@ def _row(values: OrganisationValues, org_id: uuid.UUID, now: datetime) -> dict[s
         "shares_business_id": False,
         **values.scalars,
     }
-    row.update(derived_columns(SimpleNamespace(**values.scalars)))
+    row.update(derived_columns(_Named(row)))
     return row
 
 

@@ -56,15 +56,15 @@ def derived_columns(org: Any) -> dict[str, object]:
     code, place_keys, place_key = _place(org.municipality)
     # Its earlier names too (an ORM organisation has them; a row the import builds has none).
     former = [n for earlier in getattr(org, "former_names", ()) for n in (earlier.name_fi, earlier.name_sv)]
-    name_fi, name_sv = sort_key(org.name_fi), sort_key(org.name_sv)
-    parts = (name_fi, name_sv, sort_key(org.abbreviation), sort_key(org.business_id), *place_keys)
+    name_fi, name_sv, abbreviation = sort_key(org.name_fi), sort_key(org.name_sv), sort_key(org.abbreviation)
+    parts = (name_fi, name_sv, abbreviation, sort_key(org.business_id), *place_keys)
     parts += tuple(sort_key(p) for p in former)
     return {
         "name_fi_key": (name_fi or name_sv)[:200],
         "name_sv_key": (name_sv or name_fi)[:200],
         "municipality_code": code,
         "municipality_key": place_key[:80],
-        "abbreviation_key": sort_key(org.abbreviation)[:40],
+        "abbreviation_key": abbreviation[:40],
         "search_text": " ".join(p for p in parts if p),
     }
 
