@@ -128,4 +128,6 @@ def test_a_large_import_makes_the_indexes_again_and_a_failed_one_leaves_them(
             "EXPLAIN QUERY PLAN SELECT id FROM organisation WHERE business_id = '0242746-2'"
         ).all()
         assert "INDEX" in str(plan)
+        hashsize = "SELECT v FROM organisation_search_config WHERE k = 'hashsize'"
+        assert connection.exec_driver_sql(hashsize).scalar() in (None, 1024 * 1024)  # FTS5's default again
     assert count_organisations(db, OrganisationQuery(text="martat")) == 1
