@@ -32,7 +32,7 @@ KEYS = "organisation_search_keys"
 TRIGRAM_INDEX = "ix_organisation_search_text_trgm"
 _PADDING = "'  '"
 _DEFAULT_HASHSIZE = 1024 * 1024  # FTS5's own default
-_BULK_HASHSIZE = 32 * 1024 * 1024
+_BULK_HASHSIZE = 8 * 1024 * 1024
 _KEY_VALUES = "new.rowid, new.id, new.archived_at IS NULL, new.name_fi_key, new.name_sv_key, new.search_text"
 _TRIGGERS = {
     "organisation_search_insert": f"""

@@ -141,7 +141,7 @@ class RoleValues:
     person_id: uuid.UUID | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # an import checks 100,000 of them
 class OrganisationValues:
     """Checked values, ready to be stored."""
 

@@ -77,7 +77,7 @@ class FieldChange:
         return label(self.field)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # an import plans 100,000 of them
 class PlannedRow:
     row: int
     status: RowStatus
