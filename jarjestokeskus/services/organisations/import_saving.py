@@ -51,6 +51,9 @@ def roomy_cache(session) -> Iterator[None]:  # type: ignore[no-untyped-def]
 
 def business_ids_taken(session, business_ids: Sequence[str]) -> bool:  # type: ignore[no-untyped-def]
     """Whether any of `business_ids` is already in the register (archived ones included)."""
+    if len(business_ids) > _LOOKUP:  # many: the register's own IDs in one query
+        stored = select(Organisation.business_id).where(Organisation.business_id.is_not(None))
+        return not set(session.scalars(stored)).isdisjoint(business_ids)
     for chunk in _chunks(business_ids, _LOOKUP):
         if session.scalar(select(Organisation.id).where(Organisation.business_id.in_(chunk)).limit(1)):
             return True

@@ -131,3 +131,24 @@ def test_a_large_import_makes_the_indexes_again_and_a_failed_one_leaves_them(
         hashsize = "SELECT v FROM organisation_search_config WHERE k = 'hashsize'"
         assert connection.exec_driver_sql(hashsize).scalar() in (None, 1024 * 1024)  # FTS5's default again
     assert count_organisations(db, OrganisationQuery(text="martat")) == 1
+
+
+@pytest.mark.parametrize("lookup", [1, 500])  # many IDs: one query of the register's; few: IN (…)
+def test_a_business_id_taken_meanwhile_is_found_either_way(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lookup: int
+) -> None:
+    from jarjestokeskus.domain.organisation import OrganisationForm
+    from jarjestokeskus.services.organisations.member_import import ImportConflict
+    from jarjestokeskus.services.organisations.register import archive_organisation, save_organisation
+
+    monkeypatch.setattr(import_saving, "_LOOKUP", lookup)
+    path = tmp_path / "rows.csv"
+    path.write_text("\n".join(";".join(row) for row in [HEADER, *ROWS]) + "\n", encoding="utf-8")
+    table = read_table(path)
+    plan = plan_import(db, table, guess_mapping(table.header), today=TODAY)
+    other = save_organisation(db, OrganisationForm(name_fi="Joku muu", business_id="0211675-2"), today=TODAY)
+    archive_organisation(db, other.id)  # an archived one holds it too
+    with pytest.raises(ImportConflict):
+        apply_import(db, plan)
+    with db.reading() as session:
+        assert [org.name_fi for org in session.scalars(select(Organisation))] == ["Joku muu"]
