@@ -246,3 +246,21 @@ def test_errors_raise_all_collected_fields_at_once() -> None:
     with pytest.raises(ValidationFailed) as caught:
         errors.raise_if_any()
     assert [e.field for e in caught.value.errors] == ["a", "b"]
+
+
+def test_business_id_written_so_is_checked_as_python_stdnum_checks_it() -> None:
+    """The import's fast path computes the check digit itself: it must agree with python-stdnum."""
+    import random
+
+    from stdnum.fi import ytunnus
+
+    from jarjestokeskus.domain.validation import business_id_form
+
+    rng = random.Random(18)
+    for _number in range(5000):
+        text = f"{rng.randrange(10**7):07d}-{rng.randrange(10)}"
+        assert (business_id_form(text) == text) == ytunnus.is_valid(text), text
+    assert business_id_form("0242746-2") == "0242746-2" and business_id_form("0242746-3") is None
+    assert (
+        business_id_form("02427462") == business_id_form("0242746 2") == "0242746-2"
+    )  # python-stdnum reads it
