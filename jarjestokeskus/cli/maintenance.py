@@ -17,7 +17,15 @@ def add_maintenance_commands(command: Command) -> None:
     """gui, demo, check, backup and restore, through the parser's `command(name, help, run)`."""
     command("gui", _("open the window (the default)"), run_gui)
     command("demo", _("create a new database filled with the demo scenario"), run_demo)
-    command("check", _("check the database's integrity and schema version"), run_check)
+    check = command("check", _("check the database's integrity and schema version"), run_check)
+    check.add_argument(
+        "--full",
+        action="store_true",
+        help=_(
+            "also compare every index with its table and check uniqueness (SQLite's integrity_check, "
+            "slower on a large database); by default SQLite's quick_check reads every page and record"
+        ),
+    )
     backup = command("backup", _("copy the database into a backup file"), run_backup)
     target = backup.add_mutually_exclusive_group()
     target.add_argument(
@@ -77,7 +85,7 @@ def run_check(args: argparse.Namespace) -> int:
 
     db = open_existing(args)
     try:
-        result = check_database(db)
+        result = check_database(db, full=args.full)
         current = result.ok and result.schema_revision == result.head_revision
         unmapped = unmapped_municipalities(db) if current else []
     finally:

@@ -10,13 +10,15 @@ from decimal import Decimal
 from enum import Enum
 from functools import cache
 from operator import itemgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
 from jarjestokeskus.db.base import Record, utcnow
-from jarjestokeskus.db.models.audit import AuditEntry
+
+if TYPE_CHECKING:  # the models load at the first flush, not with every opened database
+    from jarjestokeskus.db.models.audit import AuditEntry
 
 # Derived columns are not history: they follow from the fields that are recorded (the sort keys,
 # the search text, the municipality code found from the municipality text).
@@ -64,6 +66,8 @@ def _owner(obj: Record) -> uuid.UUID | None:
 
 
 def _entry(session: Session, obj: Record, action: str, changes: dict[str, list[Any]]) -> AuditEntry:
+    from jarjestokeskus.db.models.audit import AuditEntry
+
     return AuditEntry(
         user=session.info.get("user") or os_user(),
         action=action,

@@ -31,7 +31,6 @@ from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session
 
 from jarjestokeskus.db.errors import DatabaseProblem
-from jarjestokeskus.db.models import ClosedYear
 from jarjestokeskus.i18n import ngettext
 
 _confirmed: ContextVar[frozenset[int]] = ContextVar("closed_years_confirmed", default=frozenset())
@@ -195,6 +194,8 @@ def confirmed(years: Iterable[int]) -> Iterator[None]:
 
 def closed_years(session: Session) -> set[int]:
     """The years closed now (a reopened closing does not count)."""
+    from jarjestokeskus.db.models import ClosedYear  # at a flush, not with every opened database
+
     with session.no_autoflush:
         return set(
             session.scalars(

@@ -9,43 +9,19 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import platformdirs
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from jarjestokeskus.db import audit, closed_year_guard
+# sqlite_errors: SQLite's failures become problems the user can act on, for every engine here.
+from jarjestokeskus.db import audit, closed_year_guard, sqlite_errors
 from jarjestokeskus.db.copy_mark import MeetingCopyIsReadOnly, is_meeting_copy
 from jarjestokeskus.db.errors import CannotOpen, NotADatabase, ReadOnlyDatabase, StaleRecord
 from jarjestokeskus.db.lock import DatabaseLock, LockHolder
-
-APP_NAME = "Jarjestokeskus"
-ENV_DB = "JARJESTOKESKUS_DB"
-
-
-def data_dir() -> Path:
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-
-
-def default_database_path() -> Path:
-    return data_dir() / "jarjestokeskus.sqlite"
-
-
-def database_url(target: str | Path | None = None) -> str:
-    """`--db` value, else $JARJESTOKESKUS_DB, else the file in the user's data folder."""
-    target = target or os.environ.get(ENV_DB) or default_database_path()
-    text = str(target)
-    for plain in ("postgresql://", "postgres://"):
-        if text.startswith(plain):  # the driver this program ships with
-            return "postgresql+psycopg://" + text[len(plain) :]
-    if "://" in text:
-        return text
-    return f"sqlite:///{Path(text).expanduser().resolve()}"
-
-
-def sqlite_path(url: str) -> Path | None:
-    prefix = "sqlite:///"
-    return Path(url[len(prefix) :]) if url.startswith(prefix) else None
+from jarjestokeskus.db.places import APP_NAME as APP_NAME
+from jarjestokeskus.db.places import ENV_DB as ENV_DB
+from jarjestokeskus.db.places import data_dir, database_url, sqlite_path
+from jarjestokeskus.db.places import default_database_path as default_database_path
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
@@ -58,13 +34,6 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     # Deleted and overwritten content is zeroed in the file, not left readable in free space
     # (Debian's SQLite does this by default, the one in CPython's Windows build does not).
     cursor.execute("PRAGMA secure_delete=ON")
-    cursor.close()
-
-
-def _sqlite_query_only(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
-    """Read-only mode: SQLite itself refuses writes, also those that bypass the ORM's flush."""
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA query_only=ON")
     cursor.close()
 
 
@@ -170,7 +139,7 @@ def open_database(
     if path is not None:
         event.listen(engine, "connect", _sqlite_pragmas)
         if read_only:
-            event.listen(engine, "connect", _sqlite_query_only)
+            event.listen(engine, "connect", sqlite_errors.set_query_only)
     elif read_only and engine.dialect.name == "postgresql":
         event.listen(engine, "connect", _postgres_read_only)
     try:

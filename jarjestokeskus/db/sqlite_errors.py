@@ -2,7 +2,7 @@
 
 A full disk, a read-only folder, a removed USB stick, a damaged file or a database file deleted
 under the running program would otherwise reach the window as a driver error in English. The
-listeners here are installed for every engine when `jarjestokeskus.db` is imported:
+listeners here are installed for every engine when `jarjestokeskus.db.engine` is imported:
 
 - `handle_error` turns a failing SQLite statement or commit into a `DatabaseProblem`;
 - a commit first checks that the database file is still the one that was opened: SQLite keeps
@@ -10,7 +10,8 @@ listeners here are installed for every engine when `jarjestokeskus.db` is import
 - a new connection to an open database whose file has gone is refused instead of letting SQLite
   make a new, empty file in its place.
 
-Only SQLite is touched; a database server's errors are left as they are.
+Only SQLite is touched; a database server's errors are left as they are. `set_query_only` is the
+read-only connections' setting (db.engine installs it), by which a refused write is told apart.
 """
 
 from __future__ import annotations
@@ -57,11 +58,16 @@ def _identity(path: Path) -> tuple[int, int] | None:
     return (stat.st_dev, stat.st_ino)
 
 
+def set_query_only(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    """Read-only mode: SQLite itself refuses writes, also those that bypass the ORM's flush."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA query_only=ON")
+    cursor.close()
+
+
 def _query_only(engine: Engine) -> bool:
     """A read-only window: its refused writes are worded by the engine, naming who holds the file."""
-    from jarjestokeskus.db.engine import _sqlite_query_only
-
-    return event.contains(engine, "connect", _sqlite_query_only)
+    return event.contains(engine, "connect", set_query_only)
 
 
 def driver_problem(
@@ -148,4 +154,4 @@ def forget(engine: Engine) -> None:
     _opened.pop(engine, None)
 
 
-__all__ = ["driver_problem", "forget"]
+__all__ = ["driver_problem", "forget", "set_query_only"]

@@ -3,6 +3,7 @@
 
 Names come from the register file the program ships (resources/municipalities), the same file
 the migration loads into the `municipality` table that organisations and premises refer to.
+The name lookups and `check` (its unmapped texts in plain SQL) load no models.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from functools import cache
 from sqlalchemy import func, select
 
 from jarjestokeskus.db.engine import Database
-from jarjestokeskus.db.models import Organisation
 from jarjestokeskus.db.municipality_register import name_key, read_register
 from jarjestokeskus.domain.enums import MembershipStatus
 from jarjestokeskus.i18n import sort_key
@@ -110,21 +110,22 @@ def unmapped_municipalities(db: Database) -> list[tuple[str, int]]:
     """Municipality texts of live organisations that name no municipality, with how many use
     each: for the user to correct."""
     with db.reading() as session:
-        rows = session.execute(
-            select(Organisation.municipality, func.count())
-            .where(
-                Organisation.archived_at.is_(None),
-                Organisation.municipality != "",
-                Organisation.municipality_code.is_(None),
+        rows = (
+            session.connection()
+            .exec_driver_sql(
+                "SELECT municipality, count(*) FROM organisation WHERE archived_at IS NULL"
+                " AND municipality <> '' AND municipality_code IS NULL GROUP BY municipality"
             )
-            .group_by(Organisation.municipality)
-        ).all()
+            .all()
+        )
     return sorted(((text, int(count)) for text, count in rows), key=lambda item: sort_key(item[0]))
 
 
 def members_by_municipality(db: Database, language: str) -> list[MunicipalityCount]:
     """Member organisations (not the home one) per municipality of the register, whichever of
     its names was typed ("Korsholm" and "Mustasaari" are one); texts naming none apart. Most first."""
+    from jarjestokeskus.db.models import Organisation
+
     with db.reading() as session:
         rows = session.execute(
             select(Organisation.municipality_code, Organisation.municipality, func.count())

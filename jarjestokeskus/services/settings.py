@@ -1,4 +1,7 @@
-"""The user's settings shared by the window and the command line (a small JSON file)."""
+"""The user's settings shared by the window and the command line (a small JSON file).
+
+Read before the command line knows its language: this module loads no database layer.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ from pathlib import Path
 
 import platformdirs
 
-from jarjestokeskus.db.engine import APP_NAME, sqlite_path
+from jarjestokeskus.db.places import APP_NAME, ENV_DB, sqlite_path
 
 RECENT_LIMIT = 8
 DEFAULT_BACKUP_FOLDER = "backups"  # beside the database file, as maintenance.BACKUP_FOLDER
@@ -93,8 +96,6 @@ def save_settings(settings: Settings) -> None:
 
 def start_database(settings: Settings) -> str | None:
     """What the program opens at start without --db: $JARJESTOKESKUS_DB wins over the setting."""
-    from jarjestokeskus.db.engine import ENV_DB
-
     return os.environ.get(ENV_DB) or settings.database or None
 
 

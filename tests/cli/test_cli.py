@@ -135,7 +135,8 @@ def test_check_on_a_missing_file_is_a_user_error(tmp_path: Path, capsys: pytest.
     assert not missing.exists()
 
 
-def test_check_a_damaged_database(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("full", [[], ["--full"]])
+def test_check_a_damaged_database(db_path: Path, capsys: pytest.CaptureFixture[str], full: list[str]) -> None:
     make_database(db_path, "Vaasan Martat ry", "Närpes Marthaförening rf")
     connection = sqlite3.connect(db_path)
     connection.execute("PRAGMA journal_mode=DELETE")
@@ -147,10 +148,41 @@ def test_check_a_damaged_database(db_path: Path, capsys: pytest.CaptureFixture[s
     with db_path.open("r+b") as file:
         file.seek((root - 1) * page_size)
         file.write(b"\xa5" * page_size)
-    assert main(["check", "--db", str(db_path)]) == 1
+    assert main(["check", *full, "--db", str(db_path)]) == 1
     captured = capsys.readouterr()
     assert _("Integrity: {result}").format(result="ok") not in captured.out
     assert captured.err
+
+
+def test_only_the_full_check_compares_an_index_with_its_table(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_database(db_path, "Vaasan Martat ry", "Närpes Marthaförening rf")
+    # The index's definition now names another column: its entries no longer match the rows.
+    connection = sqlite3.connect(db_path)
+    connection.execute("PRAGMA writable_schema=ON")
+    connection.execute(
+        "UPDATE sqlite_master SET sql = 'CREATE INDEX ix_organisation_name_fi_key ON organisation (id)'"
+        " WHERE name = 'ix_organisation_name_fi_key'"
+    )
+    connection.commit()
+    connection.close()
+    assert main(["check", "--db", str(db_path)]) == 0
+    assert _("Integrity: {result}").format(result="ok") in capsys.readouterr().out
+    assert main(["check", "--full", "--db", str(db_path)]) == 1
+    captured = capsys.readouterr()
+    assert "ix_organisation_name_fi_key" in captured.out
+    assert _("The database has problems. Restore it from a backup, or ask for help.") in captured.err
+
+
+def test_check_help_names_the_full_check(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--help", "--lang", "sv"]) == 0
+    out = "".join(capsys.readouterr().out.split())  # argparse wraps the lines
+    help_text = _(
+        "also compare every index with its table and check uniqueness (SQLite's integrity_check, "
+        "slower on a large database); by default SQLite's quick_check reads every page and record"
+    )
+    assert "--full" in out and "".join(help_text.split()) in out
 
 
 def test_check_a_newer_database(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -92,12 +92,13 @@ def test_check_finds_a_broken_foreign_key(db: Database) -> None:
     assert len(result.problems) == 1 and "membership_fee" in result.problems[0]
 
 
-def test_check_finds_a_damaged_file(db_path: Path) -> None:
+@pytest.mark.parametrize("full", [False, True])
+def test_check_finds_a_damaged_file(db_path: Path, full: bool) -> None:
     make_database(db_path, "Vaasan Martat ry", "Närpes Marthaförening rf")
     damage_index(db_path)
     database = open_database(db_path, migrate=False, read_only=True)
     try:
-        result = check_database(database)
+        result = check_database(database, full=full)
     finally:
         database.close()
     assert not result.ok
