@@ -68,6 +68,10 @@ class RoleKind(LabelledEnum):
     STAFF = "staff"
 
 
+# The person shown as an organisation's contact: the first of these roles that is in force.
+CONTACT_ROLES = (RoleKind.CHAIR, RoleKind.CONTACT_PERSON, RoleKind.EXECUTIVE_DIRECTOR, RoleKind.SECRETARY)
+
+
 class ProjectStatus(LabelledEnum):
     IDEA = "idea"
     APPLIED = "applied"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import os
 import re
 import tempfile
@@ -27,6 +28,19 @@ WIDTH_SAMPLE = 1000  # a long list's column widths come from its first rows
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 _PLAIN_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 _SHEET_TITLE_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+_PART = 500  # rows written at once to a CSV file (progress is told every 500)
+# Cells the csv module writes as csv_text would: text, whole numbers (not bool) and None.
+_AS_THEY_ARE = frozenset({str, int, type(None)})
+# Where a cell that starts as a formula shows in CSV text: first on a line or after a separator,
+# plain or in quotes (a cell starting with a line break is always quoted). A match inside a
+# quoted cell is a false alarm, which only sends its part cell by cell.
+_MAYBE_FORMULA = re.compile(
+    '(?:^|;)(?:[{plain}]|"[{quoted}])'.format(
+        plain=re.escape("".join(c for c in FORMULA_STARTS if c not in "\r\n")),
+        quoted=re.escape("".join(FORMULA_STARTS)),
+    ),
+    re.MULTILINE,
+)
 
 
 class Euros(Decimal):
@@ -144,12 +158,25 @@ def _write_csv(
 ) -> None:
     writer = csv.writer(file, delimiter=";", lineterminator="\r\n")
     writer.writerow([csv_text(h) for h in header])
+    # A few hundred rows at a time through the csv module as they are; a part with a cell that
+    # might need csv_text (another type, or a formula's first character) goes cell by cell.
+    buffer = io.StringIO()
+    plain = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     done = 0
-    for done, row in enumerate(rows, start=1):
-        # Most cells are text that needs nothing done: only the others go through csv_text.
-        writer.writerow(
-            [v if type(v) is str and not v.startswith(FORMULA_STARTS) else csv_text(v) for v in row]
-        )
+    rows = iter(rows)
+    while part := list(islice(rows, _PART)):
+        buffer.seek(0)
+        buffer.truncate()
+        if _AS_THEY_ARE.issuperset(map(type, chain.from_iterable(part))):
+            plain.writerows(part)
+        if buffer.tell() and not _MAYBE_FORMULA.search(buffer.getvalue()):
+            file.write(buffer.getvalue())
+        else:
+            writer.writerows(
+                [v if type(v) is str and not v.startswith(FORMULA_STARTS) else csv_text(v) for v in row]
+                for row in part
+            )
+        done += len(part)
         if done % 500 == 0:
             report(done)
     report(done)

@@ -15,15 +15,20 @@ from sqlalchemy import ColumnElement, and_, func, or_, select
 
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.models import MembershipFee, Organisation, Person, Project, ProjectPartner, Role
-from jarjestokeskus.domain.enums import Field, MembershipStatus, PartnerRole, ProjectStatus, RoleKind
+from jarjestokeskus.domain.enums import (
+    CONTACT_ROLES,
+    Field,
+    MembershipStatus,
+    PartnerRole,
+    ProjectStatus,
+    RoleKind,
+)
 from jarjestokeskus.i18n import sort_key
 from jarjestokeskus.services.agreements.register import AgreementQuery, list_agreements
 from jarjestokeskus.services.agreements.rows import AgreementRow
 from jarjestokeskus.services.organisations.register import get_organisation
 from jarjestokeskus.services.rows import OrganisationDetail, localized
 
-# The person shown as an organisation's contact: the first of these roles that is in force.
-CONTACT_ROLES = (RoleKind.CHAIR, RoleKind.CONTACT_PERSON, RoleKind.EXECUTIVE_DIRECTOR, RoleKind.SECRETARY)
 # Statuses of organisations that have been members (their dates tell when).
 WERE_MEMBERS = (MembershipStatus.MEMBER, MembershipStatus.RESIGNED, MembershipStatus.EXPELLED)
 
