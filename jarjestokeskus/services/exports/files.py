@@ -31,15 +31,14 @@ _SHEET_TITLE_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 _PART = 500  # rows written at once to a CSV file (progress is told every 500)
 # Cells the csv module writes as csv_text would: text, whole numbers (not bool) and None.
 _AS_THEY_ARE = frozenset({str, int, type(None)})
-# Where a cell that starts as a formula shows in CSV text: first on a line or after a separator,
-# plain or in quotes (a cell starting with a line break is always quoted). A match inside a
-# quoted cell is a false alarm, which only sends its part cell by cell.
+# Where a cell that starts as a formula shows in CSV text (a line break or a separator before it),
+# plain or in quotes (a cell starting with a line break is always quoted). A match inside a quoted
+# cell is a false alarm, which only sends its part cell by cell.
 _MAYBE_FORMULA = re.compile(
-    '(?:^|;)(?:[{plain}]|"[{quoted}])'.format(
+    '[;\n](?:[{plain}]|"[{quoted}])'.format(
         plain=re.escape("".join(c for c in FORMULA_STARTS if c not in "\r\n")),
         quoted=re.escape("".join(FORMULA_STARTS)),
-    ),
-    re.MULTILINE,
+    )
 )
 
 
@@ -169,8 +168,9 @@ def _write_csv(
         buffer.truncate()
         if _AS_THEY_ARE.issuperset(map(type, chain.from_iterable(part))):
             plain.writerows(part)
-        if buffer.tell() and not _MAYBE_FORMULA.search(buffer.getvalue()):
-            file.write(buffer.getvalue())
+        text = buffer.getvalue()
+        if text and not _MAYBE_FORMULA.search("\n" + text):  # the first line's start too
+            file.write(text)
         else:
             writer.writerows(
                 [v if type(v) is str and not v.startswith(FORMULA_STARTS) else csv_text(v) for v in row]
