@@ -78,7 +78,7 @@ def _members(db: Database, language: str, today: date | None) -> list[list[objec
     headings are the editor's labels, so the file can be imported back as it is."""
     from jarjestokeskus.services.exports.members import member_rows
 
-    return list(member_rows(db, language, today))
+    return [list(row) for row in member_rows(db, language, today)]
 
 
 def _organisations(db: Database, language: str, text: Callable[[str], str]) -> list[list[object]]:
