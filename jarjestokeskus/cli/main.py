@@ -127,4 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_survey_command(commands, shared)
     add_close_year_command(commands, shared)
+    from jarjestokeskus.cli.events import add_events_command
+
+    add_events_command(commands, shared)
     return parser

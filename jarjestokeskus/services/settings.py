@@ -29,6 +29,8 @@ class Settings:
     database: str | None = None
     backup_folder: str | None = None  # None: a "backups" folder beside the database file
     appearance: str = "system"  # light or dark: "system" (follow it), "light" or "dark"
+    # Events that ended more than this many years ago may have their attendance lists reduced to counts.
+    attendance_years: int = 3
 
     def with_(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -69,7 +71,15 @@ def load_settings() -> Settings:
         database=_text(data.get("database")),
         backup_folder=_text(data.get("backup_folder")),
         appearance=appearance if appearance in ("system", "light", "dark") else "system",
+        attendance_years=_years(data.get("attendance_years")),
     )
+
+
+def _years(value: object) -> int:
+    """A whole number of years from 1 to 50; anything else gives the default."""
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 50:
+        return value
+    return Settings.attendance_years
 
 
 def _text(value: object) -> str | None:

@@ -22,7 +22,13 @@ from jarjestokeskus.db.models.cooperation import (
 )
 from jarjestokeskus.db.models.employment import Employment, EmploymentFunding, SchemeLimit
 from jarjestokeskus.db.models.erasure import Erasure, RegisterIdentity
-from jarjestokeskus.db.models.events import Event, EventFeedback, EventRegistration
+from jarjestokeskus.db.models.events import (
+    Event,
+    EventAttendanceCount,
+    EventFeedback,
+    EventFeedbackImport,
+    EventRegistration,
+)
 from jarjestokeskus.db.models.fees import BankPayment, FeeClass, FeeInvoice, FeeYear
 from jarjestokeskus.db.models.municipalities import Municipality
 from jarjestokeskus.db.models.organisations import (
@@ -77,6 +83,8 @@ __all__ = [
     "Event",
     "EventFeedback",
     "EventRegistration",
+    "EventAttendanceCount",
+    "EventFeedbackImport",
     "FeeClass",
     "FeeInvoice",
     "FeeYear",

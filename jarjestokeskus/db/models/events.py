@@ -63,3 +63,30 @@ class EventFeedback(Record, Base):
     answers: Mapped[int] = mapped_column(Integer, default=0)
     average: Mapped[Decimal | None] = mapped_column(Numeric(4, 2, asdecimal=True))
     comments: Mapped[str] = mapped_column(Text, default="")
+
+
+class EventFeedbackImport(Record, Base):
+    """A form export whose answers were added to an event's feedback: its content's fingerprint
+    (SHA-256 of the cells as read) refuses the same file a second time."""
+
+    __tablename__ = "event_feedback_import"
+
+    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("event.id"), index=True)
+    fingerprint: Mapped[str] = mapped_column(String(64), default="")
+    file_name: Mapped[str] = mapped_column(String(260), default="")
+    answers: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class EventAttendanceCount(Record, Base):
+    """What is left of an old event's registrations once reduced to counts: per organisation
+    (or its name as given) and language, how many were registered, waiting and attended."""
+
+    __tablename__ = "event_attendance_count"
+
+    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("event.id"), index=True)
+    organisation_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("organisation.id"))
+    organisation_name: Mapped[str] = mapped_column(String(200), default="")
+    language: Mapped[str] = mapped_column(String(2), default="fi")
+    registered: Mapped[int] = mapped_column(Integer, default=0)
+    waiting: Mapped[int] = mapped_column(Integer, default=0)
+    attended: Mapped[int] = mapped_column(Integer, default=0)

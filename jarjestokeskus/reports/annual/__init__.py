@@ -1,5 +1,5 @@
 """The year in one document for the annual meeting: key figures and charts of members, projects,
-grants, staff by employment scheme and agreements in force (figures from
+grants, staff by employment scheme, events and agreements in force (figures from
 `services.annual_report_data`)."""
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from jarjestokeskus.db.engine import Database
 from jarjestokeskus.domain.enums import FundingInstrument
 from jarjestokeskus.i18n import N_, sort_key
 from jarjestokeskus.reports.annual import tables
+from jarjestokeskus.reports.annual.events import events_section
 from jarjestokeskus.reports.annual.tables import person_years
 from jarjestokeskus.reports.charts import bar_chart, horizontal_bars
 from jarjestokeskus.reports.template import CONTENT_WIDTH, Progress, ReportWriter, build_pdf
@@ -106,6 +107,7 @@ def build_annual(
     story += _grants(w, figures)
     story += _projects(w, figures)
     story += _staff(w, figures, before)
+    story += events_section(w, db, year)
     story += _agreements_and_members(w, figures, before)
     if progress:
         progress(2, 3)

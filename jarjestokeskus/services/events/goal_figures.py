@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from jarjestokeskus.db.engine import Database
-from jarjestokeskus.db.models import AgreementGoal, Event, EventRegistration, WelfareObjective
+from jarjestokeskus.db.models import AgreementGoal, Event, WelfareObjective
+from jarjestokeskus.services.events.attendance import attended, organisations_reached, reach
 
 
 @dataclass(frozen=True)
@@ -35,13 +36,7 @@ def goal_figures(db: Database, goal_id: uuid.UUID, year: int, language: str) -> 
             )
             if e.starts_on.year == year
         ]
-        attended = session.execute(
-            select(EventRegistration.organisation_id, EventRegistration.organisation_name).where(
-                EventRegistration.event_id.in_(events),
-                EventRegistration.archived_at.is_(None),
-                EventRegistration.attended.is_(True),
-            )
-        ).all()
+        reached = reach(session, events)
         objective = session.scalar(
             select(WelfareObjective)
             .join(AgreementGoal, AgreementGoal.welfare_objective_id == WelfareObjective.id)
@@ -49,7 +44,6 @@ def goal_figures(db: Database, goal_id: uuid.UUID, year: int, language: str) -> 
         )
         themes = tuple(t for t in objective.themes.splitlines() if t) if objective else ()
         code = objective.municipality_code if objective else ""
-    organisations = {org_id or name.strip().casefold() for org_id, name in attended} - {""}
     survey: tuple[tuple[str, int], ...] = ()
     if themes:
         place = municipality(code)
@@ -60,4 +54,4 @@ def goal_figures(db: Database, goal_id: uuid.UUID, year: int, language: str) -> 
             (question.option_label(theme, language) if question else theme, counts.get(theme, 0))
             for theme in themes
         )
-    return GoalFigures(len(events), len(attended), len(organisations), survey)
+    return GoalFigures(len(events), attended(reached), organisations_reached(reached), survey)

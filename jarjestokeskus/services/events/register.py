@@ -7,15 +7,17 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from jarjestokeskus.db.base import utcnow
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.errors import RecordNotFound, StaleRecord
-from jarjestokeskus.db.models import Event, EventRegistration
-from jarjestokeskus.domain.events import EventForm, EventKind, RegistrationStatus, check_event
+from jarjestokeskus.db.models import Event
+from jarjestokeskus.domain.events import EventForm, EventKind, check_event
 from jarjestokeskus.i18n import sort_key
 from jarjestokeskus.services import changes
 from jarjestokeskus.services.changes import announces
+from jarjestokeskus.services.events.attendance import Reach, attended, organisations_reached, reach
 from jarjestokeskus.services.events.links import check_links
 from jarjestokeskus.services.rows import localized
 
@@ -73,30 +75,20 @@ class EventRow:
         )
 
 
-def _figures(session, event_ids: list[uuid.UUID]) -> dict[uuid.UUID, tuple[int, int, int, int]]:  # type: ignore[no-untyped-def]
+def _figures(session: Session, event_ids: list[uuid.UUID]) -> dict[uuid.UUID, tuple[int, int, int, int]]:
     """Per event: registered, waiting, attended, and the organisations of those who attended."""
-    figures: dict[uuid.UUID, list] = {i: [0, 0, 0, set()] for i in event_ids}  # type: ignore[type-arg]
-    rows = session.execute(
-        select(
-            EventRegistration.event_id,
-            EventRegistration.status,
-            EventRegistration.attended,
-            EventRegistration.organisation_id,
-            EventRegistration.organisation_name,
-        ).where(EventRegistration.event_id.in_(event_ids), EventRegistration.archived_at.is_(None))
-    )
-    for event_id, status, attended, organisation_id, organisation_name in rows:
-        counts = figures[event_id]
-        if status == RegistrationStatus.REGISTERED:
-            counts[0] += 1
-        elif status == RegistrationStatus.WAITING:
-            counts[1] += 1
-        if attended:
-            counts[2] += 1
-            key = organisation_id or organisation_name.strip().casefold()
-            if key:
-                counts[3].add(key)
-    return {i: (c[0], c[1], c[2], len(c[3])) for i, c in figures.items()}
+    by_event: dict[uuid.UUID, list[Reach]] = {i: [] for i in event_ids}
+    for row in reach(session, event_ids):
+        by_event[row.event_id].append(row)
+    return {
+        i: (
+            sum(r.registered for r in rows),
+            sum(r.waiting for r in rows),
+            attended(rows),
+            organisations_reached(rows),
+        )
+        for i, rows in by_event.items()
+    }
 
 
 def _row(event: Event, figures: tuple[int, int, int, int]) -> EventRow:
@@ -196,18 +188,5 @@ def year_figures(db: Database, year: int) -> tuple[int, int, int]:
     """Events held in `year`, participants who attended, and the organisations they came from."""
     rows = [r for r in list_events(db, year=year) if r.starts_on.year == year]
     with db.reading() as session:
-        reached = set()
-        for org_id, name in session.execute(
-            select(EventRegistration.organisation_id, EventRegistration.organisation_name)
-            .join(Event, Event.id == EventRegistration.event_id)
-            .where(
-                EventRegistration.attended.is_(True),
-                EventRegistration.archived_at.is_(None),
-                Event.archived_at.is_(None),
-                Event.id.in_([r.id for r in rows]),
-            )
-        ):
-            key = org_id or name.strip().casefold()
-            if key:
-                reached.add(key)
-    return len(rows), sum(r.attended for r in rows), len(reached)
+        reached = organisations_reached(reach(session, [r.id for r in rows]))
+    return len(rows), sum(r.attended for r in rows), reached

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.errors import DatabaseProblem
@@ -46,14 +47,20 @@ class FeedbackPanel(QWidget):
         self.event_id: uuid.UUID | None = None
         self.table = FeedbackTable()
         self.save_button = QPushButton(clicked=self.save)
+        self.import_button = QPushButton(clicked=self.import_file)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.import_button)
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.save_button)
+        layout.addLayout(buttons)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.table.retranslate()
         self.save_button.setText(_("Save &feedback"))
+        self.import_button.setText(_("Import from a web f&orm…"))
 
     def show_event(self, event_id: uuid.UUID | None) -> None:
         self.event_id = event_id
@@ -72,6 +79,7 @@ class FeedbackPanel(QWidget):
         writable = event_id is not None and not self.db.read_only
         self.table.set_read_only(not writable)
         self.save_button.setEnabled(writable)
+        self.import_button.setEnabled(writable)
 
     def save(self) -> None:
         self.table.commit_editing()
@@ -92,3 +100,29 @@ class FeedbackPanel(QWidget):
             QMessageBox.warning(self, _("Feedback"), problem.user_message())
             return
         self.show_event(self.event_id)
+
+    def import_file(self) -> None:
+        """Choose the export, then its columns; the figures shown are the saved ones after."""
+        from PySide6.QtCore import QDir
+        from PySide6.QtWidgets import QFileDialog
+
+        from jarjestokeskus.services.events.feedback_import import read_feedback_file
+        from jarjestokeskus.services.organisations.import_files import ImportFileProblem
+        from jarjestokeskus.ui.events.feedback_import import FeedbackImportDialog
+
+        name, _chosen = QFileDialog.getOpenFileName(
+            self, _("A web form's feedback"), QDir.homePath(), _("Tables (*.csv *.xlsx)")
+        )
+        if not name or self.event_id is None:
+            return
+        try:
+            table = read_feedback_file(Path(name))
+        except ImportFileProblem as problem:
+            QMessageBox.warning(self, _("Feedback"), str(problem))
+            return
+        dialog = FeedbackImportDialog(self.db, self.event_id, table, Path(name), self)
+        try:
+            if dialog.exec():
+                self.show_event(self.event_id)
+        finally:
+            dialog.deleteLater()

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -39,6 +38,7 @@ from jarjestokeskus.services.events.registrations import (
 )
 from jarjestokeskus.services.organisations.import_files import ImportFileProblem
 from jarjestokeskus.ui.widgets.field_errors import FieldBox
+from jarjestokeskus.ui.widgets.layout_fit import FlowLayout
 
 ATTENDED_COLUMN = 5
 
@@ -125,16 +125,17 @@ class RegistrationsPanel(QWidget):
         self.attendance_button = QPushButton(clicked=self.save_attendance)
         self.import_button = QPushButton(clicked=self.import_file)
         self.sheet_button = QPushButton(clicked=self.print_sheet)
-        buttons = QHBoxLayout()
+        self.export_button = QPushButton(clicked=self.export_participants)
+        buttons = FlowLayout()  # on two rows when the editor is narrow (Swedish, 1280 × 720)
         for button in (
             self.add_button,
             self.cancel_button,
             self.attendance_button,
             self.import_button,
             self.sheet_button,
+            self.export_button,
         ):
             buttons.addWidget(button)
-        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
@@ -149,6 +150,7 @@ class RegistrationsPanel(QWidget):
         self.attendance_button.setText(_("Save a&ttendance"))
         self.import_button.setText(_("Import from a &web form…"))
         self.sheet_button.setText(_("Sign-in s&heet…"))
+        self.export_button.setText(_("E&xport participants…"))
         self.show_event(self.shown_event)
 
     def show_event(self, event) -> None:  # type: ignore[no-untyped-def]
@@ -195,6 +197,7 @@ class RegistrationsPanel(QWidget):
         )
         self.attendance_button.setEnabled(writable and changed)
         self.sheet_button.setEnabled(self.shown_event is not None and bool(self.rows))
+        self.export_button.setEnabled(self.shown_event is not None and bool(self.rows))
 
     def add(self) -> None:
         dialog = RegistrationDialog(self.db, self.shown_event.id, self)
@@ -279,6 +282,15 @@ class RegistrationsPanel(QWidget):
                 _("Registrations"),
                 _("The file cannot be written: {reason}").format(reason=os_reason(error)),
             )
+
+    def export_participants(self) -> None:
+        from jarjestokeskus.ui.events.participants_export import ParticipantsExportDialog
+
+        dialog = ParticipantsExportDialog(self.db, self.shown_event.id, self)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
 
     def _after(self) -> None:
         self.show_event(self.shown_event)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QPushButton, QWidget
 
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.domain.events import EventKind
@@ -47,8 +47,25 @@ class EventsView(RegisterView):
         self.kind_filter = QComboBox()
         return [self.year_filter, self.kind_filter]
 
+    def extra_widgets(self) -> list[QWidget]:
+        self.reduce_button = QPushButton(clicked=self.reduce_old_lists)
+        self.reduce_button.setEnabled(not self.db.read_only)
+        return [self.reduce_button]
+
+    def reduce_old_lists(self) -> None:
+        from jarjestokeskus.ui.events.old_lists import reduce_old_lists
+
+        if reduce_old_lists(self, self.db):
+            self.apply_filters()
+            if self.editor.current_id() is not None:  # its registrations may be counts now
+                self.editor.registrations.show_event(self.editor.current_record())
+
     def retranslate(self) -> None:
         self.title.setText(_("Events"))
+        self.reduce_button.setText(_("Reduce old attendance lists…"))
+        self.reduce_button.setToolTip(
+            _("Registrations of events older than the settings keep lists for become counts")
+        )
         self.search.setPlaceholderText(_("Search by title or place (Ctrl+F)"))
         self.archived_box.setText(_("Show archived"))
         fill_combo(self.kind_filter, _("All kinds"), [(k.label, k) for k in EventKind])

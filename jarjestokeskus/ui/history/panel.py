@@ -25,6 +25,7 @@ ACTIONS = {
     "archive": N_("Archived"),
     "restore": N_("Restored"),
     "erase": N_("Erased (anonymised)"),
+    "reduce": N_("Attendance reduced to counts"),
 }
 # Not worth a line when a record is created with them off.
 QUIET_WHEN_FALSE = {"is_home", "anonymised", "shares_business_id"}

@@ -1,5 +1,5 @@
-"""Settings…: the database (a file or a shared server), the language, the backup folder, and which
-organisation of the register is one's own."""
+"""Settings…: the database (a file or a shared server), the language, the backup folder, how long
+attendance lists are kept, and which organisation of the register is one's own."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -176,6 +177,12 @@ class SettingsDialog(QDialog):
         browse = QPushButton(_("Browse…"))
         browse.clicked.connect(self.browse_backup_folder)
         self._field(form, _("Backup folder"), self.backup_folder, browse)
+        self.attendance_years = QSpinBox(objectName="attendanceYears", minimum=1, maximum=50)
+        self.attendance_years.setSuffix(_(" years"))
+        self.attendance_years.setToolTip(
+            _("Events that ended longer ago may have their attendance lists reduced to counts (Events view).")
+        )
+        self._field(form, _("Attendance lists kept for"), self.attendance_years)
         return box
 
     def _fill(self, current: Settings) -> None:
@@ -193,6 +200,7 @@ class SettingsDialog(QDialog):
             max(0, self.language.findData(current.language or i18n.current_language()))
         )
         self.backup_folder.setText(current.backup_folder or "")
+        self.attendance_years.setValue(current.attendance_years)
         self._enable()
 
     def _enable(self) -> None:
@@ -276,7 +284,10 @@ class SettingsDialog(QDialog):
             return None
         changed = (target or None) != (self.current.database or None) or bool(self.password.text())
         settings = self.current.with_(
-            database=target, backup_folder=folder or None, language=self.language.currentData()
+            database=target,
+            backup_folder=folder or None,
+            language=self.language.currentData(),
+            attendance_years=self.attendance_years.value(),
         )
         return SettingsChoice(settings, open_now if changed else None)
 
