@@ -67,7 +67,7 @@ class EventFeedback(Record, Base):
 
 class EventFeedbackImport(Record, Base):
     """A form export whose answers were added to an event's feedback: its content's fingerprint
-    (SHA-256 of the cells as read) refuses the same file a second time."""
+    (SHA-256 of the cells as read) and the columns taken refuse the same answers a second time."""
 
     __tablename__ = "event_feedback_import"
 
@@ -75,6 +75,7 @@ class EventFeedbackImport(Record, Base):
     fingerprint: Mapped[str] = mapped_column(String(64), default="")
     file_name: Mapped[str] = mapped_column(String(260), default="")
     answers: Mapped[int] = mapped_column(Integer, default=0)
+    questions: Mapped[str] = mapped_column(Text, default="")  # the columns taken, one a line
 
 
 class EventAttendanceCount(Record, Base):

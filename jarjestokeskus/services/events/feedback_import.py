@@ -1,7 +1,8 @@
 """Feedback from a web form's export (CSV or XLSX): the user says which columns are scored
 questions and which free comments; per question the answers are counted and averaged and the
-comments gathered, and added to the event's feedback in one transaction. The same content twice
-is refused by its fingerprint (SHA-256 of the cells as read, whatever the file is called)."""
+comments gathered, and added to the event's feedback in one transaction. The same answers twice
+are refused: the content's fingerprint (SHA-256 of the cells as read, whatever the file is called)
+is kept with the columns taken, and the same content is taken again only for other columns."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.errors import RecordNotFound
@@ -126,31 +128,15 @@ def import_feedback(
     db: Database, event_id: uuid.UUID, table: Table, kinds: dict[int, str], file_name: str = ""
 ) -> list[FeedbackRow]:
     """Add the file's answers to the event's feedback (a question already there by the same text
-    gets them added); all or nothing. A file already imported is refused, naming when it was."""
+    gets them added); all or nothing. Columns already taken from the same content are refused,
+    naming when."""
     figures = figures_from_table(table, kinds)
     print_ = fingerprint(table)
     with db.transaction() as session:
         event = session.get(Event, event_id)
         if event is None or event.archived_at is not None:
             raise RecordNotFound()
-        earlier = session.scalars(
-            select(EventFeedbackImport).where(
-                EventFeedbackImport.event_id == event_id,
-                EventFeedbackImport.fingerprint == print_,
-                EventFeedbackImport.archived_at.is_(None),
-            )
-        ).first()
-        if earlier is not None:
-            raise ValidationFailed(
-                [
-                    FieldError(
-                        "file",
-                        _(
-                            "These answers were imported already on {date} ({file}); nothing was added."
-                        ).format(date=format_date(earlier.created_at.date()), file=earlier.file_name),
-                    )
-                ]
-            )
+        _refuse_taken(session, event_id, print_, [f.question for f in figures])
         existing = {
             row.question.strip().casefold(): row
             for row in session.scalars(
@@ -175,9 +161,32 @@ def import_feedback(
                 fingerprint=print_,
                 file_name=file_name[:260],
                 answers=len(table.rows),
+                questions="\n".join(f.question for f in figures),
             )
         )
     return feedback(db, event_id)
+
+
+def _refuse_taken(session: Session, event_id: uuid.UUID, print_: str, questions: list[str]) -> None:
+    """The same content may come again only for columns not taken from it before (a column
+    forgotten in the mapping); a column taken twice would count its answers twice."""
+    for earlier in session.scalars(
+        select(EventFeedbackImport)
+        .where(
+            EventFeedbackImport.event_id == event_id,
+            EventFeedbackImport.fingerprint == print_,
+            EventFeedbackImport.archived_at.is_(None),
+        )
+        .order_by(EventFeedbackImport.created_at)
+    ):
+        taken = [q for q in questions if q in earlier.questions.splitlines()]
+        if taken:
+            message = _(
+                "These answers were imported already on {date} ({file}): {columns}. Nothing was added."
+            ).format(
+                date=format_date(earlier.created_at.date()), file=earlier.file_name, columns=", ".join(taken)
+            )
+            raise ValidationFailed([FieldError("file", message)])
 
 
 def import_feedback_file(

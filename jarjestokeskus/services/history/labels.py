@@ -179,6 +179,7 @@ OWN_LABELS: dict[tuple[str, str], str] = {
     ("EventFeedbackImport", "file_name"): N_("File"),
     ("EventFeedbackImport", "fingerprint"): N_("Fingerprint"),
     ("EventFeedbackImport", "answers"): N_("Answers"),
+    ("EventFeedbackImport", "questions"): N_("Questions"),
     ("EventAttendanceCount", "organisation_name"): N_("Organisation"),
     ("EventAttendanceCount", "registered"): N_("Registered"),
     ("EventAttendanceCount", "waiting"): N_("On the waiting list"),

@@ -80,6 +80,16 @@ def test_added_to_figures_entered_by_hand(db: Database, tmp_path: Path) -> None:
     import_feedback(db, event_id, table, {2: SCORE}, "palaute.csv")
     # By hand: 2 answers averaging 3 and 3 averaging 4: (2*3 + 3*4) / 5 = 3.60.
     assert figures(db, event_id) == [("Sisältö (1-5)", 5, Decimal("3.60"), "paperilta")]
+    # A column forgotten in the mapping can be taken from the same file later; a column taken
+    # already cannot, not even beside a new one.
+    with pytest.raises(ValidationFailed) as failed:
+        import_feedback(db, event_id, table, {2: SCORE, 3: SCORE}, "palaute.csv")
+    assert failed.value.errors[0].message.endswith("(palaute.csv): Sisältö (1-5). Mitään ei lisätty.")
+    import_feedback(db, event_id, table, {3: SCORE}, "palaute.csv")
+    assert figures(db, event_id) == [
+        ("Sisältö (1-5)", 5, Decimal("3.60"), "paperilta"),
+        ("Järjestelyt", 2, Decimal("4.50"), ""),
+    ]
 
 
 def test_a_bad_score_names_row_and_column_and_saves_nothing(db: Database, tmp_path: Path) -> None:

@@ -30,6 +30,7 @@ def upgrade() -> None:
         sa.Column("fingerprint", sa.String(length=64), nullable=False),
         sa.Column("file_name", sa.String(length=260), nullable=False),
         sa.Column("answers", sa.Integer(), nullable=False),
+        sa.Column("questions", sa.Text(), nullable=False),
         *_record_columns(),
         sa.ForeignKeyConstraint(
             ["event_id"], ["event.id"], name=op.f("fk_event_feedback_import_event_id_event")
