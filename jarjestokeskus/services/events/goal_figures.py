@@ -1,17 +1,20 @@
 """What a goal's follow-up can cite for a year: the events that served the goal (how many, who
-attended, how many organisations they came from) and, when the goal serves a welfare-plan
-objective, how many organisations observed its themes in that year's welfare survey."""
+attended, how many organisations they came from, their feedback's average) and, when the goal
+serves a welfare-plan objective, how many organisations observed its themes in that year's
+welfare survey."""
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from decimal import Decimal
 
 from sqlalchemy import select
 
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.models import AgreementGoal, Event, WelfareObjective
 from jarjestokeskus.services.events.attendance import attended, organisations_reached, reach
+from jarjestokeskus.services.events.year_review import scored_feedback
 
 
 @dataclass(frozen=True)
@@ -20,6 +23,8 @@ class GoalFigures:
     attended: int
     organisations: int
     survey: tuple[tuple[str, int], ...]  # (theme in the language asked, organisations that observed it)
+    feedback_answers: int = 0  # scored answers to the events' feedback
+    feedback_average: Decimal | None = None  # their average, each question weighted by its answers
 
 
 def goal_figures(db: Database, goal_id: uuid.UUID, year: int, language: str) -> GoalFigures:
@@ -37,6 +42,7 @@ def goal_figures(db: Database, goal_id: uuid.UUID, year: int, language: str) -> 
             if e.starts_on.year == year
         ]
         reached = reach(session, events)
+        answers, average = scored_feedback(session, events)
         objective = session.scalar(
             select(WelfareObjective)
             .join(AgreementGoal, AgreementGoal.welfare_objective_id == WelfareObjective.id)
@@ -54,4 +60,6 @@ def goal_figures(db: Database, goal_id: uuid.UUID, year: int, language: str) -> 
             (question.option_label(theme, language) if question else theme, counts.get(theme, 0))
             for theme in themes
         )
-    return GoalFigures(len(events), attended(reached), organisations_reached(reached), survey)
+    return GoalFigures(
+        len(events), attended(reached), organisations_reached(reached), survey, answers, average
+    )

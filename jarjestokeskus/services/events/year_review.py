@@ -3,10 +3,12 @@ organisations they came from, and the average of their feedback scores."""
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.models import Event, EventFeedback
@@ -24,12 +26,24 @@ class KindFigures:
     feedback_average: Decimal | None  # their average, each question weighted by its answers
 
 
-def _feedback(rows: list[tuple[int, Decimal | None]]) -> tuple[int, Decimal | None]:
+def feedback_average(rows: list[tuple[int, Decimal | None]]) -> tuple[int, Decimal | None]:
+    """(answers, average) of (answers, average) per question: the questions with a score, each
+    weighted by its answers; comments-only questions count in neither."""
     scored = [(answers, average) for answers, average in rows if average is not None and answers]
     answers = sum(a for a, _avg in scored)
     if not answers:
         return 0, None
     return answers, (sum(a * avg for a, avg in scored) / answers).quantize(Decimal("0.01"))
+
+
+def scored_feedback(session: Session, event_ids: list[uuid.UUID]) -> tuple[int, Decimal | None]:
+    """The scored answers to the events' feedback and their average."""
+    rows = session.execute(
+        select(EventFeedback.answers, EventFeedback.average).where(
+            EventFeedback.event_id.in_(event_ids), EventFeedback.archived_at.is_(None)
+        )
+    ).all()
+    return feedback_average([(answers, average) for answers, average in rows])
 
 
 def events_of_year(db: Database, year: int) -> list[KindFigures]:
@@ -52,7 +66,7 @@ def events_of_year(db: Database, year: int) -> list[KindFigures]:
     def figures(kind: EventKind | None) -> KindFigures:
         chosen = {i for i, k in kind_of.items() if kind is None or k == kind}
         rows: list[Reach] = [r for r in reached if r.event_id in chosen]
-        answers, average = _feedback([(a, avg) for i, a, avg in scores if i in chosen])
+        answers, average = feedback_average([(a, avg) for i, a, avg in scores if i in chosen])
         return KindFigures(kind, len(chosen), attended(rows), organisations_reached(rows), answers, average)
 
     kinds = [figures(kind) for kind in EventKind if kind in kind_of.values()]

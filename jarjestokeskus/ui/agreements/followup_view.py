@@ -29,7 +29,7 @@ from jarjestokeskus.db.errors import DatabaseProblem
 from jarjestokeskus.domain.agreements import MonitoringForm, label
 from jarjestokeskus.domain.enums import MonitoringStatus
 from jarjestokeskus.domain.validation import ValidationFailed
-from jarjestokeskus.i18n import _, current_language, format_date
+from jarjestokeskus.i18n import _, current_language, format_date, format_number
 from jarjestokeskus.services import changes
 from jarjestokeskus.services.agreements.followup import STALE_DAYS, add_monitoring_entry, follow_up
 from jarjestokeskus.services.agreements.register import counterparties
@@ -251,6 +251,12 @@ class FollowUpView(QWidget):
                     events=figures.events,
                     attended=figures.attended,
                     organisations=figures.organisations,
+                )
+            )
+        if figures.feedback_average is not None:
+            lines.append(
+                _("Their feedback: {answers} scored answers, average {average}").format(
+                    answers=figures.feedback_answers, average=format_number(figures.feedback_average)
                 )
             )
         if figures.survey:

@@ -326,9 +326,19 @@ def test_the_follow_up_cites_the_events_that_served_a_goal(
     people = [RegistrationForm("Anna", "A", organisation="Yhdistys X"), RegistrationForm("Bo", "B")]
     rows = register(db, seminar.id, [*people, RegistrationForm("Cay", "C", organisation="yhdistys x")])
     mark_attendance(db, {row.id: True for row in rows})
+    from jarjestokeskus.services.events.feedback import FeedbackForm, save_feedback
+
+    # Feedback by hand: 3 answers averaging 4 and 1 averaging 2: (12 + 2) / 4 = 3.50; comments count not.
+    forms = [
+        FeedbackForm("Sisältö", "3", "4"),
+        FeedbackForm("Tilat", "1", "2"),
+        FeedbackForm("Muuta", "2", ""),
+    ]
+    save_feedback(db, seminar.id, forms)
     goals = [widget.table.item(r, 1).text() for r in range(widget.table.rowCount())]
     rect = widget.table.visualRect(widget.table.model().index(goals.index("Seminaari"), 1))
     qtbot.mouseClick(widget.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert (
-        widget.goal_figures.text() == "Tapahtumia vuonna 2025: 1, osallistujia 3, tavoitettuja järjestöjä 1"
+        widget.goal_figures.text() == "Tapahtumia vuonna 2025: 1, osallistujia 3, tavoitettuja järjestöjä 1\n"
+        "Niiden palaute: arvosanoja 4, keskiarvo 3,5"
     )
