@@ -29,15 +29,6 @@ from jarjestokeskus.ui.events.view import EventsView
 from jarjestokeskus.ui.window.settings_dialog import SettingsDialog
 
 
-@pytest.fixture
-def view(qtbot, db: Database) -> EventsView:  # type: ignore[no-untyped-def]
-    widget = EventsView(db)
-    qtbot.addWidget(widget)
-    widget.resize(1280, 720)
-    widget.show()
-    return widget
-
-
 def shown(view: EventsView, event_id) -> None:  # type: ignore[no-untyped-def]
     view.refresh_after_change()
     view.open(event_id)

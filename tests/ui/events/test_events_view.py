@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 
@@ -17,15 +16,6 @@ from jarjestokeskus.services.events.registrations import registrations
 from jarjestokeskus.ui.events.editor import REGISTRATIONS_TAB
 from jarjestokeskus.ui.events.registrations import ATTENDED_COLUMN, RegistrationDialog
 from jarjestokeskus.ui.events.view import EventsView
-
-
-@pytest.fixture
-def view(qtbot, db: Database) -> EventsView:  # type: ignore[no-untyped-def]
-    widget = EventsView(db)
-    qtbot.addWidget(widget)
-    widget.resize(1280, 720)
-    widget.show()
-    return widget
 
 
 def new_event(qtbot, view: EventsView, title: str = "Foorumi", capacity: str = "2") -> None:  # type: ignore[no-untyped-def]
