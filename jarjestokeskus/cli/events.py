@@ -37,6 +37,13 @@ def add_events_command(commands: Any, shared: argparse.ArgumentParser) -> None:
     feedback = actions.add_parser("feedback", help=text, description=text, parents=[shared], add_help=False)
     feedback.add_argument("event", metavar=_("EVENT"), help=_("the event's title or identifier"))
     feedback.add_argument("file", metavar=_("FILE"), type=Path, help=_("the form's export"))
+    feedback.add_argument(
+        "--column",
+        action="append",
+        default=[],
+        metavar=_("HEADING=FIELD"),
+        help=_("what a column is where the guess is wrong: score, comment or none, e.g. Tilat=score"),
+    )
     feedback.set_defaults(run=run_feedback)
     text = _("reduce the attendance lists of old events to counts")
     reduce = actions.add_parser("reduce", help=text, description=text, parents=[shared], add_help=False)
@@ -57,7 +64,8 @@ def run_participants(args: argparse.Namespace) -> int:
     chosen = args.format or format_from_suffix(args.output)
     if chosen is None:
         print(
-            _("Choose the format with --format csv or --format xlsx, or end the file name in .csv or .xlsx.")
+            _("Choose the format with --format csv or --format xlsx, or end the file name in .csv or .xlsx."),
+            file=sys.stderr,
         )
         return USER_ERROR
     db = open_existing(args)
@@ -80,19 +88,26 @@ def run_participants(args: argparse.Namespace) -> int:
 def run_feedback(args: argparse.Namespace) -> int:
     from jarjestokeskus.cli.common import open_for_writing
     from jarjestokeskus.domain.validation import ValidationFailed
-    from jarjestokeskus.services.events.feedback_import import import_feedback_file
+    from jarjestokeskus.services.events.feedback_import import (
+        guess_feedback_columns,
+        import_feedback,
+        read_feedback_file,
+    )
     from jarjestokeskus.services.events.participants import find_event
     from jarjestokeskus.services.organisations.import_files import ImportFileProblem
 
+    try:
+        table = read_feedback_file(args.file)
+        kinds = _kinds(table.header, guess_feedback_columns(table), args.column)
+    except (ImportFileProblem, ValueError) as problem:
+        print(problem, file=sys.stderr)
+        return USER_ERROR
     db = open_for_writing(args)
     try:
-        rows = import_feedback_file(db, find_event(db, args.event), args.file)
+        rows = import_feedback(db, find_event(db, args.event), table, kinds, args.file.name)
     except ValidationFailed as failed:
         print("\n".join(e.message for e in failed.errors), file=sys.stderr)
         print(_("Nothing was imported."), file=sys.stderr)
-        return USER_ERROR
-    except ImportFileProblem as problem:
-        print(problem, file=sys.stderr)
         return USER_ERROR
     finally:
         db.close()
@@ -104,6 +119,33 @@ def run_feedback(args: argparse.Namespace) -> int:
             )
         )
     return OK
+
+
+def _kinds(header: tuple[str, ...], guessed: dict[int, str], columns: list[str]) -> dict[int, str]:
+    """The guessed {column: kind} with the user's HEADING=score|comment|none over it."""
+    from jarjestokeskus.services.events.feedback_import import COMMENT, SCORE
+
+    kinds = dict(guessed)
+    headings = [heading.strip().casefold() for heading in header]
+    for choice in columns:
+        heading, _sep, kind = choice.partition("=")
+        kind = kind.strip()
+        if kind not in (SCORE, COMMENT, "none"):
+            fields = ", ".join((SCORE, COMMENT, "none"))
+            raise ValueError(
+                _("--column {choice}: FIELD is one of {fields}").format(choice=choice, fields=fields)
+            )
+        if heading.strip().casefold() not in headings:
+            raise ValueError(
+                _("--column {choice}: the file has no column {heading}").format(
+                    choice=choice, heading=heading.strip()
+                )
+            )
+        column = headings.index(heading.strip().casefold())
+        kinds.pop(column, None)
+        if kind != "none":
+            kinds[column] = kind
+    return kinds
 
 
 def run_reduce(args: argparse.Namespace) -> int:

@@ -77,6 +77,19 @@ def test_feedback_imported_once(database: Path, tmp_path: Path, capsys: pytest.C
     assert "Sisältö: vastauksia 2, keskiarvo 4,5" in capsys.readouterr().out
     assert main(["events", "feedback", "Kevätfoorumi", str(export), "--db", str(database)]) == 1
     assert "tuotiin jo" in capsys.readouterr().err
+    # Sisältö left out by its heading, the comments are still taken already; an unknown heading
+    # or kind is named.
+    command = ["events", "feedback", "Kevätfoorumi", str(export), "--db", str(database)]
+    assert main([*command, "--column", "Sisältö=none"]) == 1
+    assert "(palaute.csv): Terveiset." in capsys.readouterr().err
+    for wrong in ("Tilat=score", "Terveiset=arvosana"):
+        assert (
+            main(
+                ["events", "feedback", "Kevätfoorumi", str(export), "--column", wrong, "--db", str(database)]
+            )
+            == 1
+        )
+        assert wrong in capsys.readouterr().err
     db = open_database(database)
     event_id = next(e.id for e in list_events(db) if e.title_fi == "Kevätfoorumi")
     assert [(f.question, f.answers) for f in feedback(db, event_id)] == [("Sisältö", 2), ("Terveiset", 1)]
