@@ -28,7 +28,21 @@ from jarjestokeskus.services.organisations.import_files import Table, read_table
 
 SCORE, COMMENT = "score", "comment"  # what a column is; any other column is left out
 HIGHEST_SCORE = Decimal(10)
-COMMENT_WORDS = ("kommentti", "kommentit", "palaute", "terveiset", "muuta", "kommentar", "övrigt", "comment")
+COMMENT_WORDS = (
+    "kommentti",
+    "kommentit",
+    "palaute",
+    "terveiset",
+    "vapaa",
+    "muuta",
+    "kommentar",
+    "hälsning",
+    "synpunkt",
+    "fritt",
+    "övrigt",
+    "comment",
+    "feedback",
+)
 
 
 @dataclass(frozen=True)

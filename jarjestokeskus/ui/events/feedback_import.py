@@ -52,6 +52,7 @@ class FeedbackImportDialog(QDialog):
         self.columns = QTableWidget(len(table.header), 3)
         self.columns.setHorizontalHeaderLabels([_("Column"), _("First answers"), _("Import as")])
         self.columns.verticalHeader().hide()
+        self.columns.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         guessed = guess_feedback_columns(table)
         self.choices: list[QComboBox] = []
         for column in range(len(table.header)):

@@ -109,3 +109,11 @@ def test_a_bad_score_names_row_and_column_and_saves_nothing(db: Database, tmp_pa
     # Corrected, the same event takes the file: nothing of the failed try was kept.
     import_feedback(db, event_id, table, {4: COMMENT}, "palaute.csv")
     assert figures(db, event_id) == [("Terveiset", 1, None, "Hyvä päivä")]
+
+
+def test_swedish_headings_are_guessed_too(tmp_path: Path) -> None:
+    export = tmp_path / "svar.csv"
+    export.write_text(
+        "Namn;E-post;Innehåll;Hälsningar\nAnna;a@x.fi;5;Bra dag\nBo;b@x.fi;4;\n", encoding="utf-8"
+    )
+    assert guess_feedback_columns(read_feedback_file(export)) == {2: SCORE, 3: COMMENT}
