@@ -59,6 +59,7 @@ NOT_NAMING = {
     ("agreement_goal", "our_commitment"), ("agreement_goal", "counterparty_commitment"),
     ("agreement_goal", "indicator"), ("agreement_goal", "follow_up_method"),
     ("employment", "outcome_note"),  # the person's own period: in "employments", erased with it
+    ("event_feedback_import", "questions"),  # a feedback form's column headings (the questions)
 }  # fmt: skip
 
 
