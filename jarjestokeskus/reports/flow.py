@@ -19,13 +19,12 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
-from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
 from jarjestokeskus.reports.template import BOLD, FONT, HEADER_BACKGROUND, TOTAL_BACKGROUND, ReportWriter
 
@@ -42,6 +41,7 @@ def caption_over_table(w: ReportWriter, text: str, room: float = 30 * mm) -> lis
 
 
 PADDING = 3  # each side of a cell, as in ReportWriter.table (reportlab's default above and below)
+FONT_SIZE, LEADING = 8.5, 10.5  # of a plain cell, as the cell styles have them
 Cell = str | Paragraph
 
 
@@ -144,36 +144,81 @@ class LongTable(Flowable):
         if stop <= self.start:
             return []  # not even one row here: the next page
         if stop >= len(self.rows.cells):
-            return [self._table(self.start, stop)]
-        return [self._table(self.start, stop), LongTable(self.rows, stop, self.ends)]
+            return [_Page(self.rows, self.start, stop)]
+        return [_Page(self.rows, self.start, stop), LongTable(self.rows, stop, self.ends)]
 
     def draw(self) -> None:
-        table = self._table(self.start, len(self.rows.cells))
-        table.wrapOn(self.canv, self.width, self.height)
-        table.drawOn(self.canv, 0, 0)
+        _Page(self.rows, self.start, len(self.rows.cells)).drawOn(self.canv, 0, 0)
 
-    def _table(self, start: int, stop: int) -> Table:
-        rows = self.rows
-        data = [rows.header, *rows.cells[start:stop]]
-        heights = [rows.header_height, *rows.heights[start:stop]]
-        table = Table(data, colWidths=rows.widths, rowHeights=heights, hAlign="LEFT")
-        commands: list[tuple[Any, ...]] = [
-            ("FONTNAME", (0, 0), (-1, -1), FONT),
-            ("FONTSIZE", (0, 0), (-1, -1), 8.5),
-            ("LEADING", (0, 0), (-1, -1), 10.5),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.lightgrey),
-            ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
-            ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
-            ("TOPPADDING", (0, 0), (-1, -1), PADDING),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), PADDING),
-            ("BACKGROUND", (0, 0), (-1, 0), HEADER_BACKGROUND),
-            ("FONTNAME", (0, 0), (-1, 0), BOLD),
-            *(("ALIGN", (column, 0), (column, -1), "RIGHT") for column in rows.numeric),
-        ]
-        for index in sorted(i for i in rows.totals if start <= i < stop):
-            row = index - start + 1
-            commands.append(("BACKGROUND", (0, row), (-1, row), TOTAL_BACKGROUND))
-            commands.append(("FONTNAME", (0, row), (-1, row), BOLD))
-        table.setStyle(TableStyle(commands))
-        return table
+
+class _Page(Flowable):
+    """Rows `start` to `stop` under the header, drawn straight on the canvas as reportlab's
+    `Table` would draw them (the same backgrounds, text positions and lines), without building
+    a table: a plain cell's lines in one text object, a wrapped paragraph drawn where it is."""
+
+    def __init__(self, rows: Rows, start: int, stop: int) -> None:
+        super().__init__()
+        self.rows, self.start, self.stop = rows, start, stop
+        self.hAlign = "LEFT"
+        self.width = sum(rows.widths)
+        self.height = rows.header_height + sum(rows.heights[start:stop])
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return self.width, self.height
+
+    def draw(self) -> None:
+        rows, canvas = self.rows, self.canv
+        lines = [(rows.header, rows.header_height, BOLD, HEADER_BACKGROUND)]
+        for index in range(self.start, self.stop):
+            total = index in rows.totals
+            lines.append(
+                (
+                    rows.cells[index],
+                    rows.heights[index],
+                    BOLD if total else FONT,
+                    TOTAL_BACKGROUND if total else None,
+                )
+            )
+        lefts = [0.0, *accumulate(rows.widths)]
+        canvas.saveState()
+        top, bottoms = self.height, []
+        for _cells, height, _font, background in lines:
+            if background is not None:
+                canvas.setFillColor(background)
+                canvas.rect(0, top - height, self.width, height, stroke=0, fill=1)
+            top -= height
+            bottoms.append(top)
+        canvas.setFillColor(colors.black)
+        text = canvas.beginText()
+        paragraphs = []
+        top = self.height
+        for cells, height, font, _background in lines:
+            text.setFont(font, FONT_SIZE, LEADING)
+            for column, cell in enumerate(cells):
+                left, width = lefts[column], rows.widths[column]
+                right = column in rows.numeric
+                if isinstance(cell, Paragraph):
+                    paragraphs.append((cell, left, top, width, right))
+                    continue
+                y = top - PADDING - FONT_SIZE
+                for line in cell.split("\n"):
+                    x = (
+                        left + width - PADDING - stringWidth(line, font, FONT_SIZE)
+                        if right
+                        else left + PADDING
+                    )
+                    text.setTextOrigin(x, y)
+                    text.textOut(line)
+                    y -= LEADING
+            top -= height
+        canvas.drawText(text)
+        for paragraph, left, top, width, right in paragraphs:
+            wide, height = paragraph.wrapOn(canvas, width - 2 * PADDING, 1e6)
+            x = left + width - PADDING - wide if right else left + PADDING
+            paragraph.drawOn(canvas, x, top - PADDING - height)
+        canvas.setLineCap(1)  # round, as a table's lines
+        canvas.setLineJoin(1)
+        canvas.setStrokeColor(colors.lightgrey)
+        canvas.setLineWidth(0.25)
+        canvas.lines([(0, y, self.width, y) for y in bottoms])
+        canvas.restoreState()

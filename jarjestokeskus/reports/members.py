@@ -9,18 +9,20 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import TYPE_CHECKING, BinaryIO, Literal
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from jarjestokeskus.db.engine import Database
 from jarjestokeskus.domain.enums import Field
 from jarjestokeskus.i18n import N_, sort_key
 from jarjestokeskus.reports.flow import Cells, LongTable, Rows, header_row, heading_over_table
 from jarjestokeskus.reports.template import CONTENT_WIDTH, Progress, ReportWriter, build_pdf
 from jarjestokeskus.services.municipalities import municipality_name
-from jarjestokeskus.services.organisations.report_data import MemberRow, home_names, member_register
+from jarjestokeskus.services.organisations.member_register import MemberRow, home_names, member_register
+
+if TYPE_CHECKING:
+    from jarjestokeskus.db.engine import Database
 
 GroupBy = Literal["municipality", "field"]
 GROUPINGS: tuple[GroupBy, ...] = ("municipality", "field")
@@ -113,14 +115,21 @@ def _group_key(w: ReportWriter, row: MemberRow, group_by: GroupBy) -> tuple[obje
 
 
 class _Numbers(dict[int, str]):
-    """Member counts as the report's language writes them, each count formatted once."""
+    """Member counts as the report's language writes them, each count formatted once: a whole
+    number of at least 0 in groups of three by the language's own separator (what babel writes
+    for 1000 tells it), so that a thousand counts do not each go through babel."""
 
     def __init__(self, w: ReportWriter) -> None:
         super().__init__()
         self.w = w
+        self.separator = w.number(1000)[1:-3]
 
     def __missing__(self, value: int) -> str:
-        self[value] = text = self.w.number(value)
+        if isinstance(value, int) and value >= 0:
+            text = f"{value:,}".replace(",", self.separator)
+        else:
+            text = self.w.number(value)
+        self[value] = text
         return text
 
 

@@ -25,7 +25,6 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, Ta
 
 from jarjestokeskus.i18n import N_, catalog, format_date, format_money, format_number
 from jarjestokeskus.reports.hyphenation import hyphenator
-from jarjestokeskus.services.rows import localized
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
@@ -107,7 +106,9 @@ class ReportWriter:
         return translated.format(**values) if values else translated
 
     def name(self, fi: str, sv: str) -> str:
-        return localized(fi, sv, self.language)
+        """The name in the report's language, else the other one (as `services.rows.localized`,
+        without loading every row type for it)."""
+        return (sv or fi) if self.language == "sv" else (fi or sv)
 
     def label(self, member: Any) -> str:
         """A LabelledEnum member's label in the report's language ("" for None)."""

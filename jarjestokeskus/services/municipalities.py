@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
-from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.municipality_register import name_key, read_register
 from jarjestokeskus.domain.enums import MembershipStatus
 from jarjestokeskus.i18n import sort_key
+
+if TYPE_CHECKING:
+    from jarjestokeskus.db.engine import Database
 
 
 @dataclass(frozen=True)

@@ -14,48 +14,23 @@ from decimal import Decimal
 from sqlalchemy import ColumnElement, and_, func, or_, select
 
 from jarjestokeskus.db.engine import Database
-from jarjestokeskus.db.models import MembershipFee, Organisation, Person, Project, ProjectPartner, Role
-from jarjestokeskus.domain.enums import (
-    CONTACT_ROLES,
-    Field,
-    MembershipStatus,
-    PartnerRole,
-    ProjectStatus,
-    RoleKind,
-)
+from jarjestokeskus.db.models import MembershipFee, Organisation, Project, ProjectPartner
+from jarjestokeskus.domain.enums import PartnerRole, ProjectStatus
 from jarjestokeskus.i18n import sort_key
 from jarjestokeskus.services.agreements.register import AgreementQuery, list_agreements
 from jarjestokeskus.services.agreements.rows import AgreementRow
+from jarjestokeskus.services.organisations.member_register import (
+    WERE_MEMBERS,
+    MemberRow,
+    home_names,
+    member_contacts,
+    member_register,
+)
+from jarjestokeskus.services.organisations.member_register import members_on as _members_on
 from jarjestokeskus.services.organisations.register import get_organisation
 from jarjestokeskus.services.rows import OrganisationDetail, localized
 
-# Statuses of organisations that have been members (their dates tell when).
-WERE_MEMBERS = (MembershipStatus.MEMBER, MembershipStatus.RESIGNED, MembershipStatus.EXPELLED)
-
-
-@dataclass(frozen=True)
-class MemberRow:
-    """One member organisation in the register, with its contacts."""
-
-    id: uuid.UUID
-    name_fi: str
-    name_sv: str
-    municipality: str
-    field: Field
-    email: str
-    phone: str
-    member_count: int | None
-    contact_name: str
-    contact_role: RoleKind | None
-    municipality_code: str | None = None  # the register's municipality the text names
-    abbreviation: str = ""
-    business_id: str = ""
-    street_address: str = ""
-    postal_code: str = ""
-    post_office: str = ""
-
-    def name(self, language: str) -> str:
-        return localized(self.name_fi, self.name_sv, language)
+__all__ = ["MemberRow", "home_names", "member_contacts", "member_register", "members_on"]
 
 
 @dataclass(frozen=True)
@@ -84,36 +59,9 @@ class OrganisationCard:
     projects: tuple[CardProjectRow, ...]
 
 
-def home_names(db: Database) -> tuple[str, str]:
-    """The home organisation's (fi, sv) names, or two empty strings."""
-    with db.reading() as session:
-        row = session.execute(
-            select(Organisation.name_fi, Organisation.name_sv)
-            .where(Organisation.is_home, Organisation.archived_at.is_(None))
-            .limit(1)
-        ).first()
-    return (row.name_fi, row.name_sv) if row else ("", "")
-
-
 def members_on(day: date | None) -> ColumnElement[bool]:
-    """Who is a member organisation: today, status member; at the end of a `day`, by the
-    membership dates (joined by then, `member_until` not before the day after; a member without a
-    joining date counts as joined). So the members at the end of a year are those at the end of
-    the year before, plus those that joined in the year, less those that left in it."""
-    live = and_(Organisation.archived_at.is_(None), Organisation.is_home.is_(False))
-    if day is None:
-        return and_(live, Organisation.membership_status == MembershipStatus.MEMBER)
-    return and_(
-        live,
-        Organisation.membership_status.in_(WERE_MEMBERS),
-        or_(
-            Organisation.member_since <= day,
-            and_(
-                Organisation.member_since.is_(None), Organisation.membership_status == MembershipStatus.MEMBER
-            ),
-        ),
-        or_(Organisation.member_until.is_(None), Organisation.member_until > day),
-    )
+    """`member_register.members_on` on the ORM model's table, for queries of `Organisation`."""
+    return _members_on(day, Organisation.__table__)
 
 
 def count_members(db: Database, on: date | None = None) -> tuple[int, int]:
@@ -157,93 +105,6 @@ def fee_income(db: Database, year: int) -> tuple[Decimal, Decimal]:
         ).all()
     due = sum((r.amount for r in rows), Decimal("0.00"))
     return due, sum((r.amount for r in rows if r.paid_on is not None), Decimal("0.00"))
-
-
-def member_register(
-    db: Database, today: date | None = None, on: date | None = None, sorted_for: str | None = None
-) -> list[MemberRow]:
-    """The member organisations (status member, not archived, not the home organisation; with
-    `on`, those that were members on that day, see `members_on`); with `sorted_for` ("fi" or
-    "sv"), by their names in that language in collation order (by the stored sort keys)."""
-    today = today or date.today()
-    order = []
-    if sorted_for is not None:
-        order = [
-            Organisation.name_sv_key if sorted_for == "sv" else Organisation.name_fi_key,
-            Organisation.id,
-        ]
-    with db.reading() as session:
-        orgs = session.execute(
-            select(
-                Organisation.id,
-                Organisation.name_fi,
-                Organisation.name_sv,
-                Organisation.municipality,
-                Organisation.municipality_code,
-                Organisation.field,
-                Organisation.email,
-                Organisation.phone,
-                Organisation.member_count,
-                Organisation.abbreviation,
-                Organisation.business_id,
-                Organisation.street_address,
-                Organisation.postal_code,
-                Organisation.post_office,
-            )
-            .where(members_on(on))
-            .order_by(*order)
-        ).all()
-        contacts = member_contacts(session, today, on)
-    rows = []
-    for o in orgs:
-        _rank, contact, kind = contacts.get(o.id, (0, "", None))
-        rows.append(
-            MemberRow(
-                o.id,
-                o.name_fi,
-                o.name_sv,
-                o.municipality,
-                o.field,
-                o.email,
-                o.phone,
-                o.member_count,
-                contact,
-                kind,
-                o.municipality_code,
-                o.abbreviation,
-                o.business_id or "",
-                o.street_address,
-                o.postal_code,
-                o.post_office,
-            )
-        )
-    return rows
-
-
-def member_contacts(
-    session, today: date, on: date | None = None
-) -> dict[uuid.UUID, tuple[int, str, RoleKind]]:  # type: ignore[no-untyped-def]
-    """The contact person of each member organisation (see `members_on`) that has one in force
-    `today`: (rank in CONTACT_ROLES, name, role) by the organisation's id."""
-    contacts: dict[uuid.UUID, tuple[int, str, RoleKind]] = {}
-    roles = session.execute(
-        select(Role.organisation_id, Role.kind, Person.first_name, Person.last_name)
-        .join(Person, Role.person_id == Person.id)
-        .join(Organisation, Role.organisation_id == Organisation.id)
-        .where(
-            Role.archived_at.is_(None),
-            Role.kind.in_(CONTACT_ROLES),
-            members_on(on),
-            or_(Role.start_date.is_(None), Role.start_date <= today),
-            or_(Role.end_date.is_(None), Role.end_date >= today),
-        )
-    )
-    for r in roles:
-        rank = CONTACT_ROLES.index(r.kind)
-        if r.organisation_id not in contacts or rank < contacts[r.organisation_id][0]:
-            name = f"{r.first_name} {r.last_name}".strip()
-            contacts[r.organisation_id] = (rank, name, r.kind)
-    return contacts
 
 
 def find_organisations_by_name(db: Database, name: str) -> list[tuple[uuid.UUID, str, str]]:
