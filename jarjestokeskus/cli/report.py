@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from io import BytesIO
 from pathlib import Path
@@ -90,6 +91,10 @@ def run_report(args: argparse.Namespace) -> int:
             days=args.days,
             area=args.county or args.municipality or "",
         )
+        KINDS[args.kind].builder()  # the report's modules loaded, and with them
+        # all that stays until the process ends: the garbage collector need not go through it
+        # again while the report makes its many short-lived objects.
+        gc.freeze()
         with Progress(_("Building the report…")) as progress:
             build_report(db, args.kind, language, buffer, options, progress)
     except ReportProblem as problem:

@@ -58,6 +58,9 @@ class Cells:
         room = self.rooms[column]
         if "\n" not in value and stringWidth(value, style.fontName, style.fontSize) <= room:
             return value, style.leading
+        lines = _lines_between_words(value, style, room)
+        if lines is not None:
+            return "\n".join(lines), len(lines) * style.leading
         paragraph, height = _wrapped(self.writer.p(value, style), room)
         lines = _plain_lines(paragraph, style)
         return ("\n".join(lines), height) if lines is not None else (paragraph, height)
@@ -68,6 +71,44 @@ class Cells:
         if stringWidth(value, style.fontName, style.fontSize) <= self.rooms[column]:
             return value, style.leading
         return _wrapped(self.writer.whole(value, self.rooms[column] + 2 * PADDING), self.rooms[column])
+
+
+HYPHENATED = 6  # the shortest word a paragraph hyphenates (the styles' hyphenationMinWordLength)
+SPACE_SHRINKAGE = 0.05  # of a space, per space on a line, that a paragraph lets a line overrun
+
+
+def _lines_between_words(value: str, style: ParagraphStyle, room: float) -> list[str] | None:
+    """`value`'s lines as a paragraph in `style` breaks it, when it breaks only between words: a
+    word moved to the next line too short to hyphenate, none wider than the line, plain spaces,
+    letters a paragraph sets left to right. None when the paragraph could break otherwise."""
+    if (
+        not value.strip()
+        or not value.isprintable()
+        or "\xad" in value
+        or any(c in value for c in "<>&")
+        or max(value) >= "\u0590"
+    ):
+        return None
+    font, size = style.fontName, style.fontSize
+    space = stringWidth(" ", font, size)
+    lines: list[str] = []
+    line: list[str] = []
+    width = -space
+    for word in value.split():
+        word_width = stringWidth(word, font, size)
+        if word_width > room:
+            return None  # a paragraph splits the word itself
+        wider = width + space + word_width
+        if wider <= room + SPACE_SHRINKAGE * space * len(line) or not line:
+            line.append(word)
+            width = wider
+        elif len(word) >= HYPHENATED:
+            return None  # a paragraph would try to hyphenate it
+        else:
+            lines.append(" ".join(line))
+            line, width = [word], word_width
+    lines.append(" ".join(line))
+    return lines
 
 
 def _wrapped(paragraph: Paragraph, room: float) -> tuple[Paragraph, float]:

@@ -69,7 +69,7 @@ def finnish(word: str) -> Iterator[tuple[str, str]]:
 
 
 @cache
-def _swedish() -> Hyphenator | None:
+def _swedish_dictionary() -> Hyphenator | None:
     try:
         import pyphen
     except ImportError:  # hyphenation is a nicety: without it long words still wrap
@@ -78,14 +78,19 @@ def _swedish() -> Hyphenator | None:
     return dictionary.iterate
 
 
-def hyphenator(language: str) -> Hyphenator | None:
+def swedish(word: str) -> Iterator[tuple[str, str]]:
+    """The LibreOffice patterns' breaks. The patterns are read when the first long word needs
+    them (that takes longer than laying out a thousand short rows): a report whose words all fit
+    goes without."""
+    found = _swedish_dictionary()
+    return found(word) if found is not None else iter(())
+
+
+def hyphenator(language: str) -> Hyphenator:
     """The hyphenator of the report's language ("fi" or "sv")."""
-    return finnish if language == "fi" else _swedish()
+    return finnish if language == "fi" else swedish
 
 
 def breaks(word: str, language: str) -> list[int]:
     """Where `word` may be hyphenated, shortest head first."""
-    found = hyphenator(language)
-    if found is None:
-        return []
-    return sorted(len(head) for head, _tail in found(word))
+    return sorted(len(head) for head, _tail in hyphenator(language)(word))

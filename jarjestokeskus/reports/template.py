@@ -84,7 +84,7 @@ class ReportWriter:
         self.number_style = ParagraphStyle("number", parent=self.cell_style, alignment=2)
         self.head_number_style = ParagraphStyle("head_number", parent=self.head_cell_style, alignment=2)
         # Long words break at a syllable with a hyphen, in the report's language.
-        hyphenate = hyphenator(language) or ""
+        hyphenate = hyphenator(language)
         for style in (
             self.title_style,
             self.heading_style,
