@@ -91,12 +91,17 @@ def run_report(args: argparse.Namespace) -> int:
             days=args.days,
             area=args.county or args.municipality or "",
         )
-        KINDS[args.kind].builder()  # the report's modules loaded, and with them
-        # all that stays until the process ends: the garbage collector need not go through it
-        # again while the report makes its many short-lived objects.
+        KINDS[args.kind].builder()  # the report's modules loaded: all that stays until the end
+        # The report makes many objects that its tables keep until the PDF is written: the garbage
+        # collector going through them (and through what is loaded, frozen) again and again would
+        # cost a sixth of a long register's time and find nothing to free.
         gc.freeze()
-        with Progress(_("Building the report…")) as progress:
-            build_report(db, args.kind, language, buffer, options, progress)
+        gc.disable()
+        try:
+            with Progress(_("Building the report…")) as progress:
+                build_report(db, args.kind, language, buffer, options, progress)
+        finally:
+            gc.enable()
     except ReportProblem as problem:
         print(problem, file=sys.stderr)
         return USER_ERROR

@@ -241,6 +241,8 @@ class _Page(Flowable):
                 if isinstance(cell, Paragraph):
                     paragraphs.append((cell, left, top, width, right))
                     continue
+                if not cell:
+                    continue  # an empty cell draws nothing (a table writes an empty string)
                 y = top - PADDING - FONT_SIZE
                 for line in cell.split("\n"):
                     x = (

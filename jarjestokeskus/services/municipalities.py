@@ -18,7 +18,7 @@ from jarjestokeskus.db.municipality_register import name_key, read_register
 from jarjestokeskus.domain.enums import MembershipStatus
 from jarjestokeskus.i18n import sort_key
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the names alone (a report's) need no database layer
     from jarjestokeskus.db.engine import Database
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Boolean, ColumnElement, Date, Uuid, and_, column, or_, select, table
 
-from jarjestokeskus.domain.enums import Field, MembershipStatus, RoleKind
+from jarjestokeskus.domain.enums import CONTACT_ROLES, Field, MembershipStatus, RoleKind
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection, TableClause
@@ -58,8 +58,6 @@ ROLE = table(
 )
 PERSON = table("person", column("id", Uuid()), column("first_name"), column("last_name"))
 
-# The person shown as an organisation's contact: the first of these roles that is in force.
-CONTACT_ROLES = (RoleKind.CHAIR, RoleKind.CONTACT_PERSON, RoleKind.EXECUTIVE_DIRECTOR, RoleKind.SECRETARY)
 _RANKS = {kind.value: rank for rank, kind in enumerate(CONTACT_ROLES)}
 # Statuses of organisations that have been members (their dates tell when).
 WERE_MEMBERS = (MembershipStatus.MEMBER, MembershipStatus.RESIGNED, MembershipStatus.EXPELLED)
