@@ -1,7 +1,45 @@
-"""`python -m jarjestokeskus` runs the command line (the window by default)."""
+"""`python -m jarjestokeskus` runs the command line (the window by default).
+
+Started as a user starts the window (no command, at most `--db` and `--lang`), it opens the
+window straight away: the command line's parser and its commands are not loaded for it.
+"""
 
 import sys
+from collections.abc import Sequence
 
-from jarjestokeskus.cli.main import main
+LANGUAGES = ("fi", "sv")  # as i18n.LANGUAGES; another value is the parser's usage error
 
-sys.exit(main())
+
+def window_options(arguments: Sequence[str]) -> dict[str, str] | None:
+    """`--db` and `--lang` of a plain window start (each at most once), else None."""
+    options: dict[str, str] = {}
+    rest = list(arguments)
+    if rest[:1] == ["gui"]:
+        rest = rest[1:]
+    while rest:
+        name, equals, value = rest.pop(0).partition("=")
+        if name not in ("--db", "--lang") or name in options:
+            return None
+        if not equals:
+            if not rest:
+                return None
+            value = rest.pop(0)
+        if not value or (name == "--lang" and value not in LANGUAGES):
+            return None
+        options[name] = value
+    return options
+
+
+def run(arguments: Sequence[str]) -> int:
+    options = window_options(arguments)
+    if options is None:
+        from jarjestokeskus.cli.main import main
+
+        return main(arguments)
+    from jarjestokeskus.ui.app import run_gui
+
+    return run_gui(options.get("--db"), options.get("--lang"))
+
+
+if __name__ == "__main__":
+    sys.exit(run(sys.argv[1:]))

@@ -11,9 +11,8 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from jarjestokeskus import __version__, i18n
-from jarjestokeskus.db.errors import DatabaseProblem
 from jarjestokeskus.i18n import _
-from jarjestokeskus.services.settings import load_settings, remember_database, start_database
+from jarjestokeskus.services.settings import load_settings
 from jarjestokeskus.ui.window.appearance import apply_appearance
 from jarjestokeskus.ui.window.qt_language import apply_language
 
@@ -36,50 +35,31 @@ def application() -> QApplication:
 def run_gui(db_target: str | None, language: str | None) -> int:
     """Open the main window on `db_target`; else on $JARJESTOKESKUS_DB, the saved one, the default.
 
-    A meeting copy opens read-only; a server that wants a password it cannot find asks for it.
+    The window shows before the database layer loads; the database opens right after, at the
+    first turn of the event loop (ui/window/start_up.py). A meeting copy opens read-only; a
+    server that wants a password it cannot find asks for it.
     """
     from jarjestokeskus.ui.main_window import MainWindow
-    from jarjestokeskus.ui.window.database_actions import try_open
+    from jarjestokeskus.ui.window.start_up import DeferredStart
 
     app = application()
     settings = load_settings()
     apply_language(language or settings.language or i18n.system_language())
     apply_appearance(settings.appearance)
-    missing = _missing_file(db_target)
-    if missing is not None:  # a typo in --db: no new folders, no empty database
-        QMessageBox.critical(None, _("Cannot open the database"), missing.user_message())
-        return 1
-    target = db_target or start_database(settings)
-    db = try_open(None, target)
-    if isinstance(db, str):
-        QMessageBox.critical(None, _("Cannot open the database"), db)
-        return 1
-    remember_database(target or str(db.path or db.url))
     install_exception_hook()
-    window = MainWindow(db)
+    window = MainWindow()  # the shell: menus and navigation, the database still to open
     window.show()
-    window.offer_first_start()
+    start = DeferredStart(window, db_target, settings)
     if os.environ.get("JK_QUIT_WHEN_SHOWN"):  # the start benchmark: quit at the first event-loop turn
         QTimer.singleShot(0, app.quit)
+    else:
+        QTimer.singleShot(0, start.begin)
     try:
         return app.exec()
     finally:
-        window.database.close()
-
-
-def _missing_file(target: str | None) -> DatabaseProblem | None:
-    """A database named on the command line in a folder that is not there, or a folder itself."""
-    from jarjestokeskus.db.engine import database_url, sqlite_path
-    from jarjestokeskus.services.database.maintenance import require_database_file
-
-    path = sqlite_path(database_url(target)) if target else None
-    if path is None or (path.parent.is_dir() and not path.is_dir()):
-        return None  # a new file in an existing folder: the first start offers to create it
-    try:
-        require_database_file(path)
-    except DatabaseProblem as problem:
-        return problem
-    return None
+        start.wait()
+        if window.database is not None:
+            window.database.close()
 
 
 def install_exception_hook() -> None:
@@ -95,6 +75,8 @@ def show_unexpected(kind: type[BaseException], error: BaseException, trace: Trac
     if isinstance(error, KeyboardInterrupt):
         sys.__excepthook__(kind, error, trace)
         return
+    from jarjestokeskus.db.errors import DatabaseProblem
+
     parent = QApplication.activeWindow()
     try:
         if isinstance(error, DatabaseProblem):

@@ -1,11 +1,14 @@
 """The main window: navigation, menus and shortcuts, language, read-only banner, the database.
 
 A view is built when first shown or asked for: only the shown view's modules and data are read.
+Made without a database (the program's start, ui/window/start_up.py) it is the shell, menus and
+navigation without the database layer, until `switch_database` gives it one.
 """
 
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -21,17 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jarjestokeskus import __version__, i18n
-from jarjestokeskus.db.engine import Database
-from jarjestokeskus.db.errors import DatabaseProblem
+from jarjestokeskus import __version__
 from jarjestokeskus.i18n import _
 from jarjestokeskus.services.settings import load_settings, save_settings
-from jarjestokeskus.ui.widgets.background import Cancelled, run_with_progress
-from jarjestokeskus.ui.widgets.mnemonics import make_unique, mnemonic
+from jarjestokeskus.ui.widgets.mnemonics import make_unique
 from jarjestokeskus.ui.window.appearance import AppearanceActions
-from jarjestokeskus.ui.window.backup_dialog import DailyBackup, RestoreDialog, run_restore
-from jarjestokeskus.ui.window.database_actions import DatabaseActions, banner_and_title, describe
-from jarjestokeskus.ui.window.icons import apply_icons
+from jarjestokeskus.ui.window.icons import apply_icons, set_icons
+from jarjestokeskus.ui.window.menus import build_menus
 from jarjestokeskus.ui.window.navigation import (
     REFRESHED_WHEN_SHOWN,
     REPORTS_ROW,
@@ -42,6 +41,9 @@ from jarjestokeskus.ui.window.navigation import (
 )
 from jarjestokeskus.ui.window.qt_language import apply_language
 from jarjestokeskus.ui.window.window_state import restore_view_state, restore_window_state, save_window_state
+
+if TYPE_CHECKING:
+    from jarjestokeskus.db.engine import Database
 
 LANGUAGE_NAMES = {"fi": "Suomi", "sv": "Svenska"}
 
@@ -64,18 +66,21 @@ class MainWindow(QMainWindow):
     reports = BuiltView()
     audit = BuiltView()
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database | None = None) -> None:
         super().__init__()
-        self.database = db
+        self.database: Database = None  # type: ignore[assignment]  # None: the shell, still opening
+        self.meeting_copy = None
         self._views: list[QWidget | None] = [None] * len(VIEWS)  # by row; None until first shown
         self._menu_letters: list[str] = []
         self._build()
-        self._install_views(db)
+        self.opening = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)  # shown until the database is open
+        self.stack.addWidget(self.opening)
         self._build_actions()
+        if db is not None:
+            self._install_views(db)
         apply_icons(self)
         self.retranslate()
         restore_window_state(self, self.navigation, self.splitter)  # chooses the view: builds it
-        self.daily_backup = DailyBackup(self)
 
     def _build(self) -> None:
         self.navigation = QListWidget(objectName="navigation")
@@ -105,11 +110,15 @@ class MainWindow(QMainWindow):
 
     def _install_views(self, db: Database) -> None:
         """Views on `db`: those of a database opened before go, the one shown is built again."""
+        from jarjestokeskus.ui.window.database_actions import describe
+
         for view in self.built_views():
             self.stack.removeWidget(view)
             view.deleteLater()
         self._views = [None] * len(VIEWS)
         self.database = db
+        if not hasattr(self, "database_actions"):  # the first database: its menu actions and backup
+            self._build_database_actions()
         # A meeting copy is opened read-only (services.meeting_copy); its mark gives the date.
         self.meeting_copy = None
         if db.read_only:
@@ -124,6 +133,8 @@ class MainWindow(QMainWindow):
     def view(self, row: int) -> QWidget:
         """The view at `row` of the navigation, built (in the current language) when first asked for."""
         view = self._views[row]
+        if self.database is None:  # still opening: the view comes when the database is there
+            return self.opening
         if view is None:
             entry = VIEWS[row]
             module, _colon, name = entry.factory.partition(":")
@@ -186,10 +197,6 @@ class MainWindow(QMainWindow):
         self.restore_action = self._action(None, self.restore_from_backup)
         self.import_action = self._action(None, self.import_members)
         self.export_action = self._action("Ctrl+E", self.export_list)
-        self.database_actions = DatabaseActions(self)
-        from jarjestokeskus.ui.persons.unattached import PersonActions
-
-        self.person_actions = PersonActions(self)
         self.appearance = AppearanceActions(self)
         self.language_group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
@@ -199,12 +206,32 @@ class MainWindow(QMainWindow):
             self.language_group.addAction(action)
             self.language_actions[code] = action
 
+    def _build_database_actions(self) -> None:
+        """Opening, copying and choosing the database, persons' data, the daily backup."""
+        from jarjestokeskus.ui.persons.unattached import PersonActions
+        from jarjestokeskus.ui.window.backup_dialog import DailyBackup
+        from jarjestokeskus.ui.window.database_actions import DatabaseActions
+
+        self.database_actions = DatabaseActions(self)
+        self.person_actions = PersonActions(self)
+        self.daily_backup = DailyBackup(self)
+        set_icons(self)
+
     def retranslate(self) -> None:
-        for action in (self.new_action, self.save_action):
-            action.setEnabled(not self.database.read_only)
-        banner, title = banner_and_title(self.database, self.meeting_copy)
+        opened = self.database is not None
+        writable = opened and not self.database.read_only
+        for action in (self.new_action, self.save_action, self.import_action):
+            action.setEnabled(writable)
+        for action in (self.find_action, self.backup_action, self.restore_action, self.export_action):
+            action.setEnabled(opened)
+        banner, title = "", _("Järjestökeskus")
+        if opened:
+            from jarjestokeskus.ui.window.database_actions import banner_and_title
+
+            banner, title = banner_and_title(self.database, self.meeting_copy)
         self.banner.setText(banner)
         self.setWindowTitle(title)
+        self.opening.setText(_("Opening the database…"))
         for row, view_title in enumerate(VIEW_TITLES):
             self.navigation.item(row).setText(_(view_title))
             self.view_actions[row].setText(_(view_title))
@@ -212,47 +239,7 @@ class MainWindow(QMainWindow):
         self.navigation.setMinimumWidth(
             self.navigation.sizeHintForColumn(0) + 2 * self.navigation.frameWidth() + 8
         )
-        self.new_action.setText(_("&New"))
-        self.backup_action.setText(_("&Back up now"))
-        self.restore_action.setText(_("&Restore from a backup…"))
-        self.import_action.setText(_("Import member organisations…"))
-        self.export_action.setText(_("Export &list…"))
-        self.import_action.setEnabled(not self.database.read_only)
-        self.save_action.setText(_("&Save"))
-        self.find_action.setText(_("&Find"))
-        self.quit_action.setText(_("&Quit"))
-        self.about_action.setText(_("&About Järjestökeskus"))
-        for code, action in self.language_actions.items():
-            action.setChecked(code == i18n.current_language())
-        menu_bar = self.menuBar()
-        menu_bar.clear()
-        file_menu = menu_bar.addMenu(_("&File"))
-        file_menu.addActions([self.new_action, self.save_action])
-        file_menu.addSeparator()
-        self.database_actions.retranslate()
-        file_menu.addAction(self.database_actions.open_action)
-        file_menu.addMenu(self.database_actions.recent_menu)
-        file_menu.addAction(self.database_actions.meeting_copy_action)
-        file_menu.addSeparator()
-        file_menu.addActions([self.export_action, self.import_action])
-        self.person_actions.retranslate()
-        file_menu.addAction(self.person_actions.unattached_action)
-        file_menu.addSeparator()
-        file_menu.addActions([self.backup_action, self.restore_action])
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit_menu = menu_bar.addMenu(_("&Edit"))
-        edit_menu.addAction(self.find_action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.database_actions.settings_action)
-        view_menu = menu_bar.addMenu(_("&View"))
-        view_menu.addActions(self.view_actions)
-        self.appearance.add_to(view_menu)
-        language_menu = menu_bar.addMenu(_("&Language"))
-        language_menu.addActions(list(self.language_actions.values()))
-        help_menu = menu_bar.addMenu(_("&Help"))
-        help_menu.addAction(self.about_action)
-        self._menu_letters = [mnemonic(action.text()) or "" for action in menu_bar.actions()]
+        self._menu_letters = build_menus(self)
         for view in self.built_views():  # the others are built in the language of their day
             view.retranslate()
             make_unique(view, self._menu_letters)
@@ -263,6 +250,9 @@ class MainWindow(QMainWindow):
 
     def _show_view(self, row: int) -> None:
         if 0 <= row < len(VIEWS):
+            if self.database is None:  # still opening: the row chosen is built when it is open
+                self.stack.setCurrentWidget(self.opening)
+                return
             built = self._views[row] is not None
             view = self.view(row)
             self.stack.setCurrentWidget(view)
@@ -306,7 +296,9 @@ class MainWindow(QMainWindow):
         self._call("focus_search")
 
     def back_up_now(self) -> None:
+        from jarjestokeskus.db.errors import DatabaseProblem
         from jarjestokeskus.services.database.maintenance import backup_database
+        from jarjestokeskus.ui.widgets.background import Cancelled, run_with_progress
 
         try:
             path = run_with_progress(
@@ -336,6 +328,8 @@ class MainWindow(QMainWindow):
 
     def restore_from_backup(self) -> None:
         """Choose a backup; the window lets go of the database while it is restored, then reopens it."""
+        from jarjestokeskus.ui.window.backup_dialog import RestoreDialog, run_restore
+
         dialog = RestoreDialog(self.database, self)
         if not dialog.exec() or dialog.chosen_backup is None:
             return
@@ -379,17 +373,23 @@ class MainWindow(QMainWindow):
         return all(getattr(view, "confirm_leaving_edits", lambda: True)() for view in self.built_views())
 
     def switch_database(self, db: Database) -> None:
-        """Open another database in this window; the caller has checked for unsaved edits."""
+        """Open another database in this window (the first one in the shell); the caller has
+        checked for unsaved edits."""
         old = self.database
         self._install_views(db)
         self.retranslate()
-        old.close()
+        if old is not None:
+            old.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if not self.confirm_leaving_edits():
             event.ignore()
             return
         save_window_state(self, self.navigation, self.splitter, self._views)
+        if self.database is None:  # closed while opening: nothing of it to back up
+            event.accept()
+            return
+        from jarjestokeskus.db.errors import DatabaseProblem
         from jarjestokeskus.services.database.backups import automatic_backup
 
         try:

@@ -42,8 +42,7 @@ def _wrapped(original: Callable[..., object]) -> Callable[..., object]:
         _give_back(result)
         return result
 
-    call.__name__ = original.__name__
-    call.__doc__ = original.__doc__
+    call.__name__ = original.__name__  # not its __doc__: reading it loads PySide's signature texts (~60 ms)
     return call
 
 

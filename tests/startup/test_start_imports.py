@@ -8,15 +8,19 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from jarjestokeskus.db.engine import open_database
 
 HEAVY = ("PySide6", "sqlalchemy", "jarjestokeskus.services", "jarjestokeskus.db", "babel")
 
 
-def loaded_after(code: str, *args: str, cwd: Path | None = None) -> tuple[set[str], str]:
+def loaded_after(
+    code: str, *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> tuple[set[str], str]:
     """The modules imported once `code` has run in a new interpreter, and what it printed."""
     script = f"import sys\n{code}\nprint('\\n'.join(sorted(sys.modules)), file=sys.stderr)"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
     done = subprocess.run(
         [sys.executable, "-c", script, *args], capture_output=True, text=True, env=env, cwd=cwd, check=True
     )
@@ -42,3 +46,56 @@ def test_opening_an_up_to_date_database_loads_no_alembic(db_path: Path) -> None:
     modules, _printed = loaded_after(code, str(db_path))
     assert "jarjestokeskus.db.models" in modules  # it was really opened
     assert not [name for name in modules if name.startswith("alembic")]
+
+
+def test_the_window_shows_before_the_database_layer_loads(db_path: Path, tmp_path: Path) -> None:
+    """`python -m jarjestokeskus --db FILE` at the event loop's first turn: no SQLAlchemy, no
+    models, no command-line parser; once the start page is filled, the database is open."""
+    open_database(db_path).close()
+    shown = (
+        "import os\nos.environ['JK_QUIT_WHEN_SHOWN'] = '1'\n"
+        "from jarjestokeskus.__main__ import run\nassert run(['--db', sys.argv[1]]) == 0"
+    )
+    env = {"XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
+    modules, _printed = loaded_after(shown, str(db_path), env=env)
+    assert "jarjestokeskus.ui.main_window" in modules
+    assert not [
+        name
+        for name in modules
+        if name.startswith(
+            (
+                "sqlalchemy",
+                "jarjestokeskus.db.engine",
+                "jarjestokeskus.db.models",
+                "babel.dates",
+                "babel.numbers",
+            )
+        )
+    ]
+    assert not [
+        name for name in modules if name.startswith(("jarjestokeskus.cli", "jarjestokeskus.ui.start"))
+    ]
+    filled = shown.replace("JK_QUIT_WHEN_SHOWN", "JK_QUIT_WHEN_FILLED")
+    modules, _printed = loaded_after(filled, str(db_path), env=env)
+    assert {"jarjestokeskus.db.models", "jarjestokeskus.ui.start.page"} <= modules
+
+
+@pytest.mark.parametrize(
+    ("arguments", "options"),
+    [
+        ([], {}),
+        (["--db", "r.sqlite", "--lang=sv"], {"--db": "r.sqlite", "--lang": "sv"}),
+        (["gui", "--db=r.sqlite"], {"--db": "r.sqlite"}),
+        (["check", "--db", "r.sqlite"], None),  # a command: the command line
+        (["--db", "r.sqlite", "--help"], None),
+        (["--lang", "en"], None),  # the parser's usage error
+        (["--db"], None),
+        (["--db", "a.sqlite", "--db", "b.sqlite"], None),
+    ],
+)
+def test_only_a_plain_window_start_skips_the_command_line(
+    arguments: list[str], options: dict[str, str] | None
+) -> None:
+    from jarjestokeskus.__main__ import window_options
+
+    assert window_options(arguments) == options

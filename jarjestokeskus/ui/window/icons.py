@@ -107,7 +107,7 @@ class _PaletteWatcher(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.PaletteChange and isinstance(watched, QWidget):
-            _set_icons(watched)
+            set_icons(watched)
         return False
 
 
@@ -116,10 +116,10 @@ def apply_icons(window: QWidget) -> None:
     window's palette, and again whenever the palette changes."""
     watcher = _PaletteWatcher(window)
     window.installEventFilter(watcher)
-    _set_icons(window)
+    set_icons(window)
 
 
-def _set_icons(window: QWidget) -> None:
+def set_icons(window: QWidget) -> None:
     palette = window.palette()
     navigation: QListWidget = window.navigation  # type: ignore[attr-defined]
     side = navigation.fontMetrics().height()
@@ -131,6 +131,6 @@ def _set_icons(window: QWidget) -> None:
     for path, name in ACTIONS.items():
         owner: object = window
         for part in path.split("."):
-            owner = getattr(owner, part)
-        assert isinstance(owner, QAction)
-        owner.setIcon(icon(name, palette))
+            owner = getattr(owner, part, None)  # the database's actions come once it is open
+        if isinstance(owner, QAction):
+            owner.setIcon(icon(name, palette))

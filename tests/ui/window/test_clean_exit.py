@@ -31,7 +31,8 @@ USER = textwrap.dedent(
             steps.append("demo")
             QTest.mouseClick(dialog.demo_button, Qt.MouseButton.LeftButton)
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-        demo = windows and windows[0].database.path.name == "demo.sqlite"
+        opened = windows and windows[0].database is not None  # the window shows before it opens
+        demo = opened and windows[0].database.path.name == "demo.sqlite"
         if "demo" in steps and "close" not in steps and dialog is None and demo:
             steps.append("close")
             query = register.OrganisationQuery()

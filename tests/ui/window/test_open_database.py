@@ -21,6 +21,7 @@ from jarjestokeskus.services.organisations import register as service
 from jarjestokeskus.services.settings import load_settings
 from jarjestokeskus.ui.main_window import MainWindow
 from jarjestokeskus.ui.organisations.table_model import COL_NAME
+from tests.ui.window.starting import run_start
 
 
 @pytest.fixture(autouse=True)
@@ -202,19 +203,10 @@ def test_the_open_database_is_not_opened_twice(window: MainWindow, monkeypatch) 
 
 
 def _start(monkeypatch: pytest.MonkeyPatch, db_target: str | None) -> MainWindow:
-    """ui.app.run_gui up to the event loop; returns the window it made."""
-    import sys
-
-    from PySide6.QtWidgets import QApplication
-
-    from jarjestokeskus.ui import app
-
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_gui installs its own; put it back
-    made: list[MainWindow] = []
-    monkeypatch.setattr(MainWindow, "offer_first_start", lambda self: made.append(self))
-    monkeypatch.setattr(QApplication, "exec", lambda self: 0)
-    assert app.run_gui(db_target, "fi") == 0
-    return made[0]
+    """ui.app.run_gui up to the database's opening; returns the window it made."""
+    code, window = run_start(monkeypatch, db_target)
+    assert code == 0 and window is not None
+    return window
 
 
 def test_start_opens_the_saved_database(other: Path, monkeypatch, qtbot) -> None:  # type: ignore[no-untyped-def]

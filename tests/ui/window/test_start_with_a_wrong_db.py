@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
-from jarjestokeskus.ui import app
+from tests.ui.window.starting import run_start
 
 
 @pytest.mark.parametrize("shape", ["missing folder", "a folder"])
@@ -23,10 +22,8 @@ def test_a_wrong_db_path_is_refused_without_making_anything(
         target.mkdir()
     before = sorted(tmp_path.rglob("*"))
     shown: list[str] = []
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
-    monkeypatch.setattr(QApplication, "exec", lambda self: 0)
-    assert app.run_gui(str(target), "fi") == 1
+    assert run_start(monkeypatch, str(target)) == (1, None)
     assert len(shown) == 1 and str(target) in shown[0]
     assert sorted(tmp_path.rglob("*")) == before
     assert not any(word in shown[0] for word in ("Is a directory", "No such file"))

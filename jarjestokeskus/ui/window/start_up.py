@@ -1,0 +1,123 @@
+"""The program's start: the window shows first, then its database opens.
+
+The shell (menus, navigation, "Opening the database…") turns its event loop before SQLAlchemy
+and the models are loaded. The database layer and the start page's services (no Qt) then load
+in a thread while the window stays responsive; back on the GUI thread the database is opened with
+all its checks and dialogs (a missing file, a newer schema, an upgrade after a backup copy, a
+database another user has open, a meeting copy, a server's password) and the chosen view fills.
+A failure is shown as before the window existed, and the program ends with status 1.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import traceback
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer
+from PySide6.QtWidgets import QMessageBox
+
+from jarjestokeskus.i18n import _
+from jarjestokeskus.services.settings import Settings
+
+if TYPE_CHECKING:
+    from jarjestokeskus.db.errors import DatabaseProblem
+    from jarjestokeskus.ui.main_window import MainWindow
+
+# Loaded off the GUI thread: none of these imports Qt (the house rule for db/ and services/).
+DATABASE_LAYER = (
+    "jarjestokeskus.db.engine",
+    "jarjestokeskus.services.database.meeting_copy",
+    "jarjestokeskus.services.database.connection",
+    "jarjestokeskus.services.database.maintenance",
+    "jarjestokeskus.services.database.backups",
+    "jarjestokeskus.services.person_data",
+    "jarjestokeskus.services.calendar.deadlines",
+    "jarjestokeskus.services.start_charts",
+    "jarjestokeskus.services.municipalities",
+    "jarjestokeskus.services.organisations.home",
+)
+
+
+class DatabaseLayerLoader(QThread):
+    """Imports DATABASE_LAYER; `error` is what that raised, if anything (a broken installation)."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.error: Exception | None = None
+
+    def run(self) -> None:
+        try:
+            for name in DATABASE_LAYER:
+                importlib.import_module(name)
+        except Exception as error:  # noqa: BLE001 - shown on the GUI thread
+            self.error = error
+
+
+class DeferredStart(QObject):
+    """Opens `target` in `window` after the window has shown; the program ends with status 1
+    when it could not."""
+
+    def __init__(self, window: MainWindow, target: str | None, settings: Settings) -> None:
+        super().__init__(window)
+        self.window = window
+        self.target = target
+        self.settings = settings
+        self.loader = DatabaseLayerLoader(self)
+        self.loader.finished.connect(lambda: self._open(self.loader.error))
+
+    def begin(self) -> None:
+        """At the first turn of the event loop: load the database layer in a thread."""
+        self.loader.start()
+
+    def wait(self) -> None:
+        """The loading thread finished (the window closed while it was loading)."""
+        self.loader.wait()
+
+    def _open(self, error: Exception | None) -> None:
+        if error is not None:  # a broken installation: its trace for the support, and a message
+            traceback.print_exception(error)
+            self._fail(_("Cannot open the database"), str(error) or type(error).__name__)
+            return
+        from jarjestokeskus.db.errors import DatabaseProblem
+        from jarjestokeskus.services.settings import remember_database, start_database
+        from jarjestokeskus.ui.window.database_actions import try_open
+
+        missing = missing_file(self.target)
+        if missing is not None:  # a typo in --db: no new folders, no empty database
+            self._fail(_("Cannot open the database"), missing.user_message())
+            return
+        target = self.target or start_database(self.settings)
+        try:
+            db = try_open(self.window, target)
+        except DatabaseProblem as problem:
+            db = problem.user_message()
+        if isinstance(db, str):
+            self._fail(_("Cannot open the database"), db)
+            return
+        remember_database(target or str(db.path or db.url))
+        self.window.switch_database(db)  # the chosen view is built and read now
+        if os.environ.get("JK_QUIT_WHEN_FILLED"):  # the start benchmark: quit once the page is filled
+            QTimer.singleShot(0, lambda: QCoreApplication.exit(0))  # not closing: no backup timed
+        self.window.offer_first_start()
+
+    def _fail(self, title: str, message: str) -> None:
+        QMessageBox.critical(self.window, title, message)
+        QCoreApplication.exit(1)
+
+
+def missing_file(target: str | None) -> DatabaseProblem | None:
+    """A database named on the command line in a folder that is not there, or a folder itself."""
+    from jarjestokeskus.db.engine import database_url, sqlite_path
+    from jarjestokeskus.db.errors import DatabaseProblem
+    from jarjestokeskus.services.database.maintenance import require_database_file
+
+    path = sqlite_path(database_url(target)) if target else None
+    if path is None or (path.parent.is_dir() and not path.is_dir()):
+        return None  # a new file in an existing folder: the first start offers to create it
+    try:
+        require_database_file(path)
+    except DatabaseProblem as problem:
+        return problem
+    return None
