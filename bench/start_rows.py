@@ -1,10 +1,22 @@
-"""Starting the program, whole processes: the window to its first event-loop turn against a bare
-PySide6 window with a table, and `--version` / `check` against `python -c pass`.
+"""Starting the program, whole processes: the window against a bare PySide6 window with a table,
+and `--version` / `check` against `python -c pass`.
 
-The window runs as a user starts it (`python -m jarjestokeskus --db FILE`) with
-JK_QUIT_WHEN_SHOWN=1, which quits at the first turn of the event loop after the window is shown
-(the start page read and painted). Each run works on a copy of the benchmark database and with
-its own settings folder, so the user's settings are untouched and nothing is carried over.
+The window runs as a user starts it (`python -m jarjestokeskus --db FILE`), in two rows:
+
+- "Window start to first event loop" (JK_QUIT_WHEN_SHOWN=1): from the process's start until the
+  first turn of the event loop after the window is shown. At that turn the window has its menus,
+  its navigation and a page saying it is opening the database, and it answers the user (menus,
+  the navigation, closing); the database is not open yet and SQLAlchemy is not loaded. The
+  program quits at that turn (QApplication.quit, which closes the window).
+- "Window start to start page filled" (JK_QUIT_WHEN_FILLED=1): from the process's start until
+  the database is open (checked, upgraded if it had to be) and the start page is built and has
+  read its figures, deadlines and charts; the program then ends at the next turn of the event
+  loop without closing the window, so no automatic backup is timed.
+
+The reference for both is bench/bare_window.py, which quits at its first event-loop turn. Each
+run works on a copy of the benchmark database and with its own settings folder, so the user's
+settings are untouched and nothing is carried over; one untimed run first upgrades an older file.
+Peak memory is the whole process's, from GNU time.
 """
 
 from __future__ import annotations
@@ -30,19 +42,17 @@ def rows(sizes: tuple[int, ...]) -> list[Row]:
             copy = place / f"organisations-{size}.sqlite"
             shutil.copyfile(databases.database(size), copy)
             window = [PYTHON, "-m", "jarjestokeskus", "--db", str(copy)]
-            run(window, repeat=1, env={**env, "JK_QUIT_WHEN_SHOWN": "1"})  # an older file upgrades once
-            program = run(window, repeat=5, env={**env, "JK_QUIT_WHEN_SHOWN": "1"})
-            met = program.seconds <= WINDOW_GOAL_RATIO * bare.seconds and program.peak_mib <= WINDOW_GOAL_MIB
-            found.append(
-                Row(
-                    "Window start to first event loop",
-                    size,
-                    program,
-                    bare,
-                    "≤ 2× bare window, ≤ 100 MiB",
-                    met,
+            run(window, repeat=1, env={**env, "JK_QUIT_WHEN_FILLED": "1"})  # an older file upgrades once
+            for what, quit_when in (
+                ("Window start to first event loop", "JK_QUIT_WHEN_SHOWN"),
+                ("Window start to start page filled", "JK_QUIT_WHEN_FILLED"),
+            ):
+                program = run(window, repeat=5, env={**env, quit_when: "1"})
+                met = (
+                    program.seconds <= WINDOW_GOAL_RATIO * bare.seconds
+                    and program.peak_mib <= WINDOW_GOAL_MIB
                 )
-            )
+                found.append(Row(what, size, program, bare, "≤ 2× bare window, ≤ 100 MiB", met))
         largest = max(sizes)
         copy = place / f"organisations-{largest}.sqlite"
         python = run([PYTHON, "-c", "pass"], repeat=5)

@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
     def _install_views(self, db: Database) -> None:
-        """Views on `db`: those of a database opened before go, the one shown is built again."""
+        """Views on `db`: those of a database opened before go (the caller shows the chosen one)."""
         from jarjestokeskus.ui.window.database_actions import describe
 
         for view in self.built_views():
@@ -126,8 +126,6 @@ class MainWindow(QMainWindow):
 
             self.meeting_copy = meeting_copy_info(db.path)
         self.banner.setVisible(db.read_only)
-        if self.navigation.currentRow() >= 0:
-            self._show_view(self.navigation.currentRow())
         self.statusBar().showMessage(describe(db.url))
 
     def view(self, row: int) -> QWidget:
@@ -378,6 +376,7 @@ class MainWindow(QMainWindow):
         old = self.database
         self._install_views(db)
         self.retranslate()
+        self._show_view(self.navigation.currentRow())  # built in the language now chosen: read once
         if old is not None:
             old.close()
 

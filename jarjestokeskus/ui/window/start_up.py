@@ -11,6 +11,7 @@ A failure is shown as before the window existed, and the program ends with statu
 from __future__ import annotations
 
 import importlib
+import linecache
 import os
 import traceback
 from typing import TYPE_CHECKING
@@ -27,6 +28,9 @@ if TYPE_CHECKING:
 
 # Loaded off the GUI thread: none of these imports Qt (the house rule for db/ and services/).
 DATABASE_LAYER = (
+    "sqlalchemy",
+    "sqlalchemy.orm",
+    "jarjestokeskus.db.models",
     "jarjestokeskus.db.engine",
     "jarjestokeskus.services.database.meeting_copy",
     "jarjestokeskus.services.database.connection",
@@ -51,6 +55,9 @@ class DatabaseLayerLoader(QThread):
         try:
             for name in DATABASE_LAYER:
                 importlib.import_module(name)
+                # PySide reads the source of each module imported after it (looking for "PySide6"
+                # in it) into linecache: some 20 MiB for these, never needed again.
+                linecache.clearcache()
         except Exception as error:  # noqa: BLE001 - shown on the GUI thread
             self.error = error
 
@@ -98,6 +105,7 @@ class DeferredStart(QObject):
             return
         remember_database(target or str(db.path or db.url))
         self.window.switch_database(db)  # the chosen view is built and read now
+        linecache.clearcache()  # the sources PySide read of the view's modules (see DatabaseLayerLoader)
         if os.environ.get("JK_QUIT_WHEN_FILLED"):  # the start benchmark: quit once the page is filled
             QTimer.singleShot(0, lambda: QCoreApplication.exit(0))  # not closing: no backup timed
         self.window.offer_first_start()
