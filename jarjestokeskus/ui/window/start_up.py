@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from jarjestokeskus.i18n import _
 from jarjestokeskus.services.settings import Settings
+from jarjestokeskus.ui.window.navigation import VIEWS
 
 if TYPE_CHECKING:
     from jarjestokeskus.db.errors import DatabaseProblem
@@ -42,6 +43,12 @@ DATABASE_LAYER = (
     "jarjestokeskus.services.municipalities",
     "jarjestokeskus.services.organisations.home",
 )
+# The window's own modules for an open database, imported on the GUI thread once those are loaded.
+WINDOW_MODULES = (
+    "jarjestokeskus.ui.window.database_actions",
+    "jarjestokeskus.ui.window.backup_dialog",
+    "jarjestokeskus.ui.persons.unattached",
+)
 
 
 class DatabaseLayerLoader(QThread):
@@ -58,6 +65,9 @@ class DatabaseLayerLoader(QThread):
                 # PySide reads the source of each module imported after it (looking for "PySide6"
                 # in it) into linecache: some 20 MiB for these, never needed again.
                 linecache.clearcache()
+            from sqlalchemy.orm import configure_mappers
+
+            configure_mappers()  # else the first query does it, on the GUI thread
         except Exception as error:  # noqa: BLE001 - shown on the GUI thread
             self.error = error
 
@@ -72,7 +82,7 @@ class DeferredStart(QObject):
         self.target = target
         self.settings = settings
         self.loader = DatabaseLayerLoader(self)
-        self.loader.finished.connect(lambda: self._open(self.loader.error))
+        self.loader.finished.connect(self._loaded)
 
     def begin(self) -> None:
         """At the first turn of the event loop: load the database layer in a thread."""
@@ -82,11 +92,21 @@ class DeferredStart(QObject):
         """The loading thread finished (the window closed while it was loading)."""
         self.loader.wait()
 
-    def _open(self, error: Exception | None) -> None:
+    def _loaded(self) -> None:
+        """The window's modules for the database (its menu actions, the chosen view) on this turn,
+        the opening on the next: the window answers between the two."""
+        error = self.loader.error
         if error is not None:  # a broken installation: its trace for the support, and a message
             traceback.print_exception(error)
             self._fail(_("Cannot open the database"), str(error) or type(error).__name__)
             return
+        row = max(self.window.navigation.currentRow(), 0)
+        for name in (*WINDOW_MODULES, VIEWS[row].factory.partition(":")[0]):
+            importlib.import_module(name)
+        linecache.clearcache()  # the sources PySide read of them (see DatabaseLayerLoader)
+        QTimer.singleShot(0, self._open)
+
+    def _open(self) -> None:
         from jarjestokeskus.db.errors import DatabaseProblem
         from jarjestokeskus.services.settings import remember_database, start_database
         from jarjestokeskus.ui.window.database_actions import try_open
@@ -105,13 +125,13 @@ class DeferredStart(QObject):
             return
         remember_database(target or str(db.path or db.url))
         self.window.switch_database(db)  # the chosen view is built and read now
-        linecache.clearcache()  # the sources PySide read of the view's modules (see DatabaseLayerLoader)
         if os.environ.get("JK_QUIT_WHEN_FILLED"):  # the start benchmark: quit once the page is filled
             QTimer.singleShot(0, lambda: QCoreApplication.exit(0))  # not closing: no backup timed
         self.window.offer_first_start()
 
     def _fail(self, title: str, message: str) -> None:
         QMessageBox.critical(self.window, title, message)
+        self.window.hide()
         QCoreApplication.exit(1)
 
 

@@ -114,3 +114,11 @@ def test_a_database_that_cannot_be_opened_is_shown_and_the_program_ends(
     monkeypatch.setattr(QMessageBox, "critical", lambda _parent, title, text: shown.append((title, text)))
     assert run_start(monkeypatch, str(register_file)) == (1, None)
     assert shown == [(_("Cannot open the database"), expected)]
+
+
+def test_closing_the_window_while_it_opens_ends_the_program(
+    register_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, opened = run_start(monkeypatch, str(register_file), lambda: _shown_window().close())
+    assert (code, opened) == (0, None)
+    assert settings.load_settings().recent_databases == ()  # it was not opened
