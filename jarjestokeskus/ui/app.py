@@ -57,7 +57,7 @@ def run_gui(db_target: str | None, language: str | None) -> int:
     try:
         return app.exec()
     finally:
-        start.wait()
+        start.end()
         if window.database is not None:
             window.database.close()
 

@@ -82,20 +82,25 @@ class DeferredStart(QObject):
         self.target = target
         self.settings = settings
         self.loader = DatabaseLayerLoader(self)
+        self.ended = False
         self.loader.finished.connect(self._loaded)
 
     def begin(self) -> None:
         """At the first turn of the event loop: load the database layer in a thread."""
         self.loader.start()
 
-    def wait(self) -> None:
-        """The loading thread finished (the window closed while it was loading)."""
+    def end(self) -> None:
+        """The event loop is over (the window may have closed while it was opening): the loading
+        thread is waited for and nothing more is opened."""
+        self.ended = True
         self.loader.wait()
 
     def _loaded(self) -> None:
         """The window's modules for the database (its menu actions, the chosen view) on this turn,
         the opening on the next: the window answers between the two."""
         error = self.loader.error
+        if self.ended:
+            return
         if error is not None:  # a broken installation: its trace for the support, and a message
             traceback.print_exception(error)
             self._fail(_("Cannot open the database"), str(error) or type(error).__name__)
@@ -107,6 +112,8 @@ class DeferredStart(QObject):
         QTimer.singleShot(0, self._open)
 
     def _open(self) -> None:
+        if self.ended:
+            return
         from jarjestokeskus.db.errors import DatabaseProblem
         from jarjestokeskus.services.settings import remember_database, start_database
         from jarjestokeskus.ui.window.database_actions import try_open

@@ -1,17 +1,39 @@
-"""Running the window's start as the program does (`ui.app.run_gui` with its event loop) in a test."""
+"""Running the window's start as the program does (`ui.app.run_gui` with its event loop) in a test,
+and the register files it opens."""
 
 from __future__ import annotations
 
+import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
+from jarjestokeskus.db.engine import open_database
+from jarjestokeskus.domain.enums import MembershipStatus
+from jarjestokeskus.domain.organisation import OrganisationForm
+from jarjestokeskus.services.organisations import register
 from jarjestokeskus.ui import app
 from jarjestokeskus.ui.main_window import MainWindow
 
 GIVE_UP_MS = 60_000
+
+
+def register_file(path: Path, template: Path, members: Sequence[str]) -> Path:
+    """A register at `path` (a copy of the migrated template) with these member organisations."""
+    shutil.copyfile(template, path)
+    db = open_database(path)
+    try:
+        for name in members:
+            form = OrganisationForm(
+                name_fi=name, municipality="Vaasa", membership_status=MembershipStatus.MEMBER
+            )
+            register.save_organisation(db, form)
+    finally:
+        db.close()
+    return path
 
 
 def run_start(

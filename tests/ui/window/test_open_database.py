@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from jarjestokeskus.db.engine import open_database
 from jarjestokeskus.db.errors import NewerDatabase, NotADatabase
-from jarjestokeskus.domain.enums import MembershipStatus
 from jarjestokeskus.domain.organisation import OrganisationForm
 from jarjestokeskus.i18n import _, format_date
 from jarjestokeskus.services import settings
@@ -21,7 +20,7 @@ from jarjestokeskus.services.organisations import register as service
 from jarjestokeskus.services.settings import load_settings
 from jarjestokeskus.ui.main_window import MainWindow
 from jarjestokeskus.ui.organisations.table_model import COL_NAME
-from tests.ui.window.starting import run_start
+from tests.ui.window.starting import register_file, run_start
 
 
 @pytest.fixture(autouse=True)
@@ -32,19 +31,7 @@ def own_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _database(folder: Path, template: Path, name: str, organisation: str) -> Path:
-    path = folder / name
-    shutil.copyfile(template, path)
-    db = open_database(path)
-    try:
-        service.save_organisation(
-            db,
-            OrganisationForm(
-                name_fi=organisation, municipality="Vaasa", membership_status=MembershipStatus.MEMBER
-            ),
-        )
-    finally:
-        db.close()
-    return path
+    return register_file(folder / name, template, [organisation])
 
 
 @pytest.fixture
