@@ -5,6 +5,7 @@ Runs on the test server only (JK_TEST_POSTGRES, see tools/postgres-test).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,10 +14,12 @@ from PySide6.QtWidgets import QMessageBox
 from jarjestokeskus import i18n
 from jarjestokeskus.db.engine import Database, open_database
 from jarjestokeskus.domain.organisation import OrganisationForm
+from jarjestokeskus.services import settings
 from jarjestokeskus.services.database.maintenance import NotAFile
 from jarjestokeskus.services.organisations.register import save_organisation
 from jarjestokeskus.ui.main_window import MainWindow
 from tests import databases
+from tests.ui.window.starting import run_start
 
 pytestmark = pytest.mark.skipif(not databases.on_postgres(), reason="needs JK_TEST_POSTGRES")
 
@@ -62,3 +65,17 @@ def test_a_read_only_window_on_the_server(qtbot, db: Database, warnings: list[st
         window.close()
     finally:
         reader.close()
+
+
+def test_the_window_starts_on_the_server(  # type: ignore[no-untyped-def]
+    qtbot, db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The program's start (the window first, then the database) on a server URL."""
+    monkeypatch.setattr(settings, "settings_path", lambda: tmp_path / "settings.json")
+    code, window = run_start(monkeypatch, db.url)
+    assert code == 0 and window is not None
+    qtbot.addWidget(window)
+    assert window.database.url == db.url and window.database.path is None
+    assert window.statusBar().currentMessage() == settings.without_password(db.url)
+    assert window.current_view() is not window.opening  # the chosen view, read from the server
+    assert settings.load_settings().recent_databases == (settings.without_password(db.url),)
