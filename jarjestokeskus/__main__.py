@@ -30,7 +30,10 @@ def window_options(arguments: Sequence[str]) -> dict[str, str] | None:
     return options
 
 
-def run(arguments: Sequence[str]) -> int:
+def run(arguments: Sequence[str] | None = None) -> int:
+    """The program (`jarjestokeskus`, `python -m jarjestokeskus`, the built one): the window
+    straight away for a plain start, else the command line."""
+    arguments = sys.argv[1:] if arguments is None else list(arguments)
     options = window_options(arguments)
     if options is None:
         from jarjestokeskus.cli.main import main
@@ -42,4 +45,4 @@ def run(arguments: Sequence[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(run(sys.argv[1:]))
+    sys.exit(run())

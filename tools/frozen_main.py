@@ -6,7 +6,7 @@ folder itself, on the analysis path.
 
 import sys
 
-from jarjestokeskus.cli.main import main
+from jarjestokeskus.__main__ import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())
