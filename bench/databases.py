@@ -4,7 +4,9 @@ Each is built once into bench/data/ (kept between runs; delete the folder to reb
 the program's own migrations, then filled with one bulk insert. Business IDs are valid and
 unique (check digit per the Finnish rule). The same organisations are also written as a CSV file
 in the member import's column names, for the import row and for the sqlite3 and LibreOffice
-references.
+references. Each organisation's municipality is one of the register's, with its code, as the
+program stores a municipality chosen or imported from the register. The file names carry
+VERSION: a change to what is generated gives new files instead of reusing older ones.
 """
 
 from __future__ import annotations
@@ -24,8 +26,10 @@ from jarjestokeskus.db.engine import open_database  # noqa: E402
 from jarjestokeskus.db.models import Organisation  # noqa: E402
 from jarjestokeskus.domain.enums import Field, MembershipStatus, OrganisationKind, WorkingLanguage  # noqa: E402
 from jarjestokeskus.i18n import sort_key  # noqa: E402
+from jarjestokeskus.services.municipalities import municipality_code  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
+VERSION = 2  # 2: municipality codes
 SIZES = tuple(int(s) for s in os.environ.get("BENCH_SIZES", "1000,10000,100000").split(","))
 WORDS_FI = ["Vaasan", "Pohjanmaan", "Närpiön", "Mustasaaren", "Öjan", "Ähtärin", "Laihian", "Kyrön", "Seudun"]
 WORDS_FI2 = ["Omaishoitajat", "Eläkeläiset", "Mielenterveysseura", "Kyläyhdistys", "Nuorisoseura", "Martat"]
@@ -95,6 +99,7 @@ def organisations(size: int) -> list[dict[str, object]]:
                 "field": rng.choice(list(Field)),
                 "working_language": rng.choice(list(WorkingLanguage)),
                 "municipality": municipality,
+                "municipality_code": municipality_code(municipality),
                 "street_address": "",
                 "postal_code": "",
                 "post_office": "",
@@ -120,7 +125,7 @@ def organisations(size: int) -> list[dict[str, object]]:
 
 def database(size: int) -> Path:
     """The path of the `size` database, built first if it is not there yet."""
-    path = DATA / f"organisations-{size}.sqlite"
+    path = DATA / f"organisations-{size}-v{VERSION}.sqlite"
     if path.exists():
         return path
     DATA.mkdir(exist_ok=True)
@@ -138,7 +143,7 @@ def database(size: int) -> Path:
 
 def csv_file(size: int) -> Path:
     """The same organisations as a semicolon-separated UTF-8 CSV in the import's column names."""
-    path = DATA / f"organisations-{size}.csv"
+    path = DATA / f"organisations-{size}-v{VERSION}.csv"
     if path.exists():
         return path
     DATA.mkdir(exist_ok=True)
