@@ -69,7 +69,7 @@ def xlsx_records(data: bytes, now: Callable[[], float] = time.monotonic) -> list
     deadline = now() + MAX_SECONDS
     try:
         archive = ZipFile(io.BytesIO(data))
-    except (BadZipFile, OSError, ValueError) as error:
+    except (BadZipFile, OSError, ValueError, NotImplementedError) as error:  # e.g. "zip file version 10.9"
         raise not_a_workbook() from error
     with archive:
         _check_sizes(archive)
