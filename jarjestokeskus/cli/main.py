@@ -117,6 +117,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_import_command(commands, shared)
     add_calendar_command(commands, shared)
     add_meeting_copy_command(commands, shared)
+    from jarjestokeskus.cli.merge_back import add_merge_back_command
+
+    add_merge_back_command(commands, shared)
     from jarjestokeskus.cli.fees import add_invoice_command
 
     add_invoice_command(commands, shared)

@@ -34,6 +34,20 @@ def add_meeting_copy_command(commands: Any, shared: argparse.ArgumentParser) -> 
             "phones), staff (employment periods), documents, history (the change history)"
         ),
     )
+    command.add_argument(
+        "--notebook",
+        action="store_true",
+        help=_(
+            "a notebook copy: attendance, registrations, event notes, the agendas and decisions of "
+            "bodies' meetings and new contact-log entries can be written in it, and merge-back brings "
+            "them into the register"
+        ),
+    )
+    command.add_argument(
+        "--recorder",
+        metavar=_("NAME"),
+        help=_("who records in the notebook, as the history names them (default: your user name)"),
+    )
     command.set_defaults(run=run_meeting_copy)
 
 
@@ -59,8 +73,23 @@ def run_meeting_copy(args: argparse.Namespace) -> int:
     db = open_existing(args)
     try:
         with Progress(_("Taking a copy for the meeting…")) as progress:
-            made = take_meeting_copy(db, target, progress=progress, include=args.include)
+            made = take_meeting_copy(
+                db,
+                target,
+                progress=progress,
+                include=args.include,
+                notebook=args.notebook,
+                recorder=args.recorder,
+            )
     finally:
         db.close()
+    if args.notebook:
+        print(
+            _(
+                "The notebook copy was saved to {path}. The meeting's parts can be written in it; "
+                "bring it back with merge-back."
+            ).format(path=made)
+        )
+        return OK
     print(_("The meeting copy was saved to {path}. It opens read-only.").format(path=made))
     return OK

@@ -206,6 +206,14 @@ def closed_years(session: Session) -> set[int]:
         )
 
 
+def refuse_unconfirmed(session: Session, years: set[int]) -> None:
+    """For a change the parts above cannot see (a notebook brought back): refuse it when it
+    touches closed `years` the user has not confirmed."""
+    refused = (years & closed_years(session)) - _confirmed.get()
+    if refused:
+        raise ClosedYearChange(refused)
+
+
 def _before_and_after(obj: Any, state: str) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
     info = inspect(obj)
     now: dict[str, Any] = {}

@@ -14,7 +14,7 @@ from sqlalchemy.exc import DatabaseError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 # sqlite_errors: SQLite's failures become problems the user can act on, for every engine here.
-from jarjestokeskus.db import audit, closed_year_guard, sqlite_errors
+from jarjestokeskus.db import audit, closed_year_guard, notebook_guard, sqlite_errors
 from jarjestokeskus.db.copy_mark import MeetingCopyIsReadOnly, is_meeting_copy
 from jarjestokeskus.db.errors import CannotOpen, NotADatabase, ReadOnlyDatabase, StaleRecord
 from jarjestokeskus.db.lock import DatabaseLock, LockHolder
@@ -64,6 +64,9 @@ class Database:
     lock: DatabaseLock | None = field(default=None, repr=False)
     # On a server with the program's roles (db.server_roles): the login the history names.
     login: str | None = None
+    # A meeting notebook (db.notebook_guard): only the meeting's parts can be written. The window
+    # opens it `read_only` with this set, so that only the editors of those parts write.
+    notebook: notebook_guard.NotebookMark | None = None
 
     @property
     def path(self) -> Path | None:
@@ -75,7 +78,7 @@ class Database:
         from sqlalchemy.orm.exc import StaleDataError
 
         session = self.session_factory()
-        session.info["read_only"] = self.read_only
+        session.info["read_only"] = self.read_only and self.notebook is None
         session.info["holder"] = self.holder.describe() if self.holder else ""
         if self.login:
             session.info["user"] = self.login
@@ -121,6 +124,7 @@ def open_database(
     path = sqlite_path(url)
     lock = None
     holder = None
+    notebook = None
     if path is not None:
         try:
             _private_place(path, create=not read_only)
@@ -128,7 +132,10 @@ def open_database(
             raise CannotOpen(str(path), exc) from exc
         if path.exists() and path.stat().st_size and not _looks_like_sqlite(path):
             raise NotADatabase(str(path))
-        if not read_only and is_meeting_copy(path):
+        notebook = notebook_guard.notebook_mark(path) if not read_only else None
+        if notebook is not None:
+            migrate = False  # brought back as it was taken: the register's schema
+        elif not read_only and is_meeting_copy(path):
             raise MeetingCopyIsReadOnly(str(path))
         if not read_only:
             lock = DatabaseLock(path)
@@ -174,6 +181,9 @@ def open_database(
     audit.install(factory)
     closed_year_guard.install(factory)
     database = Database(url, engine, factory, read_only=read_only, holder=holder, lock=lock)
+    if notebook is not None and not read_only:
+        notebook_guard.install(factory, notebook)
+        database.notebook = notebook
     if path is None and engine.dialect.name == "postgresql":
         database.login = _server_login(engine)
     if migrate and not read_only:

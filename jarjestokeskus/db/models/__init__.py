@@ -31,6 +31,7 @@ from jarjestokeskus.db.models.events import (
 )
 from jarjestokeskus.db.models.fees import BankPayment, FeeClass, FeeInvoice, FeeYear
 from jarjestokeskus.db.models.municipalities import Municipality
+from jarjestokeskus.db.models.notebook import NotebookMerge
 from jarjestokeskus.db.models.organisations import (
     MembershipFee,
     Organisation,
@@ -96,6 +97,7 @@ __all__ = [
     "MembershipFee",
     "MonitoringEntry",
     "Municipality",
+    "NotebookMerge",
     "Organisation",
     "OrganisationName",
     "Person",

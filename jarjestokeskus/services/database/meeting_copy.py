@@ -26,6 +26,7 @@ from jarjestokeskus import __version__
 from jarjestokeskus.db.copy_mark import MARKER_TABLE, mark_of
 from jarjestokeskus.db.engine import Database, database_url, open_database, sqlite_path
 from jarjestokeskus.db.errors import DatabaseProblem
+from jarjestokeskus.db.notebook_guard import notebook_mark
 from jarjestokeskus.i18n import _
 from jarjestokeskus.services.database.maintenance import BackupExists, BackupFailed, backup_database
 from jarjestokeskus.services.database.written_files import remember_written
@@ -80,12 +81,16 @@ def take_meeting_copy(
     overwrite: bool = False,
     now: datetime | None = None,
     include: frozenset[str] = frozenset(),
+    notebook: bool = False,
+    recorder: str | None = None,
 ) -> Path:
     """Write a snapshot of `db` into the SQLite file `target`, marked as a meeting copy.
 
     A SQLite database is copied with SQLite's online backup; a server's rows are read in one
     transaction into a new SQLite file of the same schema. The file appears whole or not at all.
     The copy carries only what a meeting needs: see `leave_out` for what `include` adds back.
+    A `notebook` copy can be written in the meeting's parts (services.database.notebook), by
+    `recorder` (the OS user unless named), and brought back into the register afterwards.
     """
     unknown = set(include) - set(INCLUDE_CHOICES)
     if unknown:
@@ -104,7 +109,12 @@ def take_meeting_copy(
             os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
             _copy_rows(db, partial, progress)
         leave_out(partial, include)
-        _stamp(partial, MeetingCopyInfo((now or datetime.now(UTC)).astimezone(UTC), _describe(db.url)))
+        taken_at = (now or datetime.now(UTC)).astimezone(UTC)
+        if notebook:
+            from jarjestokeskus.services.database.notebook import mark_notebook
+
+            mark_notebook(partial, taken_at, recorder)
+        _stamp(partial, MeetingCopyInfo(taken_at, _describe(db.url)))
         _give_name(partial, target, overwrite)
         remember_written(db.path or _describe(db.url), target, "meeting-copy")
     except BackupFailed as failed:
@@ -192,10 +202,16 @@ def meeting_copy_info(target: str | Path | None) -> MeetingCopyInfo | None:
 
 
 def open_for_window(target: str | Path | None) -> tuple[Database, MeetingCopyInfo | None]:
-    """Open a database for the window: a meeting copy read-only, any other as usual."""
+    """Open a database for the window: a meeting copy read-only, any other as usual.
+
+    A notebook opens for writing, but `read_only` for the window: only the editors of the
+    meeting's parts (`can_write_notebook`) write in it."""
     info = meeting_copy_info(target)
     if info is not None:
-        return open_database(target, migrate=False, read_only=True), info
+        notebook = notebook_mark(sqlite_path(database_url(target)))
+        db = open_database(target, migrate=False, read_only=notebook is None)
+        db.read_only = True  # for the window's editors; the meeting's parts ask writes_meeting_parts
+        return db, info
     return open_database(target), None
 
 

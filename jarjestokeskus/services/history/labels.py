@@ -66,6 +66,7 @@ ENTITIES = {
     "MemberActivity": N_("Member's activity"),
     "ClosedYear": N_("Closed year"),
     "ClosedReport": N_("Report as sent"),
+    "NotebookMerge": N_("Meeting notebook brought back"),
 }
 # Each record kind's fields are named as its own form names them.
 FORM_LABELS: dict[str, dict[str, str]] = {
@@ -162,6 +163,11 @@ OWN_LABELS: dict[tuple[str, str], str] = {
     ("LetterTemplate", "name"): N_("Name"),
     ("LetterTemplate", "body_fi"): N_("Text in Finnish"),
     ("LetterTemplate", "body_sv"): N_("Text in Swedish"),
+    ("NotebookMerge", "copy_id"): N_("Notebook"),
+    ("NotebookMerge", "taken_at"): N_("Taken at"),
+    ("NotebookMerge", "recorder"): N_("Recorded by"),
+    ("NotebookMerge", "file_name"): N_("File"),
+    ("NotebookMerge", "merged"): N_("Records brought back"),
     ("Event", "kind"): N_("Kind"),
     ("Event", "starts_on"): N_("Starts on"),
     ("Event", "ends_on"): N_("Ends on"),

@@ -26,6 +26,7 @@ ACTIONS = {
     "restore": N_("Restored"),
     "erase": N_("Erased (anonymised)"),
     "reduce": N_("Attendance reduced to counts"),
+    "not-taken": N_("Not taken from a meeting notebook"),
 }
 # Not worth a line when a record is created with them off.
 QUIET_WHEN_FALSE = {"is_home", "anonymised", "shares_business_id"}
