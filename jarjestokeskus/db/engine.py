@@ -82,6 +82,8 @@ class Database:
         session.info["holder"] = self.holder.describe() if self.holder else ""
         if self.login:
             session.info["user"] = self.login
+        if self.notebook is not None and self.notebook.recorder:
+            session.info["user"] = self.notebook.recorder  # the history of the meeting names its recorder
         try:
             yield session
             session.commit()

@@ -88,6 +88,8 @@ class SeatsPanel(SubRecords):
 class MeetingsPanel(SubRecords):
     """The meetings, and under them the chosen meeting's minutes: attached, opened, removed."""
 
+    meeting_part = True
+
     columns = (
         (N_("Meeting date"), lambda r: r.held_on),
         (N_("Agenda"), lambda r: r.agenda.replace("\n", " · ")),

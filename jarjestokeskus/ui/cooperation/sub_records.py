@@ -24,6 +24,7 @@ from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.errors import DatabaseProblem
 from jarjestokeskus.domain.validation import ValidationFailed
 from jarjestokeskus.i18n import _
+from jarjestokeskus.services.database.notebook import writes_meeting_parts
 from jarjestokeskus.ui.cooperation.common import Column, RowsTableModel, table_for
 from jarjestokeskus.ui.cooperation.fields import ORGANISATION, Field, FieldForm
 from jarjestokeskus.ui.widgets.record_editor import ask_yes_no
@@ -81,6 +82,7 @@ class SubRecords(QWidget):
     changed = Signal()
     columns: Sequence[Column] = ()
     fields: Sequence[Field] = ()
+    meeting_part = False  # written in a meeting notebook too (db.notebook_guard)
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -153,11 +155,14 @@ class SubRecords(QWidget):
                 self.table.selectionModel().setCurrentIndex(self.model.index(row, 0), ROW_FLAGS)
 
     def update_buttons(self) -> None:
-        writable = not self.db.read_only and self.body is not None and self.body.archived_at is None
+        open_body = self.body is not None and self.body.archived_at is None
+        writable = not self.db.read_only and open_body
+        # A meeting notebook writes a meeting's agenda and decisions, and new meetings.
+        noted = writable or (self.meeting_part and open_body and writes_meeting_parts(self.db))
         archive_shown = self.archived_box.isChecked()
         chosen = self.current() is not None
-        self.add_button.setEnabled(writable and not archive_shown)
-        self.edit_button.setEnabled(writable and chosen and not archive_shown)
+        self.add_button.setEnabled(noted and not archive_shown)
+        self.edit_button.setEnabled(noted and chosen and not archive_shown)
         self.archive_button.setVisible(not archive_shown)
         self.archive_button.setEnabled(writable and chosen)
         self.restore_button.setVisible(archive_shown)

@@ -28,6 +28,7 @@ from jarjestokeskus.db.errors import DatabaseProblem, os_reason
 from jarjestokeskus.domain.events import RegistrationForm, RegistrationStatus
 from jarjestokeskus.domain.validation import ValidationFailed
 from jarjestokeskus.i18n import _
+from jarjestokeskus.services.database.notebook import writes_meeting_parts
 from jarjestokeskus.services.events.registrations import (
     RegistrationRow,
     cancel,
@@ -186,7 +187,7 @@ class RegistrationsPanel(QWidget):
         return ticked
 
     def _update_buttons(self) -> None:
-        writable = self.shown_event is not None and not self.db.read_only
+        writable = self.shown_event is not None and writes_meeting_parts(self.db)
         for button in (self.add_button, self.import_button):
             button.setEnabled(writable)
         self.cancel_button.setEnabled(writable and bool(self.rows))

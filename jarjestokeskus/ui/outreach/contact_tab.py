@@ -26,6 +26,7 @@ from jarjestokeskus.db.errors import DatabaseProblem
 from jarjestokeskus.domain.outreach import ContactKind
 from jarjestokeskus.domain.validation import ValidationFailed
 from jarjestokeskus.i18n import _, current_language, format_date
+from jarjestokeskus.services.database.notebook import writes_meeting_parts
 from jarjestokeskus.services.outreach.contact_log import ContactForm, add_contact, contact_log
 from jarjestokeskus.ui.widgets.field_errors import FieldBox
 from jarjestokeskus.ui.widgets.organisation_picker import OrganisationPicker
@@ -133,7 +134,7 @@ class ContactTab(QWidget):
         self.kind.setCurrentIndex(max(0, self.kind.findData(current)) if current else 0)
         self.kind.blockSignals(False)
         self.add_button.setText(_("&Add a contact…"))
-        self.add_button.setEnabled(not self.db.read_only)
+        self.add_button.setEnabled(writes_meeting_parts(self.db))
         self.table.setHorizontalHeaderLabels(
             [_("Date"), _("Organisation"), _("Kind"), _("Subject"), _("By"), _("Mailing list")]
         )

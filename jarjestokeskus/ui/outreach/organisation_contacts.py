@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.errors import DatabaseProblem
 from jarjestokeskus.i18n import _, current_language, format_date
+from jarjestokeskus.services.database.notebook import writes_meeting_parts
 from jarjestokeskus.services.outreach.contact_log import ContactRow, contact_log
 from jarjestokeskus.ui.outreach.contact_tab import ContactDialog
 
@@ -77,7 +78,7 @@ class OrganisationContacts(QWidget):
             )
         else:
             self.last.setText(_("No contacts recorded."))
-        self.add_button.setEnabled(organisation_id is not None and not self.db.read_only)
+        self.add_button.setEnabled(organisation_id is not None and writes_meeting_parts(self.db))
 
     def add(self) -> None:
         if self.organisation is None:

@@ -56,6 +56,16 @@ def describe(target: str | Path | None) -> str:
 def banner_and_title(db: Database, copy: MeetingCopyInfo | None) -> tuple[str, str]:
     """The read-only banner's text and the window title for `db` (a meeting copy says so)."""
     title = _("Järjestökeskus")
+    if copy is not None and db.notebook is not None:
+        day = format_date(copy.taken_on)
+        return (
+            _(
+                "Meeting notebook of {date}: only attendance, registrations, event notes, the agendas "
+                "and decisions of bodies' meetings and new contacts can be written; everything else "
+                "is read only."
+            ).format(date=day),
+            _("{title} — meeting notebook of {date}").format(title=title, date=day),
+        )
     if copy is not None:
         day = format_date(copy.taken_on)
         return (
@@ -112,6 +122,8 @@ class DatabaseActions(QObject):
         self.open_action = self._action(QKeySequence.StandardKey.Open, self.open_file)
         self.settings_action = self._action(QKeySequence.StandardKey.Preferences, self.show_settings)
         self.meeting_copy_action = self._action(None, self.take_meeting_copy)
+        self.merge_back_action = self._action(None, self.bring_back)
+        self.copy_actions = [self.meeting_copy_action, self.merge_back_action]  # File menu, together
         self.recent_menu = QMenu(window)
         self.recent_menu.aboutToShow.connect(self.fill_recent)
 
@@ -129,6 +141,7 @@ class DatabaseActions(QObject):
         self.open_action.setText(_("&Open database…"))
         self.recent_menu.setTitle(_("Recent &databases"))
         self.meeting_copy_action.setText(_("Take a &copy for a meeting…"))
+        self.merge_back_action.setText(_("B&ring back a meeting copy…"))
         self.settings_action.setText(_("Se&ttings…"))
         self.fill_recent()
 
@@ -208,14 +221,20 @@ class DatabaseActions(QObject):
             self.window.set_language(language)
         return None
 
+    def bring_back(self) -> bool:
+        """Merge a meeting notebook into the register (ui.window.merge_back_dialog)."""
+        from jarjestokeskus.ui.window.merge_back_dialog import bring_back
+
+        return bring_back(self.window, self.window.database)
+
     # --- meeting copy ------------------------------------------------------------------------
     def take_meeting_copy(self) -> Path | None:
         """Write a read-only snapshot for a meeting with no network, to a file the user chooses."""
-        from jarjestokeskus.ui.window.meeting_copy_options import choose_parts
+        from jarjestokeskus.ui.window.meeting_copy_options import choose_copy
 
         title = _("Take a copy for a meeting")
-        include = choose_parts(self.window)
-        if include is None:
+        choice = choose_copy(self.window)
+        if choice is None:
             return None
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         suggested = Path(folder or Path.home()) / suggested_file_name()
@@ -234,7 +253,13 @@ class DatabaseActions(QObject):
                 self.window,
                 _("Taking a copy for the meeting…"),
                 lambda progress: take_meeting_copy(
-                    db, target, progress=progress, overwrite=asked, include=include
+                    db,
+                    target,
+                    progress=progress,
+                    overwrite=asked,
+                    include=choice.include,
+                    notebook=choice.notebook,
+                    recorder=choice.recorder,
                 ),
             )
         except Cancelled:
@@ -242,6 +267,15 @@ class DatabaseActions(QObject):
         except DatabaseProblem as problem:
             QMessageBox.warning(self.window, title, problem.user_message())
             return None
+        if choice.notebook:
+            text = _(
+                "The notebook copy was saved to {path}.\n\nOpen it on the laptop with File → Open "
+                "database…. Attendance, registrations, event notes, the decisions of bodies' meetings "
+                "and new contacts can be written in it; back at the office, bring them into the "
+                "register with File → Bring back a meeting copy…."
+            )
+            QMessageBox.information(self.window, title, text.format(path=made))
+            return made
         QMessageBox.information(
             self.window,
             title,

@@ -2,8 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from dataclasses import dataclass
 
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jarjestokeskus.db.audit import os_user
 from jarjestokeskus.i18n import N_, _
 from jarjestokeskus.services.database.meeting_copy import INCLUDE_CHOICES
 
@@ -13,6 +25,13 @@ PART_LABELS = {
     "documents": N_("Agreements' attached &documents"),
     "history": N_("The change &history"),
 }
+
+
+@dataclass(frozen=True)
+class CopyChoice:
+    include: frozenset[str]
+    notebook: bool  # the meeting's parts can be written in it, and it is brought back afterwards
+    recorder: str
 
 
 class MeetingCopyOptions(QDialog):
@@ -37,20 +56,38 @@ class MeetingCopyOptions(QDialog):
             box.setObjectName(f"include_{part}")
             self.parts[part] = box
             layout.addWidget(box)
+        self.notebook = QCheckBox(
+            _(
+                "A &notebook copy: attendance, registrations, event notes, the decisions of bodies' "
+                "meetings and new contacts can be written in it and brought back to the register"
+            )
+        )
+        self.notebook.setObjectName("notebook")
+        layout.addWidget(self.notebook)
+        self.recorder = QLineEdit(os_user())
+        self.recorder.setObjectName("recorder")
+        recorder_form = QFormLayout()
+        recorder_label = QLabel(_("&Recorded by"))
+        recorder_label.setBuddy(self.recorder)
+        recorder_form.addRow(recorder_label, self.recorder)
+        layout.addLayout(recorder_form)
+        self.recorder.setEnabled(False)
+        self.notebook.toggled.connect(self.recorder.setEnabled)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.choose_button = buttons.addButton(_("Choose the &file…"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
-    def include(self) -> frozenset[str]:
-        return frozenset(part for part, box in self.parts.items() if box.isChecked())
+    def choice(self) -> CopyChoice:
+        include = frozenset(part for part, box in self.parts.items() if box.isChecked())
+        return CopyChoice(include, self.notebook.isChecked(), self.recorder.text().strip() or os_user())
 
 
-def choose_parts(parent: QWidget | None) -> frozenset[str] | None:
-    """Ask which parts to add; None when the user cancels."""
+def choose_copy(parent: QWidget | None) -> CopyChoice | None:
+    """Ask which parts to add and whether it is a notebook; None when the user cancels."""
     dialog = MeetingCopyOptions(parent)
     try:
-        return dialog.include() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
     finally:
         dialog.deleteLater()

@@ -38,7 +38,7 @@ def build_menus(window: Any) -> list[str]:  # noqa: ANN401 - the MainWindow, whi
         database_actions.retranslate()
         file_menu.addAction(database_actions.open_action)
         file_menu.addMenu(database_actions.recent_menu)
-        file_menu.addAction(database_actions.meeting_copy_action)
+        file_menu.addActions(database_actions.copy_actions)
         file_menu.addSeparator()
     file_menu.addActions([window.export_action, window.import_action])
     if person_actions is not None:

@@ -76,7 +76,7 @@ def test_the_dialog_offers_the_commands_parts_and_the_default_leaves_them_out(  
 ) -> None:
     target = tmp_path / "kokous.sqlite"
     offered = _take(window, qtbot, monkeypatch, target, ())
-    assert offered == [list(INCLUDE_CHOICES)]
+    assert offered == [[*INCLUDE_CHOICES, "notebook"]]  # and a notebook copy is asked for knowingly too
     assert meeting_copy_info(target) is not None
     data = target.read_bytes()
     for secret in (b"KUNTOUTUS-77", b"ville@example.fi", b"kaisa@example.fi", b"050 222"):
