@@ -30,6 +30,12 @@ def is_meeting_copy(path: Path) -> bool:
 
 def mark_of(path: Path) -> tuple[object, object] | None:
     """(taken at, source) of a meeting copy's mark; None for any other file."""
+    row = side_row(path, MARKER_TABLE, "taken_at, source")
+    return (row[0], row[1]) if row else None
+
+
+def side_row(path: Path, table: str, columns: str) -> tuple[object, ...] | None:
+    """The first row of the side table `table` in the SQLite file `path`; None without one."""
     try:
         if not path.is_file():
             return None
@@ -40,15 +46,11 @@ def mark_of(path: Path) -> tuple[object, object] | None:
         connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
         try:
             found = connection.execute(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (MARKER_TABLE,)
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
             ).fetchone()
-            row = (
-                connection.execute(f"SELECT taken_at, source FROM {MARKER_TABLE}").fetchone()
-                if found
-                else None
-            )
+            row = connection.execute(f"SELECT {columns} FROM {table}").fetchone() if found else None
         finally:
             connection.close()
     except (OSError, sqlite3.DatabaseError):
         return None
-    return (row[0], row[1]) if row else None
+    return tuple(row) if row else None

@@ -13,7 +13,6 @@ registrations (also new ones, on the spot), an event's notes, a body meeting's a
 
 from __future__ import annotations
 
-import sqlite3
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -24,6 +23,7 @@ from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
 from jarjestokeskus.db.base import Record
+from jarjestokeskus.db.copy_mark import side_row
 from jarjestokeskus.db.errors import DatabaseProblem
 from jarjestokeskus.i18n import _
 
@@ -55,35 +55,20 @@ class NotebookRefusal(DatabaseProblem):
         self.entity = entity
 
     def user_message(self) -> str:
-        # The label of the record, as the history names it (a plain function of the entity).
-        from jarjestokeskus.services.history.fields import entity_label
+        # The record's name as the history gives it (a table of words, importing nothing above).
+        from jarjestokeskus.services.history.labels import ENTITIES
 
+        what = _(ENTITIES[self.entity]) if self.entity in ENTITIES else self.entity
         return _(
             "This is a meeting notebook: {what} cannot be changed in it. Only attendance, "
             "registrations, event notes, the agendas and decisions of bodies' meetings and new "
             "contact-log entries can be written here; make other changes in the register."
-        ).format(what=entity_label(self.entity))
+        ).format(what=what)
 
 
 def notebook_mark(path: Path | None) -> NotebookMark | None:
     """The notebook's mark in the SQLite file `path`; None for any other file."""
-    if path is None or not path.is_file():
-        return None
-    try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            found = connection.execute(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (NOTEBOOK_TABLE,)
-            ).fetchone()
-            row = (
-                connection.execute(f"SELECT copy_id, recorder, taken_at FROM {NOTEBOOK_TABLE}").fetchone()
-                if found
-                else None
-            )
-        finally:
-            connection.close()
-    except (OSError, sqlite3.DatabaseError):
-        return None
+    row = side_row(path, NOTEBOOK_TABLE, "copy_id, recorder, taken_at") if path is not None else None
     if row is None:
         return None
     taken_at = datetime.fromisoformat(str(row[2]))
