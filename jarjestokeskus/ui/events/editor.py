@@ -94,6 +94,29 @@ class EventEditor(RecordEditor):
     def set_read_only(self, read_only: bool) -> None:
         self.fields.set_read_only(read_only)
 
+    # --- a meeting notebook: a stored event's notes are one of the meeting's parts -------------
+    def notes_only(self) -> bool:
+        return self.db.notebook is not None and self._record is not None
+
+    def update_state(self) -> None:
+        super().update_state()
+        if self._loading or not self.notes_only():
+            return
+        self.fields.notes.setReadOnly(False)
+        unsaved = self.has_unsaved_changes(commit=False)
+        self.buttons.save.setEnabled(unsaved)
+        self.buttons.cancel.setEnabled(True)
+        self.buttons.unsaved.setVisible(unsaved)
+
+    def refuse_read_only(self) -> bool:
+        return False if self.notes_only() else super().refuse_read_only()
+
+    def cancel(self) -> None:
+        if self.notes_only():
+            self._show(self._record, self._history)
+        else:
+            super().cancel()
+
     def focus_first_field(self) -> None:
         self.tabs.setCurrentIndex(BASIC_TAB)
         self.fields.inputs["title_fi"].setFocus()

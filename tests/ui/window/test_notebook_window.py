@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QFileDialog, QGroupBox, QMessageBox, QR
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.notebook_guard import notebook_mark
 from jarjestokeskus.services.database.meeting_copy import open_for_window
+from jarjestokeskus.services.events.register import get_event
 from jarjestokeskus.services.events.registrations import mark_attendance, registrations
 from jarjestokeskus.ui.events.editor import REGISTRATIONS_TAB
 from jarjestokeskus.ui.events.registrations import ATTENDED_COLUMN
@@ -130,3 +131,32 @@ def _organisation_ids(db: Database) -> list[object]:
 
     with db.reading() as session:
         return list(session.scalars(select(Organisation.id)))
+
+
+@pytest.mark.sqlite_only  # the copy is taken of the SQLite file here
+def test_an_events_notes_are_written_in_a_notebook_and_nothing_else_of_it(  # type: ignore[no-untyped-def]
+    qtbot, db: Database, monkeypatch, tmp_path: Path
+) -> None:
+    forum_with_three(db)
+    office = _window(qtbot, db)
+    target = tmp_path / "muistikirja.sqlite"
+    _take_notebook(qtbot, office, monkeypatch, target)
+    laptop_db, _info = open_for_window(target)
+    laptop = _window(qtbot, laptop_db)
+    try:
+        laptop.navigation.setCurrentRow(ROWS["events"])
+        view = laptop.view(ROWS["events"])
+        view.select(_events(laptop_db)[0])
+        editor = view.editor
+        fields = editor.fields
+        assert fields.inputs["title_fi"].isReadOnly() and not fields.kind.isEnabled()
+        assert not fields.notes.isReadOnly() and not editor.buttons.save.isEnabled()
+        fields.notes.setFocus()
+        qtbot.keyClicks(fields.notes, "Sovittiin jatkotapaaminen")
+        assert editor.buttons.save.isEnabled()
+        qtbot.mouseClick(editor.buttons.save, Qt.MouseButton.LeftButton)
+        assert get_event(laptop_db, _events(laptop_db)[0]).notes == "Sovittiin jatkotapaaminen"
+        assert not editor.buttons.save.isEnabled() and not editor.buttons.archive.isEnabled()
+    finally:
+        laptop.close()
+        laptop_db.close()
