@@ -87,3 +87,16 @@ def open_for_writing(args: argparse.Namespace) -> Database:
         db.close()
         raise ReadOnlyDatabase(holder)
     return db
+
+
+def table_format(args: argparse.Namespace) -> str | None:
+    """csv or xlsx: `--format`, else the output file's ending; None (and why, on stderr) if neither."""
+    from jarjestokeskus.services.exports.files import format_from_suffix
+
+    chosen = args.format or format_from_suffix(args.output)
+    if chosen is None:
+        print(
+            _("Choose the format with --format csv or --format xlsx, or end the file name in .csv or .xlsx."),
+            file=sys.stderr,
+        )
+    return chosen

@@ -42,17 +42,13 @@ def add_export_command(commands: Any, shared: argparse.ArgumentParser) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from jarjestokeskus.cli.common import open_existing
-    from jarjestokeskus.services.exports.files import ExportFailed, format_from_suffix, write_table
+    from jarjestokeskus.cli.common import open_existing, table_format
+    from jarjestokeskus.services.exports.files import ExportFailed, write_table
     from jarjestokeskus.services.exports.tables import export_rows
 
     language = getattr(args, "lang", None) or i18n.current_language()
-    chosen = args.format or format_from_suffix(args.output)
+    chosen = table_format(args)
     if chosen is None:
-        print(
-            _("Choose the format with --format csv or --format xlsx, or end the file name in .csv or .xlsx."),
-            file=sys.stderr,
-        )
         return USER_ERROR
     db = open_existing(args)
     rows: Any = ()
