@@ -13,7 +13,7 @@ from sqlalchemy import select
 from jarjestokeskus.db.closed_year_guard import ClosedYearChange, confirmed
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.models import ClosedYear, Instalment, MonitoringEntry
-from jarjestokeskus.domain.agreements import MonitoringForm
+from jarjestokeskus.domain.agreements import AgreementForm, GoalForm, MonitoringForm, PartyForm
 from jarjestokeskus.domain.employment import EmploymentForm, PersonForm
 from jarjestokeskus.domain.enums import (
     AgreementKind,
@@ -28,6 +28,8 @@ from jarjestokeskus.domain.organisation import OrganisationForm
 from jarjestokeskus.domain.projects import FundingForm, InstalmentForm, ProjectForm
 from jarjestokeskus.services import closed_years
 from jarjestokeskus.services.agreements.followup import add_monitoring_entry
+from jarjestokeskus.services.agreements.rows import AgreementDetail
+from jarjestokeskus.services.agreements.store import save_agreement
 from jarjestokeskus.services.organisations.register import save_organisation
 from jarjestokeskus.services.projects.register import archive_project, get_project, save_project
 from jarjestokeskus.services.staff.employment import get_person, save_person
@@ -94,23 +96,27 @@ def test_an_instalment_of_a_closed_year_needs_confirming(db: Database) -> None:
         archive_project(db, project_id)
 
 
-def test_follow_up_entries_up_to_the_closed_year_need_confirming(db: Database) -> None:
-    from jarjestokeskus.domain.agreements import AgreementForm, GoalForm, PartyForm
-    from jarjestokeskus.services.agreements.store import save_agreement
-
+def city_agreement(
+    db: Database, kind: AgreementKind, title: str, goals: tuple[str, ...] = ()
+) -> AgreementDetail:
+    """An agreement with the city in force 2024–2027 (both closed-year test files use it)."""
     city = save_organisation(db, OrganisationForm(name_fi="Vaasan kaupunki")).id
-    agreement = save_agreement(
+    return save_agreement(
         db,
         AgreementForm(
-            kind=AgreementKind.FRAMEWORK_COOPERATION,
-            title_fi="Yhteistyösopimus",
+            kind=kind,
+            title_fi=title,
             status=AgreementStatus.IN_FORCE,
             valid_from="1.1.2024",
             valid_to="31.12.2027",
             parties=[PartyForm(city)],
-            goals=[GoalForm(title_fi="Tavoite")],
+            goals=[GoalForm(title_fi=goal) for goal in goals],
         ),
     )
+
+
+def test_follow_up_entries_up_to_the_closed_year_need_confirming(db: Database) -> None:
+    agreement = city_agreement(db, AgreementKind.FRAMEWORK_COOPERATION, "Yhteistyösopimus", ("Tavoite",))
     _close(db, 2025)
     goal = agreement.goals[0].id
 

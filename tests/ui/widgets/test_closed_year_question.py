@@ -29,6 +29,7 @@ from jarjestokeskus.ui.agreements.view import AgreementsView
 from jarjestokeskus.ui.projects.view import ProjectsView
 from jarjestokeskus.ui.staff.view import StaffView
 from jarjestokeskus.ui.widgets.closed_year import CLOSED_YEAR_BOX
+from tests.services.test_closed_year_guard import city_agreement
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -134,18 +135,7 @@ def test_a_staff_period_in_the_closed_year(qtbot: QtBot, db: Database) -> None:
 def test_an_agreement_and_a_project_of_the_closed_year(
     qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    city = save_organisation(db, OrganisationForm(name_fi="Vaasan kaupunki")).id
-    agreement = save_agreement(
-        db,
-        AgreementForm(
-            kind=AgreementKind.PREMISES,
-            title_fi="Tilasopimus",
-            status=AgreementStatus.IN_FORCE,
-            valid_from="1.1.2024",
-            valid_to="31.12.2027",
-            parties=[PartyForm(city)],
-        ),
-    ).id
+    agreement = city_agreement(db, AgreementKind.PREMISES, "Tilasopimus").id
     project = save_project(
         db, ProjectForm(name_fi="Kohtaamispaikka", status=ProjectStatus.RUNNING, start_date="1.1.2025")
     ).id
