@@ -11,7 +11,9 @@ from jarjestokeskus.services.events.register import EventRow
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-COL_DATE, COL_TITLE, COL_KIND, COL_PLACE, COL_REGISTERED, COL_ATTENDED = range(6)
+# The figures before the place: in a narrow window (1280×720 beside the editor) they stay in view,
+# and the place, free text, is the last column that stretches or scrolls.
+COL_DATE, COL_TITLE, COL_KIND, COL_REGISTERED, COL_ATTENDED, COL_PLACE = range(6)
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -42,7 +44,7 @@ class EventTableModel(QAbstractTableModel):
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (_("Date"), _("Event"), _("Kind"), _("Place"), _("Registered"), _("Attended"))[section]
+        return (_("Date"), _("Event"), _("Kind"), _("Registered"), _("Attended"), _("Place"))[section]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -60,18 +62,18 @@ class EventTableModel(QAbstractTableModel):
                 format_date(row.starts_on),
                 row.title(current_language()),
                 row.kind.label,
-                row.place,
                 registered,
                 str(row.attended) if row.attended else "",
+                row.place,
             )[column]
         if role == SORT_ROLE:
             return (
                 row.starts_on.isoformat(),
                 sort_key(row.title(current_language())),
                 sort_key(row.kind.label),
-                sort_key(row.place),
                 row.registered,
                 row.attended,
+                sort_key(row.place),
             )[column]
         return None
 

@@ -21,7 +21,7 @@ from jarjestokeskus.ui.widgets.register_view import RegisterView, fill_combo, li
 class EventsView(RegisterView):
     id_role = ID_ROLE
     lazy = True
-    splitter_sizes = (620, 660)
+    splitter_sizes = (800, 480)  # the list with its figures whole at 1280×720; the form fits in less
     areas = (changes.EVENTS, changes.PROJECTS, changes.AGREEMENTS)
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:

@@ -15,6 +15,7 @@ from jarjestokeskus.services.events.register import list_events
 from jarjestokeskus.services.events.registrations import registrations
 from jarjestokeskus.ui.events.editor import REGISTRATIONS_TAB
 from jarjestokeskus.ui.events.registrations import ATTENDED_COLUMN, RegistrationDialog
+from jarjestokeskus.ui.events.table_model import COL_REGISTERED
 from jarjestokeskus.ui.events.view import EventsView
 
 
@@ -64,7 +65,7 @@ def test_registrations_past_capacity_attendance_and_feedback(
         RegistrationStatus.REGISTERED,
         RegistrationStatus.WAITING,
     ]
-    assert "1 jonossa" in view.model.index(0, 4).data()
+    assert "1 jonossa" in view.model.index(0, COL_REGISTERED).data()
     panel.table.item(0, ATTENDED_COLUMN).setCheckState(Qt.CheckState.Checked)
     qtbot.mouseClick(panel.attendance_button, Qt.MouseButton.LeftButton)
     assert list_events(db)[0].attended == 1
