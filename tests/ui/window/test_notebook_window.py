@@ -16,6 +16,7 @@ from jarjestokeskus.services.events.register import get_event
 from jarjestokeskus.services.events.registrations import mark_attendance, registrations
 from jarjestokeskus.ui.events.editor import REGISTRATIONS_TAB
 from jarjestokeskus.ui.events.registrations import ATTENDED_COLUMN
+from jarjestokeskus.ui.events.table_model import COL_ATTENDED
 from jarjestokeskus.ui.main_window import MainWindow
 from jarjestokeskus.ui.window.meeting_copy_options import MeetingCopyOptions
 from jarjestokeskus.ui.window.merge_back_dialog import MergeBackDialog
@@ -121,7 +122,7 @@ def test_notebook_taken_marked_and_brought_back_with_a_conflict_decided(  # type
     office.navigation.setCurrentRow(ROWS["events"])
     events = office.view(ROWS["events"])
     events.reload()
-    assert events.model.index(0, 5).data() == "1"  # the register's figures: Aino came (Bo kept as not)
+    assert events.model.index(0, COL_ATTENDED).data() == "1"  # the register's figures: Aino came (Bo kept as not)
 
 
 def _organisation_ids(db: Database) -> list[object]:
