@@ -26,6 +26,7 @@ from jarjestokeskus.db.base import Record
 from jarjestokeskus.db.copy_mark import side_row
 from jarjestokeskus.db.errors import DatabaseProblem
 from jarjestokeskus.i18n import _
+from jarjestokeskus.i18n.record_kinds import ENTITIES
 
 NOTEBOOK_TABLE = "jk_notebook"
 BASE_TABLE = "jk_notebook_base"
@@ -55,9 +56,6 @@ class NotebookRefusal(DatabaseProblem):
         self.entity = entity
 
     def user_message(self) -> str:
-        # The record's name as the history gives it (a table of words, importing nothing above).
-        from jarjestokeskus.services.history.labels import ENTITIES
-
         what = _(ENTITIES[self.entity]) if self.entity in ENTITIES else self.entity
         return _(
             "This is a meeting notebook: {what} cannot be changed in it. Only attendance, "

@@ -20,8 +20,9 @@ from jarjestokeskus.domain.employment import LABELS as EMPLOYMENT_LABELS
 from jarjestokeskus.domain.enums import LABELS as ENUM_LABELS
 from jarjestokeskus.domain.events import RegistrationStatus
 from jarjestokeskus.i18n import N_, format_date, format_datetime, format_money, format_number
+from jarjestokeskus.i18n.record_kinds import ENTITIES
 from jarjestokeskus.reports.template import CONTENT_WIDTH, ReportWriter, build_pdf
-from jarjestokeskus.services.history.labels import COMMON_LABELS, ENTITIES, FORM_LABELS, OWN_LABELS
+from jarjestokeskus.services.history.labels import COMMON_LABELS, FORM_LABELS, OWN_LABELS
 from jarjestokeskus.services.person_data import organisation_name
 
 TEXTS = {

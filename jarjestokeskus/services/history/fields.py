@@ -16,7 +16,8 @@ from sqlalchemy import Boolean, Column, Date, DateTime, Enum, Numeric
 import jarjestokeskus.db.models  # noqa: F401 - registers every model
 from jarjestokeskus.db.base import Base
 from jarjestokeskus.i18n import N_, _, format_date, format_datetime, format_money, format_number
-from jarjestokeskus.services.history.labels import COMMON_LABELS, ENTITIES, FORM_LABELS, OWN_LABELS
+from jarjestokeskus.i18n.record_kinds import ENTITIES
+from jarjestokeskus.services.history.labels import COMMON_LABELS, FORM_LABELS, OWN_LABELS
 from jarjestokeskus.services.person_data import ANONYMISED_NAME, ERASED
 
 EMPTY = "–"
