@@ -122,7 +122,9 @@ def test_notebook_taken_marked_and_brought_back_with_a_conflict_decided(  # type
     office.navigation.setCurrentRow(ROWS["events"])
     events = office.view(ROWS["events"])
     events.reload()
-    assert events.model.index(0, COL_ATTENDED).data() == "1"  # the register's figures: Aino came (Bo kept as not)
+    assert (
+        events.model.index(0, COL_ATTENDED).data() == "1"
+    )  # the register's figures: Aino came (Bo kept as not)
 
 
 def _organisation_ids(db: Database) -> list[object]:
