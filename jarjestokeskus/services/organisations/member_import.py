@@ -38,6 +38,7 @@ from jarjestokeskus.services.organisations.import_saving import (
     business_ids_taken,
     insert_organisations,
     roomy_cache,
+    written_once,
 )
 from jarjestokeskus.services.organisations.register import apply_values
 from jarjestokeskus.services.rows import localized
@@ -368,7 +369,7 @@ def apply_import(db: Database, plan: ImportPlan, progress: Progress | None = Non
         if progress is not None:
             progress(done, len(work))
 
-    with db.transaction() as session, steady(), roomy_cache(session):
+    with written_once(db, len(bulk)), db.transaction() as session, steady(), roomy_cache(session):
         business_ids = [
             str(v.scalars["business_id"])
             for row in work

@@ -152,3 +152,68 @@ def test_a_business_id_taken_meanwhile_is_found_either_way(
         apply_import(db, plan)
     with db.reading() as session:
         assert [org.name_fi for org in session.scalars(select(Organisation))] == ["Joku muu"]
+
+
+def _journal_modes(db: Database, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The journal mode the import's inserts ran in, recorded as they run."""
+    if db.path is None:
+        pytest.skip("the journal mode is SQLite's")
+    seen: list[str] = []
+    insert = import_saving.insert_organisations
+
+    def recording(session, *args):  # type: ignore[no-untyped-def]
+        seen.append(session.connection().exec_driver_sql("PRAGMA journal_mode").scalar())
+        insert(session, *args)
+
+    monkeypatch.setattr("jarjestokeskus.services.organisations.member_import.insert_organisations", recording)
+    monkeypatch.setattr(import_saving, "_REBUILD_FROM", 2)  # three rows count as a large import here
+    return seen
+
+
+def _mode(db: Database) -> str:
+    with db.engine.connect() as connection:
+        return str(connection.exec_driver_sql("PRAGMA journal_mode").scalar())
+
+
+def test_a_large_import_is_written_once_with_a_rollback_journal_then_wal_again(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen = _journal_modes(db, monkeypatch)
+    assert _mode(db) == "wal"
+    _import(db, tmp_path, "rows.csv", "")
+    assert seen == ["delete"] and _mode(db) == "wal"
+    with db.reading() as session:
+        assert len(list(session.scalars(select(Organisation)))) == 3
+        assert len(list(session.scalars(select(AuditEntry)))) == 3
+
+
+def test_a_failed_large_import_leaves_nothing_and_wal_again(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen = _journal_modes(db, monkeypatch)
+    monkeypatch.setattr(import_saving, "creation_entries", lambda *_args: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        _import(db, tmp_path, "rows.csv", "")
+    assert seen == ["delete"] and _mode(db) == "wal"
+    with db.reading() as session:
+        assert list(session.scalars(select(Organisation))) == []
+        assert list(session.scalars(select(AuditEntry))) == []
+
+
+def test_with_a_reader_on_the_database_a_large_import_stays_in_wal_without_waiting(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+    import time
+
+    seen = _journal_modes(db, monkeypatch)
+    reader = sqlite3.connect(db.path)  # another program reading the register
+    try:
+        assert reader.execute("SELECT count(*) FROM organisation").fetchone() == (0,)
+        started = time.monotonic()
+        _import(db, tmp_path, "rows.csv", "")
+        assert time.monotonic() - started < 4  # not the 5 s busy timeout
+        assert seen == ["wal"] and _mode(db) == "wal"
+        assert reader.execute("SELECT count(*) FROM organisation").fetchone() == (3,)
+    finally:
+        reader.close()
