@@ -6,16 +6,18 @@ seconds, with the same columns, derived keys and audit entries the form's save w
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Table, insert, select
 
-from jarjestokeskus.db.audit import ascending_uuid4s, creation_entries
+from jarjestokeskus.db.audit import ENTRY_COLUMNS, ascending_uuid4s, creation_entries
 from jarjestokeskus.db.base import utcnow
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.errors import ReadOnlyDatabase
@@ -28,6 +30,7 @@ _CHUNK = 2000  # rows per insert statement batch, and per progress step
 _REBUILD_FROM = 1000  # new organisations at least, for their tables' indexes to be made again
 _APPENDING_CACHE_KIB = 16 * 1024
 _LOOKUP = 500  # business IDs per IN (…) lookup
+_SAMPLE = 64  # values of a column looked at to tell whether it has few distinct ones
 
 
 def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
@@ -116,6 +119,7 @@ def insert_organisations(
         raise ReadOnlyDatabase(session.info.get("holder", ""))
     connection = session.connection()  # Core inserts: the ORM's per-row bookkeeping is not needed
     write = _driver_insert if connection.dialect.name == "sqlite" else _core_insert
+    history = AuditEntry.__table__
     now = utcnow()
     # The new ids in ascending order: the indexes on them (the organisations' key, the history's
     # record and owner) grow at their end instead of at random places.
@@ -123,10 +127,10 @@ def insert_organisations(
     with _indexes_built_after(connection, len(new)), bulk_insert(connection):
         done = 0
         for start in range(0, len(new), _CHUNK):
-            part = zip(new[start : start + _CHUNK], ids[start : start + _CHUNK], strict=True)
-            rows = [_row(values, org_id, now) for values, org_id in part]
-            write(connection, Organisation.__table__, rows)
-            write(connection, AuditEntry.__table__, creation_entries(session, Organisation, rows))
+            keys, rows = _rows(new[start : start + _CHUNK], ids[start : start + _CHUNK], now)
+            write(connection, Organisation.__table__, keys, rows, encoded=())
+            entries = creation_entries(session, Organisation, keys, rows)
+            write(connection, history, ENTRY_COLUMNS, entries, encoded=("changes",))
             done += len(rows)
             if progress is not None:
                 progress(done)
@@ -164,43 +168,60 @@ def _indexes_built_after(connection, count: int) -> Iterator[None]:  # type: ign
 
 
 class _Named:
-    """What `derived_columns` reads of a new organisation, from its row."""
+    """What `derived_columns` reads of a new organisation, from its checked values."""
 
     __slots__ = ("abbreviation", "business_id", "municipality", "name_fi", "name_sv")
 
-    def __init__(self, row: dict[str, Any]) -> None:
-        self.name_fi, self.name_sv = row["name_fi"], row["name_sv"]
-        self.abbreviation, self.business_id = row["abbreviation"], row["business_id"]
-        self.municipality = row["municipality"]
+    def __init__(self, scalars: dict[str, Any]) -> None:
+        self.name_fi, self.name_sv = scalars["name_fi"], scalars["name_sv"]
+        self.abbreviation, self.business_id = scalars["abbreviation"], scalars["business_id"]
+        self.municipality = scalars["municipality"]
 
 
-def _row(values: OrganisationValues, org_id: uuid.UUID, now: datetime) -> dict[str, Any]:
-    row: dict[str, Any] = {
-        "id": org_id,
-        "created_at": now,
-        "updated_at": now,
-        "version": 1,
-        "is_home": False,
-        "shares_business_id": False,
-        **values.scalars,
-    }
-    row.update(derived_columns(_Named(row)))
-    return row
+_FIXED = ("id", "created_at", "updated_at", "version", "is_home", "shares_business_id")
 
 
-def _core_insert(connection, table: Table, rows: list[dict[str, Any]]) -> None:  # type: ignore[no-untyped-def]
-    connection.execute(insert(table), rows)
+def _rows(
+    new: Sequence[OrganisationValues], ids: Sequence[uuid.UUID], now: datetime
+) -> tuple[tuple[str, ...], list[tuple[Any, ...]]]:
+    """The organisations' rows as tuples, and the columns they hold: every row the same columns
+    (the checked values' fields are the same for every organisation)."""
+    fields = tuple(new[0].scalars)
+    values_of = itemgetter(*fields) if len(fields) > 1 else lambda scalars: (scalars[fields[0]],)
+    rows = []
+    derived: dict[str, object] = {}
+    for values, org_id in zip(new, ids, strict=True):
+        scalars = values.scalars
+        if len(scalars) != len(fields):  # (another field missing raises KeyError in values_of)
+            raise ValueError(f"fields {sorted(scalars)}, expected {sorted(fields)}")
+        derived = derived_columns(_Named(scalars))
+        rows.append((org_id, now, now, 1, False, False, *values_of(scalars), *derived.values()))
+    return (*_FIXED, *fields, *derived), rows
 
 
-def _driver_insert(connection, table: Table, rows: list[dict[str, Any]]) -> None:  # type: ignore[no-untyped-def]
+def _core_insert(
+    connection, table: Table, keys: Sequence[str], rows: list[tuple[Any, ...]], encoded: Sequence[str]
+) -> None:  # type: ignore[no-untyped-def]
+    """Through SQLAlchemy Core (PostgreSQL): the `encoded` columns' JSON text is read back for
+    their JSON type to write."""
+    parsed = [keys.index(key) for key in encoded]
+    values = [dict(zip(keys, row, strict=True)) for row in rows]
+    for row in values:
+        for index in parsed:
+            row[keys[index]] = json.loads(row[keys[index]])
+    connection.execute(insert(table), values)
+
+
+def _driver_insert(
+    connection, table: Table, keys: Sequence[str], rows: list[tuple[Any, ...]], encoded: Sequence[str]
+) -> None:  # type: ignore[no-untyped-def]
     """SQLite: the rows as tuples straight to the driver's executemany, each value converted by
     its column's own bind processor as a Core insert converts it (Core's per-row parameter
-    handling cost more than SQLite's work). Columns missing from the rows stay NULL: they must
-    have no default."""
+    handling cost more than SQLite's work), but for the `encoded` columns' JSON text, written as
+    it is. Columns missing from the rows stay NULL: they must have no default."""
     dialect = connection.dialect
-    keys = list(rows[0])
     columns = [table.c[key] for key in keys]
-    unset = [c.name for c in table.columns if c.key not in rows[0] and c.default is not None]
+    unset = [c.name for c in table.columns if c.key not in keys and c.default is not None]
     if unset:
         raise ValueError(f"{table.name}: no value for {unset}")
     quote = dialect.identifier_preparer.quote
@@ -209,8 +230,11 @@ def _driver_insert(connection, table: Table, rows: list[dict[str, Any]]) -> None
         f"VALUES ({', '.join('?' * len(columns))})"
     )
     values = [
-        _converted([row[key] for row in rows], column.type.dialect_impl(dialect).bind_processor(dialect))
-        for key, column in zip(keys, columns, strict=True)
+        _converted(
+            column_values,
+            None if column.key in encoded else column.type.dialect_impl(dialect).bind_processor(dialect),
+        )
+        for column_values, column in zip(zip(*rows, strict=True), columns, strict=True)
     ]
     cursor = connection.connection.driver_connection.cursor()
     try:
@@ -219,12 +243,14 @@ def _driver_insert(connection, table: Table, rows: list[dict[str, Any]]) -> None
         cursor.close()
 
 
-def _converted(values: list[Any], process: Callable[[Any], Any] | None) -> list[Any]:
+def _converted(values: Sequence[Any], process: Callable[[Any], Any] | None) -> Sequence[Any]:
     """`values` through `process`; a column of a few distinct values (a choice, a date, a
     flag) converts each of them once."""
     if process is None:
         return values
     try:
+        if len(set(values[:_SAMPLE])) * 4 > _SAMPLE:  # (ids, names: all different)
+            return [process(value) for value in values]
         distinct = set(values)
     except TypeError:  # unhashable (a JSON value)
         return [process(value) for value in values]

@@ -217,3 +217,33 @@ def test_with_a_reader_on_the_database_a_large_import_stays_in_wal_without_waiti
         assert reader.execute("SELECT count(*) FROM organisation").fetchone() == (3,)
     finally:
         reader.close()
+
+
+def test_the_history_text_of_a_bulk_insert_is_what_the_json_column_writes(db: Database) -> None:
+    from jarjestokeskus.db.audit import ENTRY_COLUMNS, creation_entries, recorded_columns
+    from jarjestokeskus.domain.enums import MembershipStatus, OrganisationKind
+
+    keys = ("id", "name_fi", "name_sv", "notes", "kind", "member_count", "member_since", "is_home")
+    keys += ("membership_status", "business_id", "search_text")
+    tricky = 'Quote " backslash \\ tab \t newline \n NUL-free \x01 ä Å € \u2028 😀 </script>'
+    org_id = uuid.uuid4()
+    row = (org_id, tricky, "", "x" * 300, OrganisationKind.COMPANY, 0, date(2003, 2, 1), False)
+    row += (MembershipStatus.MEMBER, None, "not recorded")
+    with db.reading() as session:
+        (entry,) = creation_entries(session, Organisation, keys, [row])
+    found = dict(zip(ENTRY_COLUMNS, entry, strict=True))
+    assert (found["action"], found["entity"], found["entity_id"], found["owner_id"]) == (
+        "create", "Organisation", org_id, org_id,
+    )  # fmt: skip
+    expected = {  # the order of the model's columns; "" and None are left out, derived columns too
+        "name_fi": [None, tricky],
+        "kind": [None, "company"],
+        "member_count": [None, 0],
+        "member_since": [None, "2003-02-01"],
+        "membership_status": [None, "member"],
+        "is_home": [None, False],
+        "notes": [None, "x" * 300],
+    }
+    assert json.loads(found["changes"]) == expected
+    in_order = {key: expected[key] for key in recorded_columns(Organisation) if key in expected}
+    assert found["changes"] == json.dumps(in_order) and len(in_order) == len(expected)
