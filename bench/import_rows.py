@@ -27,8 +27,11 @@ LINEAR = 10.5  # the most the time may grow for ten times the rows (harness.grow
 
 
 def _empty() -> Path:
-    """A database with the program's schema and no organisations."""
-    path = databases.DATA / "empty.sqlite"
+    """A database with the program's schema (its newest revision: the import must not upgrade
+    it first) and no organisations."""
+    from jarjestokeskus.db.migrate import head_revision
+
+    path = databases.DATA / f"empty-{head_revision()}.sqlite"
     if not path.exists():
         from jarjestokeskus.db.engine import open_database
 

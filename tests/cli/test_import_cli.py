@@ -141,3 +141,26 @@ def test_a_sparse_workbook_is_refused_on_the_command_line(
     book.save(tmp_path / "sparse.xlsx")
     assert main(["--db", str(database), "import", "members", str(tmp_path / "sparse.xlsx"), "--dry-run"]) == 1
     assert "XFD1048576" in capsys.readouterr().err
+
+
+def test_no_garbage_collector_pass_from_reading_to_saving(
+    database: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from jarjestokeskus.services.organisations import member_import
+
+    enabled: list[bool] = []
+    for name in ("plan_import", "apply_import"):
+        step = getattr(member_import, name)
+
+        def watched(*args, _step=step, **kwargs):  # type: ignore[no-untyped-def]
+            enabled.append(gc.isenabled())
+            return _step(*args, **kwargs)
+
+        monkeypatch.setattr(member_import, name, watched)
+    assert gc.isenabled()
+    assert (
+        main(["--lang", "fi", "import", "members", str(csv_file(tmp_path, GOOD)), "--db", str(database)]) == 0
+    )
+    assert enabled == [False, False] and gc.isenabled()
