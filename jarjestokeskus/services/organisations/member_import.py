@@ -309,27 +309,26 @@ def _check_repeats(row: PlannedRow, cells, table, columns, seen) -> PlannedRow: 
     if row.status not in (RowStatus.NEW, RowStatus.UPDATE) or row.values is None:
         return row
     problems: list[RowError] = []
-
-    def repeated(key: str, value: object, column: str, reason: str) -> None:
-        if (key, value) in seen:
-            text = reason.format(row=seen[(key, value)])
-            problems.append(_row_error(table, row.row, columns, column, text))
-        seen.setdefault((key, value), row.row)
-
     values = row.values.scalars
+    earlier: Any
     if row.organisation_id is not None:
         column = "business_id" if "business_id" in cells else NAME_FIELDS[0]
-        repeated("org", row.organisation_id, column, _("the same organisation as row {row}"))
-    if values.get("business_id"):
-        repeated("business_id", values["business_id"], "business_id", _("the same business ID as row {row}"))
+        if (earlier := seen.setdefault(("org", row.organisation_id), row.row)) != row.row:
+            text = _("the same organisation as row {row}").format(row=earlier)
+            problems.append(_row_error(table, row.row, columns, column, text))
+    business_id = values.get("business_id")
+    if business_id and (earlier := seen.setdefault(("business_id", business_id), row.row)) != row.row:
+        text = _("the same business ID as row {row}").format(row=earlier)
+        problems.append(_row_error(table, row.row, columns, "business_id", text))
     place = _place_key(str(values.get("municipality") or "").strip())
     for key in NAME_FIELDS:
-        if values.get(key):  # the same name twice, unless both rows name different municipalities
-            earlier = [(p, n) for p, n in seen.get((key, values[key]), []) if "" in (p, place) or p == place]
-            if earlier:
-                text = _("the same name as row {row}").format(row=earlier[0][1])
+        if name := values.get(key):  # the same name twice, unless both rows name different municipalities
+            rows = seen.setdefault((key, name), [])
+            earlier = next((n for p, n in rows if not p or not place or p == place), None)
+            if earlier is not None:
+                text = _("the same name as row {row}").format(row=earlier)
                 problems.append(_row_error(table, row.row, columns, key, text))
-            seen.setdefault((key, values[key]), []).append((place, row.row))
+            rows.append((place, row.row))
     if not problems:
         return row
     return replace(row, status=RowStatus.ERROR, values=None, errors=row.errors + tuple(problems[:1]))
