@@ -247,3 +247,27 @@ def test_the_history_text_of_a_bulk_insert_is_what_the_json_column_writes(db: Da
     assert json.loads(found["changes"]) == expected
     in_order = {key: expected[key] for key in recorded_columns(Organisation) if key in expected}
     assert found["changes"] == json.dumps(in_order) and len(in_order) == len(expected)
+
+
+@pytest.mark.parametrize("bulk_from", [2, 1000])  # indexes and search index filled after the rows, or not
+def test_a_bulk_import_has_one_history_entry_per_organisation_and_the_search_finds_each(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bulk_from: int
+) -> None:
+    from jarjestokeskus.services.organisations.register import OrganisationQuery, list_organisations
+
+    monkeypatch.setattr(import_saving, "_REBUILD_FROM", bulk_from)
+    path = tmp_path / "many.csv"
+    lines = ["Nimi;Y-tunnus;Kunta"] + [f"Seura numero {n:03d} ry;;Vaasa" for n in range(40)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    table = read_table(path)
+    apply_import(db, plan_import(db, table, guess_mapping(table.header), today=TODAY))
+    with db.reading() as session:
+        ids = {org.name_fi: org.id for org in session.scalars(select(Organisation))}
+        entries = [(e.entity_id, e.owner_id, e.action) for e in session.scalars(select(AuditEntry))]
+    assert len(ids) == 40 and len(entries) == 40
+    assert sorted(entity for entity, _owner, _action in entries) == sorted(ids.values())
+    assert all(action == "create" and owner == entity for entity, owner, action in entries)
+    for n in (0, 7, 39):
+        found = list_organisations(db, OrganisationQuery(text=f"numero {n:03d}"))
+        assert [row.id for row in found] == [ids[f"Seura numero {n:03d} ry"]]
+    assert len(list_organisations(db, OrganisationQuery(text="seura"), limit=None)) == 40
