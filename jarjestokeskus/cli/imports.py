@@ -120,7 +120,7 @@ def _plan_and_apply(db: Any, table: Any, mapping: dict[int, str], args: argparse
         print(_("Dry run: nothing was saved."))
         return OK
     with Progress(_("Saving…")) as progress:
-        result = apply_import(db, plan, progress)
+        result = apply_import(db, plan, progress, alone=True)
     _print_summary(result.created, result.updated, result.skipped)
     return OK
 

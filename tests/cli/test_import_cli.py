@@ -164,3 +164,26 @@ def test_no_garbage_collector_pass_from_reading_to_saving(
         main(["--lang", "fi", "import", "members", str(csv_file(tmp_path, GOOD)), "--db", str(database)]) == 0
     )
     assert enabled == [False, False] and gc.isenabled()
+
+
+def test_a_large_import_alone_on_a_file_is_written_with_a_rollback_journal(
+    database: Path | str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jarjestokeskus.services.organisations import import_saving, member_import
+
+    if not isinstance(database, Path):
+        pytest.skip("the journal mode is SQLite's")
+    modes: list[str] = []
+    insert = member_import.insert_organisations
+
+    def recording(session, *args):  # type: ignore[no-untyped-def]
+        modes.append(session.connection().exec_driver_sql("PRAGMA journal_mode").scalar())
+        insert(session, *args)
+
+    monkeypatch.setattr(member_import, "insert_organisations", recording)
+    monkeypatch.setattr(import_saving, "_REBUILD_FROM", 1)  # one new organisation counts as large here
+    assert (
+        main(["--lang", "fi", "import", "members", str(csv_file(tmp_path, GOOD)), "--db", str(database)]) == 0
+    )
+    assert modes == ["delete"]
+    assert names(database)["Korsholms byaförening"] == "Mustasaari"

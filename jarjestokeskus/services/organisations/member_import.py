@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 import uuid
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
@@ -351,8 +352,13 @@ def _plain(values: OrganisationValues | None) -> bool:
     return values is not None and not values.fees and not values.roles
 
 
-def apply_import(db: Database, plan: ImportPlan, progress: Progress | None = None) -> ImportResult:
+def apply_import(
+    db: Database, plan: ImportPlan, progress: Progress | None = None, *, alone: bool = False
+) -> ImportResult:
     """Save the plan's new and changed organisations in one transaction: all of them or none.
+
+    `alone`: this program does nothing else with the database meanwhile (the command line; the
+    window keeps reading it): a large import may then be written once (see `written_once`).
 
     Raises ImportHasErrors when the plan has errors, ImportConflict (or StaleRecord) when the
     register changed since the plan was made.
@@ -368,7 +374,8 @@ def apply_import(db: Database, plan: ImportPlan, progress: Progress | None = Non
         if progress is not None:
             progress(done, len(work))
 
-    with written_once(db, len(bulk)), db.transaction() as session, steady(), roomy_cache(session):
+    once = written_once(db, len(bulk)) if alone else nullcontext()
+    with once, db.transaction() as session, steady(), roomy_cache(session):
         business_ids = [
             str(v.scalars["business_id"])
             for row in work

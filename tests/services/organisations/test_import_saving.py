@@ -32,7 +32,7 @@ ROWS = [
 ]  # fmt: skip
 
 
-def _import(db: Database, tmp_path: Path, name: str, suffix: str) -> None:
+def _import(db: Database, tmp_path: Path, name: str, suffix: str, *, alone: bool = False) -> None:
     path = tmp_path / name
     rows = [HEADER] + [[row[0] + suffix, row[1] + suffix if row[1] else "", *row[2:]] for row in ROWS]
     if suffix:  # other business IDs, valid ones
@@ -41,7 +41,7 @@ def _import(db: Database, tmp_path: Path, name: str, suffix: str) -> None:
     table = read_table(path)
     plan = plan_import(db, table, guess_mapping(table.header), today=TODAY)
     assert [row.status for row in plan.rows] == [RowStatus.NEW] * 3, plan.errors
-    apply_import(db, plan)
+    apply_import(db, plan, alone=alone)
 
 
 def _stored(db: Database, table: str, order: str) -> list[dict[str, object]]:
@@ -180,11 +180,19 @@ def test_a_large_import_is_written_once_with_a_rollback_journal_then_wal_again(
 ) -> None:
     seen = _journal_modes(db, monkeypatch)
     assert _mode(db) == "wal"
-    _import(db, tmp_path, "rows.csv", "")
+    _import(db, tmp_path, "rows.csv", "", alone=True)
     assert seen == ["delete"] and _mode(db) == "wal"
     with db.reading() as session:
         assert len(list(session.scalars(select(Organisation)))) == 3
         assert len(list(session.scalars(select(AuditEntry)))) == 3
+
+
+def test_the_window_s_large_import_stays_in_wal(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen = _journal_modes(db, monkeypatch)
+    _import(db, tmp_path, "rows.csv", "")  # the window reads the database meanwhile: not alone
+    assert seen == ["wal"] and _mode(db) == "wal"
 
 
 def test_a_failed_large_import_leaves_nothing_and_wal_again(
@@ -193,7 +201,7 @@ def test_a_failed_large_import_leaves_nothing_and_wal_again(
     seen = _journal_modes(db, monkeypatch)
     monkeypatch.setattr(import_saving, "creation_entries", lambda *_args: 1 / 0)
     with pytest.raises(ZeroDivisionError):
-        _import(db, tmp_path, "rows.csv", "")
+        _import(db, tmp_path, "rows.csv", "", alone=True)
     assert seen == ["delete"] and _mode(db) == "wal"
     with db.reading() as session:
         assert list(session.scalars(select(Organisation))) == []
@@ -211,7 +219,7 @@ def test_with_a_reader_on_the_database_a_large_import_stays_in_wal_without_waiti
     try:
         assert reader.execute("SELECT count(*) FROM organisation").fetchone() == (0,)
         started = time.monotonic()
-        _import(db, tmp_path, "rows.csv", "")
+        _import(db, tmp_path, "rows.csv", "", alone=True)
         assert time.monotonic() - started < 4  # not the 5 s busy timeout
         assert seen == ["wal"] and _mode(db) == "wal"
         assert reader.execute("SELECT count(*) FROM organisation").fetchone() == (3,)
