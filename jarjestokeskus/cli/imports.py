@@ -119,8 +119,11 @@ def _plan_and_apply(db: Any, table: Any, mapping: dict[int, str], args: argparse
         _print_summary(*counts)
         print(_("Dry run: nothing was saved."))
         return OK
-    with Progress(_("Saving…")) as progress:
-        result = apply_import(db, plan, progress, alone=True)
+    from jarjestokeskus.services.organisations.import_saving import written_once
+
+    # Nothing else here uses the database meanwhile (the window reads it while it imports).
+    with written_once(db, plan.count(RowStatus.NEW)), Progress(_("Saving…")) as progress:
+        result = apply_import(db, plan, progress)
     _print_summary(result.created, result.updated, result.skipped)
     return OK
 

@@ -57,7 +57,9 @@ def roomy_cache(session) -> Iterator[None]:  # type: ignore[no-untyped-def]
 @contextmanager
 def written_once(db: Database, count: int) -> Iterator[None]:
     """SQLite, an import of `count` new organisations (at least as many as make the indexes
-    again): its pages are written once, into the database file, where nobody else has it open.
+    again) by a program that does nothing else with the database meanwhile (the command line;
+    the window reads it while it imports): its pages are written once, into the database file,
+    where nobody else has it open.
 
     In WAL mode every page is written twice: into the -wal file while the transaction runs and
     into the database at the checkpoint after the commit (at 100,000 organisations 200 MB, about

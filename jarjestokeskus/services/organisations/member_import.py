@@ -5,7 +5,6 @@ from __future__ import annotations
 import enum
 import uuid
 from collections.abc import Callable
-from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
@@ -39,7 +38,6 @@ from jarjestokeskus.services.organisations.import_saving import (
     business_ids_taken,
     insert_organisations,
     roomy_cache,
-    written_once,
 )
 from jarjestokeskus.services.organisations.register import apply_values
 from jarjestokeskus.services.rows import localized
@@ -311,7 +309,6 @@ def _check_repeats(row: PlannedRow, cells, table, columns, seen) -> PlannedRow: 
         return row
     problems: list[RowError] = []
     values = row.values.scalars
-    earlier: Any
     if row.organisation_id is not None:
         column = "business_id" if "business_id" in cells else NAME_FIELDS[0]
         if (earlier := seen.setdefault(("org", row.organisation_id), row.row)) != row.row:
@@ -352,13 +349,8 @@ def _plain(values: OrganisationValues | None) -> bool:
     return values is not None and not values.fees and not values.roles
 
 
-def apply_import(
-    db: Database, plan: ImportPlan, progress: Progress | None = None, *, alone: bool = False
-) -> ImportResult:
+def apply_import(db: Database, plan: ImportPlan, progress: Progress | None = None) -> ImportResult:
     """Save the plan's new and changed organisations in one transaction: all of them or none.
-
-    `alone`: this program does nothing else with the database meanwhile (the command line; the
-    window keeps reading it): a large import may then be written once (see `written_once`).
 
     Raises ImportHasErrors when the plan has errors, ImportConflict (or StaleRecord) when the
     register changed since the plan was made.
@@ -374,8 +366,7 @@ def apply_import(
         if progress is not None:
             progress(done, len(work))
 
-    once = written_once(db, len(bulk)) if alone else nullcontext()
-    with once, db.transaction() as session, steady(), roomy_cache(session):
+    with db.transaction() as session, steady(), roomy_cache(session):
         business_ids = [
             str(v.scalars["business_id"])
             for row in work
