@@ -169,21 +169,21 @@ def test_no_garbage_collector_pass_from_reading_to_saving(
 def test_a_large_import_alone_on_a_file_is_written_with_a_rollback_journal(
     database: Path | str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from jarjestokeskus.services.organisations import import_saving, member_import
+    from jarjestokeskus.services.organisations import import_saving
 
     if not isinstance(database, Path):
         pytest.skip("the journal mode is SQLite's")
-    modes: list[str] = []
-    insert = member_import.insert_organisations
+    changes: list[tuple[str, str | None]] = []
+    change = import_saving._journal_mode
 
-    def recording(session, *args):  # type: ignore[no-untyped-def]
-        modes.append(session.connection().exec_driver_sql("PRAGMA journal_mode").scalar())
-        insert(session, *args)
+    def recording(db, mode, *, wait):  # type: ignore[no-untyped-def]
+        changes.append((mode, change(db, mode, wait=wait)))
+        return changes[-1][1]
 
-    monkeypatch.setattr(member_import, "insert_organisations", recording)
+    monkeypatch.setattr(import_saving, "_journal_mode", recording)
     monkeypatch.setattr(import_saving, "_REBUILD_FROM", 1)  # one new organisation counts as large here
     assert (
         main(["--lang", "fi", "import", "members", str(csv_file(tmp_path, GOOD)), "--db", str(database)]) == 0
     )
-    assert modes == ["delete"]
+    assert changes == [("DELETE", "delete"), ("WAL", "wal")]
     assert names(database)["Korsholms byaförening"] == "Mustasaari"
