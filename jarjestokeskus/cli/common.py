@@ -10,6 +10,7 @@ from jarjestokeskus.i18n import _
 
 if TYPE_CHECKING:
     from jarjestokeskus.db.engine import Database
+    from jarjestokeskus.db.plain import PlainDatabase
 
 OK, USER_ERROR, USAGE = 0, 1, 2
 
@@ -23,8 +24,9 @@ def database_target(args: argparse.Namespace) -> str | None:
 
 def open_existing(args: argparse.Namespace) -> Database:
     """Open without changing anything: no upgrade, no lock (another user may have it open)."""
-    from jarjestokeskus.db.engine import database_url, open_database, sqlite_path
-    from jarjestokeskus.services.database.maintenance import require_database_file
+    from jarjestokeskus.db.engine import open_database
+    from jarjestokeskus.db.places import database_url, sqlite_path
+    from jarjestokeskus.db.plain import require_database_file
 
     url = database_url(database_target(args))
     path = sqlite_path(url)
@@ -33,7 +35,17 @@ def open_existing(args: argparse.Namespace) -> Database:
     return open_database(url, migrate=False, read_only=True)
 
 
-def where(db: Database) -> str:
+def open_to_read(args: argparse.Namespace) -> PlainDatabase | Database:
+    """As `open_existing`, for a command whose queries are plain SQL (db.plain.reader): a file is
+    opened with sqlite3 alone, which spares loading SQLAlchemy; a server's through SQLAlchemy."""
+    from jarjestokeskus.db.places import database_url, sqlite_path
+    from jarjestokeskus.db.plain import open_for_reading
+
+    path = sqlite_path(database_url(database_target(args)))
+    return open_for_reading(path) if path is not None else open_existing(args)
+
+
+def where(db: PlainDatabase | Database) -> str:
     if db.path is not None:
         return str(db.path)
     from sqlalchemy.engine import make_url
@@ -75,7 +87,7 @@ def open_for_writing(args: argparse.Namespace) -> Database:
     """Open an existing database to change it (upgraded when needed); refused when read-only."""
     from jarjestokeskus.db.engine import database_url, open_database, sqlite_path
     from jarjestokeskus.db.errors import ReadOnlyDatabase
-    from jarjestokeskus.services.database.maintenance import FileMissing
+    from jarjestokeskus.db.plain import FileMissing
 
     url = database_url(database_target(args))
     path = sqlite_path(url)

@@ -7,7 +7,15 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from jarjestokeskus.cli.common import OK, USER_ERROR, Progress, database_target, open_existing, where
+from jarjestokeskus.cli.common import (
+    OK,
+    USER_ERROR,
+    Progress,
+    database_target,
+    open_existing,
+    open_to_read,
+    where,
+)
 from jarjestokeskus.i18n import _
 
 Command = Callable[[str, str, Callable[[argparse.Namespace], int]], argparse.ArgumentParser]
@@ -80,10 +88,10 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from jarjestokeskus.services.database.maintenance import check_database
+    from jarjestokeskus.services.database.check import check_database
     from jarjestokeskus.services.municipalities import unmapped_municipalities
 
-    db = open_existing(args)
+    db = open_to_read(args)
     try:
         result = check_database(db, full=args.full)
         current = result.ok and result.schema_revision == result.head_revision

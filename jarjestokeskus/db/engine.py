@@ -22,19 +22,13 @@ from jarjestokeskus.db.places import APP_NAME as APP_NAME
 from jarjestokeskus.db.places import ENV_DB as ENV_DB
 from jarjestokeskus.db.places import data_dir, database_url, sqlite_path
 from jarjestokeskus.db.places import default_database_path as default_database_path
+from jarjestokeskus.db.plain import looks_like_sqlite, read_only_uri, set_pragmas
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
     # Per-connection settings only: WAL is written into the file, so it is set in open_database
     # once the file is known to be ours (a refused file is left as it was).
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA synchronous=FULL")
-    # Deleted and overwritten content is zeroed in the file, not left readable in free space
-    # (Debian's SQLite does this by default, the one in CPython's Windows build does not).
-    cursor.execute("PRAGMA secure_delete=ON")
-    cursor.close()
+    set_pragmas(dbapi_connection)
 
 
 def _postgres_read_only(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
@@ -132,7 +126,7 @@ def open_database(
             _private_place(path, create=not read_only)
         except OSError as exc:
             raise CannotOpen(str(path), exc) from exc
-        if path.exists() and path.stat().st_size and not _looks_like_sqlite(path):
+        if path.exists() and path.stat().st_size and not looks_like_sqlite(path):
             raise NotADatabase(str(path))
         notebook = notebook_guard.notebook_mark(path) if not read_only else None
         if notebook is not None:
@@ -237,16 +231,8 @@ def _shown(url: str) -> str:
 
 
 def _read_only_url(path: Path) -> str:
-    """Reading a file in a folder this program may not write (a read-only share or disk):
-    SQLite cannot make its -shm file there, so it reads the file as it is, trusting that
-    nobody writes it meanwhile (nobody has it open: there is no -shm)."""
-    url = f"sqlite:///{path}"
-    folder = path.parent
-    if not folder.is_dir() or os.access(folder, os.W_OK):
-        return url
-    shared_memory = path.with_name(path.name + "-shm")
-    mode = "mode=ro" if shared_memory.exists() else "mode=ro&immutable=1"
-    return f"sqlite:///file:{path.as_posix()}?{mode}&uri=true"
+    uri = read_only_uri(path)  # a read-only folder's file is read as it is
+    return f"sqlite:///{path}" if uri is None else f"sqlite:///{uri}&uri=true"
 
 
 def _has_tables(engine: Engine) -> bool:
@@ -273,11 +259,3 @@ def _private_place(path: Path, *, create: bool) -> None:
     if create and not path.exists():
         with contextlib.suppress(FileExistsError):
             os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-
-
-def _looks_like_sqlite(path: Path) -> bool:
-    try:
-        with path.open("rb") as file:
-            return file.read(16) == b"SQLite format 3\x00"
-    except OSError as exc:  # no right to read it, say: that, not "not a database"
-        raise CannotOpen(str(path), exc, reading=True) from exc

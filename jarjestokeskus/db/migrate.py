@@ -1,27 +1,25 @@
 """Schema versions with Alembic: create, upgrade step by step after a copy, refuse newer.
 
 Opening a database that is up to date only compares its stored revision with the head read from
-the migration scripts' own `revision =` lines: Alembic is imported only when there is work to do.
+the migration scripts' own `revision =` lines (db.plain): Alembic is imported only when there is
+work to do.
 """
 
 from __future__ import annotations
 
-import functools
 import os
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, inspect
 
 from jarjestokeskus.db.errors import NewerDatabase, NotADatabase
+from jarjestokeskus.db.plain import MIGRATIONS, head_revision, known_revisions
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 _MIGRATION_LOCK = 0x4A4B4D49  # PostgreSQL advisory lock key held while upgrading ("JKMI")
-_REVISION_LINE = re.compile(r'^(down_revision|revision)\s*(?::[^=]*)?=\s*(?:"([^"]*)"|None)', re.MULTILINE)
 
 
 def alembic_config() -> Config:
@@ -30,29 +28,6 @@ def alembic_config() -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return config
-
-
-@functools.cache
-def _revisions() -> dict[str, str | None]:
-    """Each migration script's revision and the one it follows, read from the scripts as text."""
-    steps: dict[str, str | None] = {}
-    for script in (MIGRATIONS / "versions").glob("*.py"):
-        found = dict((name, value) for name, value in _REVISION_LINE.findall(script.read_text("utf-8")))
-        if found.get("revision"):
-            steps[found["revision"]] = found.get("down_revision") or None
-    return steps
-
-
-def known_revisions() -> frozenset[str]:
-    return frozenset(_revisions())
-
-
-def head_revision() -> str:
-    """The revision no other script follows (the scripts form one line)."""
-    followed = set(_revisions().values())
-    heads = [revision for revision in _revisions() if revision not in followed]
-    assert len(heads) == 1, heads
-    return heads[0]
 
 
 def current_revision(engine: Engine) -> str | None:

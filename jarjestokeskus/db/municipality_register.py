@@ -9,11 +9,14 @@ case and spacing: "Korsholm", "mustasaari" and "MUSTASAARI " are the same one.
 from __future__ import annotations
 
 import csv
+import functools
 import uuid
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import sqlalchemy as sa
+if TYPE_CHECKING:  # the file and the names alone (a report's) need no SQLAlchemy
+    import sqlalchemy as sa
 
 REGISTER_FILE = Path(__file__).resolve().parents[2] / "resources" / "municipalities" / "municipalities.csv"
 COLUMNS = (
@@ -29,15 +32,20 @@ COLUMNS = (
     "valid_until",
 )
 
-municipality = sa.table(
-    "municipality",
-    sa.column("id", sa.Uuid()),
-    sa.column("created_at", sa.DateTime(timezone=True)),
-    sa.column("updated_at", sa.DateTime(timezone=True)),
-    sa.column("version", sa.Integer()),
-    sa.column("archived_at", sa.DateTime(timezone=True)),
-    *(sa.column(name, sa.Date() if name.startswith("valid_") else sa.String()) for name in COLUMNS),
-)
+
+@functools.cache
+def _table() -> sa.TableClause:
+    import sqlalchemy as sa
+
+    return sa.table(
+        "municipality",
+        sa.column("id", sa.Uuid()),
+        sa.column("created_at", sa.DateTime(timezone=True)),
+        sa.column("updated_at", sa.DateTime(timezone=True)),
+        sa.column("version", sa.Integer()),
+        sa.column("archived_at", sa.DateTime(timezone=True)),
+        *(sa.column(name, sa.Date() if name.startswith("valid_") else sa.String()) for name in COLUMNS),
+    )
 
 
 def name_key(text: str | None) -> str:
@@ -64,6 +72,9 @@ def load(connection: sa.Connection, path: Path = REGISTER_FILE) -> int:
     Returns how many rows were added or changed. Rows are never deleted: a merged municipality
     keeps its row (with `valid_until`), so what refers to it stays readable.
     """
+    import sqlalchemy as sa
+
+    municipality = _table()
     stored = {
         row.code: row
         for row in connection.execute(
@@ -93,6 +104,9 @@ def load(connection: sa.Connection, path: Path = REGISTER_FILE) -> int:
 
 def codes_by_name(connection: sa.Connection) -> dict[str, str]:
     """Every Finnish and Swedish name (as `name_key`) → its municipality's code; current ones win."""
+    import sqlalchemy as sa
+
+    municipality = _table()
     found: dict[str, str] = {}
     rows = connection.execute(
         sa.select(
@@ -107,6 +121,8 @@ def codes_by_name(connection: sa.Connection) -> dict[str, str]:
 
 def map_texts(connection: sa.Connection, table: str, text_column: str, code_column: str) -> list[str]:
     """Fill `code_column` where `text_column` names a municipality; the texts it could not map."""
+    import sqlalchemy as sa
+
     codes = codes_by_name(connection)
     target = sa.table(table, sa.column("id", sa.Uuid()), sa.column(text_column), sa.column(code_column))
     unmapped: set[str] = set()

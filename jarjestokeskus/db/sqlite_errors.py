@@ -16,7 +16,6 @@ read-only connections' setting (db.engine installs it), by which a refused write
 
 from __future__ import annotations
 
-import sqlite3
 import weakref
 from pathlib import Path
 
@@ -24,20 +23,8 @@ from sqlalchemy import Connection, Engine, event
 from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.orm import Session
 
-from jarjestokeskus.db.errors import (
-    DatabaseBusy,
-    DatabaseDamaged,
-    DatabaseGone,
-    DatabaseProblem,
-    DatabaseUnavailable,
-    DiskFull,
-    ReadOnlyLocation,
-)
-
-# SQLite's primary result codes (https://sqlite.org/rescode.html).
-SQLITE_ERROR, SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED = 1, 3, 5, 6
-SQLITE_READONLY, SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL = 8, 10, 11, 13
-SQLITE_CANTOPEN, SQLITE_NOTADB = 14, 26
+from jarjestokeskus.db.errors import DatabaseGone
+from jarjestokeskus.db.plain import QUERY_ONLY, driver_problem
 
 # The file each engine opened: (device, inode), taken at its first connection.
 _opened: weakref.WeakKeyDictionary[Engine, tuple[int, int]] = weakref.WeakKeyDictionary()
@@ -61,44 +48,13 @@ def _identity(path: Path) -> tuple[int, int] | None:
 def set_query_only(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
     """Read-only mode: SQLite itself refuses writes, also those that bypass the ORM's flush."""
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA query_only=ON")
+    cursor.execute(QUERY_ONLY)
     cursor.close()
 
 
 def _query_only(engine: Engine) -> bool:
     """A read-only window: its refused writes are worded by the engine, naming who holds the file."""
     return event.contains(engine, "connect", set_query_only)
-
-
-def driver_problem(
-    error: BaseException, path: Path | None, query_only: bool = False
-) -> DatabaseProblem | None:
-    """The problem a SQLite error means to the user, or None for an error that is a bug."""
-    if not isinstance(error, sqlite3.Error) or path is None:
-        return None
-    code = getattr(error, "sqlite_errorcode", SQLITE_ERROR) & 0xFF
-    where = str(path)
-    if code == SQLITE_FULL:
-        return DiskFull(where)
-    if code in (SQLITE_READONLY, SQLITE_PERM):
-        return None if query_only else ReadOnlyLocation(where)
-    if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
-        return DatabaseDamaged(where)
-    if code in (SQLITE_IOERR, SQLITE_CANTOPEN):
-        return DatabaseGone(where) if not path.exists() else DatabaseUnavailable(where)
-    if code in (SQLITE_BUSY, SQLITE_LOCKED):
-        return DatabaseBusy()
-    if code == SQLITE_ERROR and str(error).startswith("no such table") and _emptied(path):
-        # The file was deleted and SQLite made a new, empty one in its place.
-        return DatabaseGone(where)
-    return None
-
-
-def _emptied(path: Path) -> bool:
-    try:
-        return path.stat().st_size == 0
-    except OSError:
-        return True
 
 
 @event.listens_for(Engine, "engine_connect")

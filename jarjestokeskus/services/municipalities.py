@@ -12,14 +12,13 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
-
 from jarjestokeskus.db.municipality_register import name_key, read_register
 from jarjestokeskus.domain.enums import MembershipStatus
 from jarjestokeskus.i18n import sort_key
 
 if TYPE_CHECKING:  # the names alone (a report's) need no database layer
     from jarjestokeskus.db.engine import Database
+    from jarjestokeskus.db.plain import PlainDatabase
 
 
 @dataclass(frozen=True)
@@ -109,24 +108,24 @@ def authority_names(language: str) -> list[str]:
     return sorted({m.name(language) for m in places} | (counties - {""}), key=sort_key)
 
 
-def unmapped_municipalities(db: Database) -> list[tuple[str, int]]:
+def unmapped_municipalities(db: PlainDatabase | Database) -> list[tuple[str, int]]:
     """Municipality texts of live organisations that name no municipality, with how many use
     each: for the user to correct."""
-    with db.reading() as session:
-        rows = (
-            session.connection()
-            .exec_driver_sql(
-                "SELECT municipality, count(*) FROM organisation WHERE archived_at IS NULL"
-                " AND municipality <> '' AND municipality_code IS NULL GROUP BY municipality"
-            )
-            .all()
-        )
+    from jarjestokeskus.db.plain import reader
+
+    with reader(db) as execute:
+        rows = execute(
+            "SELECT municipality, count(*) FROM organisation WHERE archived_at IS NULL"
+            " AND municipality <> '' AND municipality_code IS NULL GROUP BY municipality"
+        ).fetchall()
     return sorted(((text, int(count)) for text, count in rows), key=lambda item: sort_key(item[0]))
 
 
 def members_by_municipality(db: Database, language: str) -> list[MunicipalityCount]:
     """Member organisations (not the home one) per municipality of the register, whichever of
     its names was typed ("Korsholm" and "Mustasaari" are one); texts naming none apart. Most first."""
+    from sqlalchemy import func, select
+
     from jarjestokeskus.db.models import Organisation
 
     with db.reading() as session:

@@ -23,7 +23,8 @@ from jarjestokeskus.db.errors import CannotOpen, ReadOnlyDatabase, StaleRecord
 from jarjestokeskus.db.migrate import current_revision, head_revision
 from jarjestokeskus.db.models import AuditEntry, Organisation
 from jarjestokeskus.domain.organisation import OrganisationForm
-from jarjestokeskus.services.database.maintenance import NotAFile, check_database
+from jarjestokeskus.services.database.check import check_database
+from jarjestokeskus.services.database.maintenance import NotAFile
 from jarjestokeskus.services.organisations.register import (
     OrganisationQuery,
     get_organisation,

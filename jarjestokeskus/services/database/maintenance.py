@@ -1,4 +1,4 @@
-"""Looking after the database file: integrity check, online backup, restore from a backup."""
+"""Looking after the database file: online backup, restore from a backup (the check: check.py)."""
 
 from __future__ import annotations
 
@@ -8,18 +8,16 @@ import shutil
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-
-from sqlalchemy.exc import DBAPIError
 
 from jarjestokeskus.db.audit import os_user
 from jarjestokeskus.db.copy_mark import MeetingCopyIsReadOnly, is_meeting_copy
 from jarjestokeskus.db.engine import Database
-from jarjestokeskus.db.errors import CannotOpen, DatabaseProblem, NewerDatabase, NotADatabase, os_reason
+from jarjestokeskus.db.errors import DatabaseProblem, NewerDatabase, NotADatabase, os_reason
 from jarjestokeskus.db.lock import DatabaseLock, held_here, read_holder
-from jarjestokeskus.db.migrate import current_revision, head_revision, known_revisions
+from jarjestokeskus.db.plain import FileMissing, known_revisions, stored_revision
+from jarjestokeskus.db.plain import require_database_file as require_database_file
 from jarjestokeskus.i18n import _
 from jarjestokeskus.services.database.backup_folders import backup_folder, make_private_folder
 
@@ -28,7 +26,6 @@ Progress = Callable[[int, int], None]
 
 BACKUP_FOLDER = "backups"
 _PAGES_PER_STEP = 256
-_HEADER = b"SQLite format 3\x00"
 
 
 class BackupExists(DatabaseProblem):
@@ -69,28 +66,6 @@ class NotAFile(DatabaseProblem):
         )
 
 
-class FileMissing(DatabaseProblem):
-    def __init__(self, path: str) -> None:
-        super().__init__(path)
-        self.path = path
-
-    def user_message(self) -> str:
-        return _("The file {path} does not exist.").format(path=self.path)
-
-
-def require_database_file(path: Path) -> None:
-    """A command on an existing database: a missing file, a folder or an empty file is refused
-    (an empty one would silently become a new database)."""
-    import errno
-
-    if path.is_dir():
-        raise CannotOpen(str(path), IsADirectoryError(errno.EISDIR, "", str(path)))
-    if not path.is_file():
-        raise FileMissing(str(path))
-    if path.stat().st_size == 0:
-        raise NotADatabase(str(path))
-
-
 class DatabaseInUse(DatabaseProblem):
     def __init__(self, holder: str) -> None:
         super().__init__(holder)
@@ -121,60 +96,6 @@ class SameFile(DatabaseProblem):
 
     def user_message(self) -> str:
         return _("The backup {path} is the database itself; choose a backup file.").format(path=self.path)
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    ok: bool
-    integrity: str  # SQLite's own words: "ok", or the damage it found
-    schema_revision: str | None
-    head_revision: str
-    problems: tuple[str, ...]
-
-
-def check_database(db: Database, *, full: bool = False) -> CheckResult:
-    """Integrity and foreign keys (SQLite), and the schema revision against this program's.
-
-    SQLite's quick_check reads every page, free list and record (linear in the file's size);
-    `full` runs integrity_check, which also compares each index with its table and checks
-    UNIQUE: several times slower on a large file."""
-    problems: list[str] = []
-    head = head_revision()
-    integrity = "ok"
-    if db.path is not None:
-        try:
-            with db.engine.connect() as connection:
-                pragma = "integrity_check" if full else "quick_check"
-                rows = connection.exec_driver_sql(f"PRAGMA {pragma}").fetchall()
-                integrity = "\n".join(str(row[0]) for row in rows) or "ok"
-                if integrity != "ok":
-                    problems.extend(str(row[0]) for row in rows)
-                for table, rowid, parent, _fk in connection.exec_driver_sql("PRAGMA foreign_key_check"):
-                    problems.append(
-                        _("Table {table} row {rowid} refers to a missing row in {parent}.").format(
-                            table=table, rowid=rowid, parent=parent
-                        )
-                    )
-        except (DBAPIError, DatabaseProblem) as exc:
-            integrity = _driver_words(exc)
-            problems.append(integrity)
-    try:
-        revision = current_revision(db.engine)
-    except (DBAPIError, DatabaseProblem) as exc:
-        revision = None
-        problems.append(_driver_words(exc))
-    else:
-        if revision is None:
-            problems.append(_("The database has no schema version: it was not made by this program."))
-        elif revision not in known_revisions():
-            problems.append(NewerDatabase(revision).user_message())
-    return CheckResult(not problems, integrity, revision, head, tuple(problems))
-
-
-def _driver_words(error: BaseException) -> str:
-    """SQLite's own words for a failed check (a DatabaseProblem made of it keeps them as its cause)."""
-    cause = error.__cause__ if isinstance(error, DatabaseProblem) and error.__cause__ else error
-    return str(getattr(cause, "orig", None) or cause)
 
 
 def default_backup_path(database_path: Path, kind: str = "jarjestokeskus") -> Path:
@@ -250,16 +171,13 @@ def _verify_backup(source: sqlite3.Connection, path: Path) -> None:
         rows = source.execute("PRAGMA integrity_check").fetchall()
         if [tuple(row) for row in rows] != [("ok",)]:
             raise NotADatabase(str(path))
-        found = source.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
-        ).fetchone()
-        revision = source.execute("SELECT version_num FROM alembic_version").fetchone() if found else None
+        revision = stored_revision(source)
     except sqlite3.DatabaseError as exc:
         raise NotADatabase(str(path)) from exc
     if revision is None:
         raise NotADatabase(str(path))
-    if revision[0] not in known_revisions():
-        raise NewerDatabase(str(revision[0]))
+    if revision not in known_revisions():
+        raise NewerDatabase(revision)
 
 
 @contextlib.contextmanager
@@ -383,13 +301,11 @@ def _make_folder(folder: Path) -> None:
 __all__ = [
     "BackupExists",
     "BackupFailed",
-    "CheckResult",
     "DatabaseInUse",
     "FileMissing",
     "NotAFile",
     "SameFile",
     "backup_database",
-    "check_database",
     "default_backup_path",
     "restore_database",
 ]

@@ -13,9 +13,10 @@ import pytest
 from jarjestokeskus.db.engine import Database, open_database
 from jarjestokeskus.db.errors import NewerDatabase, NotADatabase
 from jarjestokeskus.db.lock import lock_path
-from jarjestokeskus.db.migrate import head_revision
+from jarjestokeskus.db.plain import head_revision
 from jarjestokeskus.domain.organisation import OrganisationForm
 from jarjestokeskus.services.database.backup_folders import backup_folder
+from jarjestokeskus.services.database.check import check_database
 from jarjestokeskus.services.database.maintenance import (
     BackupExists,
     DatabaseInUse,
@@ -23,7 +24,6 @@ from jarjestokeskus.services.database.maintenance import (
     NotAFile,
     SameFile,
     backup_database,
-    check_database,
     restore_database,
 )
 from jarjestokeskus.services.organisations.register import (
