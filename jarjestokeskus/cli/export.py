@@ -42,7 +42,7 @@ def add_export_command(commands: Any, shared: argparse.ArgumentParser) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from jarjestokeskus.cli.common import open_existing, table_format
+    from jarjestokeskus.cli.common import open_existing, open_to_read, table_format
     from jarjestokeskus.services.exports.files import ExportFailed, write_table
     from jarjestokeskus.services.exports.tables import export_rows
 
@@ -50,7 +50,7 @@ def run_export(args: argparse.Namespace) -> int:
     chosen = table_format(args)
     if chosen is None:
         return USER_ERROR
-    db = open_existing(args)
+    db = open_to_read(args) if args.kind == "members" else open_existing(args)  # plain SQL: members
     rows: Any = ()
     try:
         if args.kind == "survey":

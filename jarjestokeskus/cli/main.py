@@ -1,14 +1,37 @@
-"""The command line's entry: the language, the parser with every command, and running one."""
+"""The command line's entry: the language, the parser (of the one command asked, or of every
+command), and running one."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from importlib import import_module
 
 from jarjestokeskus import __version__, i18n
 from jarjestokeskus.cli.common import OK, USAGE, USER_ERROR
 from jarjestokeskus.i18n import _
+
+# The commands as --help lists them: the module of cli/ that adds them, its function, their names.
+COMMANDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    (
+        "maintenance",
+        "add_maintenance_commands",
+        ("gui", "demo", "check", "backup", "restore", "server-roles"),
+    ),
+    ("person", "add_person_command", ("person",)),
+    ("report", "add_report_command", ("report",)),
+    ("export", "add_export_command", ("export",)),
+    ("imports", "add_import_command", ("import",)),
+    ("calendar", "add_calendar_command", ("calendar",)),
+    ("meeting", "add_meeting_copy_command", ("meeting-copy",)),
+    ("merge_back", "add_merge_back_command", ("merge-back",)),
+    ("fees", "add_invoice_command", ("invoice",)),
+    ("mailing", "add_mailing_list_command", ("mailing-list",)),
+    ("survey", "add_survey_command", ("survey",)),
+    ("close_year", "add_close_year_command", ("close-year",)),
+    ("events", "add_events_command", ("events",)),
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -22,7 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     i18n.set_language(choose_language(arguments))
     translate_argparse()
-    parser = build_parser()
+    parser = build_parser(chosen_command(arguments))
     try:
         args = parser.parse_args(arguments)
     except SystemExit as exit_:  # --help, --version and usage errors end here
@@ -57,8 +80,22 @@ def choose_language(arguments: Sequence[str]) -> str:
     return load_settings().language or i18n.system_language()
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The parser, its texts in the current language; shared options work on either side of a command."""
+def chosen_command(arguments: Sequence[str]) -> str | None:
+    """The command `arguments` name, unless something before it (help, an option the scan does
+    not know) needs the parser with every command; then None."""
+    rest = iter(arguments)
+    for argument in rest:
+        if argument in ("--db", "--lang"):
+            next(rest, None)
+        elif not argument.startswith(("--db=", "--lang=")):
+            known = not argument.startswith("-") and any(argument in names for *_, names in COMMANDS)
+            return argument if known else None
+    return None
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser, its texts in the current language; shared options work on either side of a
+    command. With `only`, the parser of that one command: the others' modules are not loaded."""
     shared = argparse.ArgumentParser(add_help=False)
     options = shared.add_argument_group(_("common options"))
     options.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help=_("show this help"))
@@ -88,8 +125,6 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[shared],
         add_help=False,
     )
-    from jarjestokeskus.cli.maintenance import add_maintenance_commands
-
     commands = parser.add_subparsers(dest="command", title=_("commands"), metavar=_("COMMAND"))
 
     def command(
@@ -101,36 +136,11 @@ def build_parser() -> argparse.ArgumentParser:
         sub.set_defaults(run=run)
         return sub
 
-    add_maintenance_commands(command)
-    from jarjestokeskus.cli.person import add_person_command
-
-    add_person_command(commands, shared)
-    from jarjestokeskus.cli.calendar import add_calendar_command
-    from jarjestokeskus.cli.close_year import add_close_year_command
-    from jarjestokeskus.cli.export import add_export_command
-    from jarjestokeskus.cli.imports import add_import_command
-    from jarjestokeskus.cli.meeting import add_meeting_copy_command
-    from jarjestokeskus.cli.report import add_report_command
-
-    add_report_command(commands, shared)
-    add_export_command(commands, shared)
-    add_import_command(commands, shared)
-    add_calendar_command(commands, shared)
-    add_meeting_copy_command(commands, shared)
-    from jarjestokeskus.cli.merge_back import add_merge_back_command
-
-    add_merge_back_command(commands, shared)
-    from jarjestokeskus.cli.fees import add_invoice_command
-
-    add_invoice_command(commands, shared)
-    from jarjestokeskus.cli.mailing import add_mailing_list_command
-
-    add_mailing_list_command(commands, shared)
-    from jarjestokeskus.cli.survey import add_survey_command
-
-    add_survey_command(commands, shared)
-    add_close_year_command(commands, shared)
-    from jarjestokeskus.cli.events import add_events_command
-
-    add_events_command(commands, shared)
+    for module, function, names in COMMANDS:
+        if only is None or only in names:
+            add = getattr(import_module(f"jarjestokeskus.cli.{module}"), function)
+            if module == "maintenance":
+                add(command)
+            else:
+                add(commands, shared)
     return parser

@@ -17,6 +17,9 @@ from jarjestokeskus.db.errors import os_reason
 from jarjestokeskus.i18n import _
 from jarjestokeskus.reports.catalogue import COUNTERPARTY, KINDS, ORGANISATION, ReportOptions
 
+# The reports whose rows come from plain SQL (db.plain.reader): a file is read without SQLAlchemy.
+PLAIN_SQL = frozenset({"members"})
+
 
 class ReportProblem(Exception):
     """A user error: the message is shown as it is."""
@@ -90,12 +93,12 @@ def run_report(args: argparse.Namespace) -> int:
 
 
 def _run_report(args: argparse.Namespace) -> int:
-    from jarjestokeskus.cli.common import Progress, open_existing
+    from jarjestokeskus.cli.common import Progress, open_existing, open_to_read
     from jarjestokeskus.reports.catalogue import build_report
 
     language = getattr(args, "lang", None) or i18n.current_language()
     buffer = BytesIO()
-    db = open_existing(args)
+    db = open_to_read(args) if args.kind in PLAIN_SQL else open_existing(args)
     try:
         needs = KINDS[args.kind].needs
         options = ReportOptions(

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from jarjestokeskus import __version__, i18n
-from jarjestokeskus.cli.main import main
+from jarjestokeskus.cli.main import build_parser, chosen_command, main
 from jarjestokeskus.db.engine import open_database
 from jarjestokeskus.db.errors import NewerDatabase, NotADatabase
 from jarjestokeskus.db.lock import lock_path
@@ -58,6 +58,36 @@ def test_help_is_in_the_chosen_language(capsys: pytest.CaptureFixture[str]) -> N
     assert main(["--help", "--lang", "sv"]) == 0
     assert i18n.current_language() == "sv"
     assert _("create a new database filled with the demo scenario") in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["export", "--help"],
+        ["--lang", "sv", "person", "export", "--help"],
+        ["--db=x.sqlite", "report", "--help"],
+        ["export", "members"],
+        ["server-roles", "--no-such-option"],
+    ],
+)
+def test_a_command_alone_is_parsed_as_among_all(
+    arguments: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Only the asked command's parser is built; its help and usage errors are as among all."""
+    assert chosen_command(arguments) == next(a for a in arguments if not a.startswith("-") and a != "sv")
+    assert main(arguments) in (0, 2)
+    alone = capsys.readouterr()
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(arguments)
+    among_all = capsys.readouterr()
+    assert (alone.out, alone.err) == (among_all.out, among_all.err) != ("", "")
+
+
+@pytest.mark.parametrize(
+    "arguments", [[], ["--help", "export"], ["-h"], ["no-such-command"], ["--d", "x.sqlite", "check"]]
+)
+def test_help_before_a_command_or_no_command_builds_every_command(arguments: list[str]) -> None:
+    assert chosen_command(arguments) is None
 
 
 @pytest.mark.parametrize("arguments", [["--version"], ["check", "--version"]])

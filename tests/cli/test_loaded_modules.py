@@ -9,7 +9,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from jarjestokeskus.db.engine import open_database
+from jarjestokeskus.domain.enums import MembershipStatus
+from jarjestokeskus.domain.organisation import OrganisationForm
+from jarjestokeskus.services.organisations.register import save_organisation
+
+MEMBER = MembershipStatus.MEMBER
 
 
 def loaded_after(code: str) -> set[str]:
@@ -35,3 +42,27 @@ def test_check_of_a_file_loads_no_sqlalchemy(db_path: Path) -> None:
     )
     assert "jarjestokeskus.services.database.check" in loaded  # it did check
     assert not {name for name in loaded if name.split(".")[0] in ("sqlalchemy", "alembic")}
+
+
+@pytest.mark.parametrize(
+    ("command", "done"),
+    [
+        (
+            ["export", "members", "--format", "csv", "-o", "{out}/j.csv"],
+            "jarjestokeskus.services.exports.members",
+        ),
+        (["report", "members", "-o", "{out}/j.pdf"], "jarjestokeskus.reports.members"),
+    ],
+)
+def test_the_members_list_and_register_of_a_file_load_no_sqlalchemy(
+    db_path: Path, tmp_path: Path, command: list[str], done: str
+) -> None:
+    database = open_database(db_path)
+    save_organisation(database, OrganisationForm(name_fi="Vaasan Martat ry", membership_status=MEMBER))
+    database.close()
+    arguments = ["--db", str(db_path), "--lang", "fi", *(part.format(out=tmp_path) for part in command)]
+    loaded = loaded_after(f"from jarjestokeskus.cli.main import main\nassert main({arguments!r}) == 0")
+    assert done in loaded
+    assert not {name for name in loaded if name.split(".")[0] in ("sqlalchemy", "alembic")}
+    # The parser of the one command: the other commands' modules are not loaded either.
+    assert not {"jarjestokeskus.cli.person", "jarjestokeskus.cli.events"} & loaded

@@ -10,6 +10,7 @@ import pytest
 
 from jarjestokeskus import i18n
 from jarjestokeskus.db.engine import Database
+from jarjestokeskus.db.plain import open_for_reading
 from jarjestokeskus.domain.enums import LABELS, MembershipStatus
 from jarjestokeskus.domain.organisation import OrganisationForm
 from jarjestokeskus.reports import members as report
@@ -102,3 +103,19 @@ def test_hostile_names_print_as_typed(db: Database) -> None:
 def test_empty_register(db: Database) -> None:
     text = pdf_text(build(db, "sv"))
     assert flat(i18n.catalog("sv").gettext(report.NONE)) in text
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize(("language", "options"), [("fi", {}), ("sv", {"group_by": "field", "year": 2025})])
+def test_the_register_read_with_sqlite_alone_is_the_same(
+    demo: Database, language: str, options: dict[str, object]
+) -> None:
+    """`report members` reads a file with db.plain: the same pages as through SQLAlchemy."""
+    assert demo.path is not None
+    reading = open_for_reading(demo.path)
+    try:
+        by_sqlite = pdf_pages(build(reading, language, **options))  # type: ignore[arg-type]
+    finally:
+        reading.close()
+    by_engine = pdf_pages(build(demo, language, **options))
+    assert len(by_engine) > 1 and by_sqlite == by_engine

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from jarjestokeskus.db.engine import data_dir
+from jarjestokeskus.db.places import data_dir
 
 RECORD_FILE = "written-files.json"
 RECORD_LIMIT = 2000  # the newest entries are kept

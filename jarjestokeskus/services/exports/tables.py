@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jarjestokeskus import i18n
-from jarjestokeskus.db.engine import Database
 from jarjestokeskus.i18n import N_, sort_key
 from jarjestokeskus.services.exports.columns import (
     AGREEMENT_HEADERS,
@@ -18,7 +17,10 @@ from jarjestokeskus.services.exports.columns import (
     STAFF_HEADERS,
 )
 from jarjestokeskus.services.exports.files import Euros
-from jarjestokeskus.services.rows import localized
+
+if TYPE_CHECKING:
+    from jarjestokeskus.db.engine import Database
+    from jarjestokeskus.db.plain import PlainDatabase
 
 KINDS = ("members", "organisations", "projects", "employment", "agreements")
 # The sheet's name: the title of the view the list comes from.
@@ -55,17 +57,21 @@ def export_table(db: Database, kind: str, language: str, today: date | None = No
     return text(TITLES[kind]), [text(h) for h in headers], rows
 
 
-def export_rows(db: Database, kind: str, language: str) -> tuple[str, list[str], Iterable[list[object]], int]:
+def export_rows(
+    db: PlainDatabase | Database, kind: str, language: str
+) -> tuple[str, list[str], Iterable[list[object]], int]:
     """(sheet title, header, rows, how many) of a list: the members' list read from the database
-    as it is written (the database must stay open until the rows are used up), others at once."""
+    as it is written (the database must stay open until the rows are used up), others at once
+    (they need a db.engine.Database)."""
     if kind != "members":
-        title, header, rows = export_table(db, kind, language)
+        title, header, rows = export_table(db, kind, language)  # type: ignore[arg-type]
         return title, header, rows, len(rows)
-    from jarjestokeskus.services.exports.members import count_member_rows, member_rows
+    from jarjestokeskus.services.exports.members import member_rows
+    from jarjestokeskus.services.organisations.member_register import count_members
 
     text = i18n.catalog(language).gettext
     header = [text(h) for h in MEMBER_HEADERS]
-    return text(TITLES[kind]), header, member_rows(db, language), count_member_rows(db)
+    return text(TITLES[kind]), header, member_rows(db, language), count_members(db)[0]
 
 
 def _label(text: Callable[[str], str], member: Any) -> str:
@@ -145,6 +151,7 @@ def _staff(db: Database, text: Callable[[str], str], today: date) -> list[list[o
 def _agreements(db: Database, language: str, text: Callable[[str], str]) -> list[list[object]]:
     from jarjestokeskus.services.agreements.register import agreement_tree, list_agreements
     from jarjestokeskus.services.agreements.rows import AgreementNode
+    from jarjestokeskus.services.rows import localized
 
     table: list[list[object]] = []
 

@@ -1,9 +1,11 @@
 """The member register's rows: who is a member organisation, with its contact person.
 
-SQLAlchemy Core on light table descriptions (`table()`/`column()`, the columns this module reads)
-rather than the ORM models: printing the member register from the command line then loads neither
-the ORM's mappers nor the models of every area, which cost more than the register itself at a
-thousand members. The members and their contacts come in one query (an outer join), as plain rows.
+Plain SQL on the tables (db.plain.reader), the same text on a file read with sqlite3 alone and on
+a server through SQLAlchemy: printing or exporting the member register from the command line
+loads neither SQLAlchemy nor the ORM's models, which cost more than the register itself at a
+thousand members. The rules of who is a member (`members_on`) and whose person is its contact
+(`CONTACT_IN_FORCE`, CONTACT_ROLES' order) are written here once; the export and the annual
+overview's figures use them too.
 """
 
 from __future__ import annotations
@@ -11,57 +13,33 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Boolean, ColumnElement, Date, Uuid, and_, column, or_, select, table
-
+from jarjestokeskus.db.plain import Execute, reader, sql_list
 from jarjestokeskus.domain.enums import CONTACT_ROLES, Field, MembershipStatus, RoleKind
 
 if TYPE_CHECKING:
-    from sqlalchemy import Connection, TableClause
-    from sqlalchemy.orm import Session
-
     from jarjestokeskus.db.engine import Database
-
-ORGANISATION = table(
-    "organisation",
-    column("id", Uuid()),
-    column("name_fi"),
-    column("name_sv"),
-    column("name_fi_key"),
-    column("name_sv_key"),
-    column("municipality"),
-    column("municipality_code"),
-    column("field"),
-    column("email"),
-    column("phone"),
-    column("member_count"),
-    column("abbreviation"),
-    column("business_id"),
-    column("street_address"),
-    column("postal_code"),
-    column("post_office"),
-    column("membership_status"),
-    column("member_since", Date()),
-    column("member_until", Date()),
-    column("is_home", Boolean()),
-    column("archived_at"),
-)
-ROLE = table(
-    "role",
-    column("organisation_id", Uuid()),
-    column("person_id", Uuid()),
-    column("kind"),
-    column("start_date", Date()),
-    column("end_date", Date()),
-    column("archived_at"),
-)
-PERSON = table("person", column("id", Uuid()), column("first_name"), column("last_name"))
+    from jarjestokeskus.db.plain import PlainDatabase
 
 _RANKS = {kind.value: rank for rank, kind in enumerate(CONTACT_ROLES)}
 # Statuses of organisations that have been members (their dates tell when).
 WERE_MEMBERS = (MembershipStatus.MEMBER, MembershipStatus.RESIGNED, MembershipStatus.EXPELLED)
 _FIELDS = {field.value: field for field in Field}
+_KINDS = {kind.value: kind for kind in RoleKind}
+
+# A role that makes its person an organisation's contact on the day `:today`.
+CONTACT_IN_FORCE = (
+    f"role.archived_at IS NULL AND role.kind IN {sql_list(_RANKS)}"
+    " AND (role.start_date IS NULL OR role.start_date <= :today)"
+    " AND (role.end_date IS NULL OR role.end_date >= :today)"
+)
+# The member register's columns of an organisation, in MemberRow's order after its id.
+_COLUMNS = (
+    "organisation.id, name_fi, name_sv, municipality, field, email, phone, member_count,"
+    " municipality_code, abbreviation, coalesce(business_id, ''), street_address, postal_code,"
+    " post_office"
+)
 
 
 @dataclass(frozen=True)
@@ -90,136 +68,104 @@ class MemberRow:
         return (self.name_sv or self.name_fi) if language == "sv" else (self.name_fi or self.name_sv)
 
 
-def members_on(day: date | None, organisation: TableClause | Any = ORGANISATION) -> ColumnElement[bool]:
-    """Who is a member organisation: today, status member; at the end of a `day`, by the
-    membership dates (joined by then, `member_until` not before the day after; a member without a
-    joining date counts as joined). So the members at the end of a year are those at the end of
-    the year before, plus those that joined in the year, less those that left in it.
-
-    `organisation` is the table the condition is on: this module's, or the ORM model's table."""
-    o = organisation.c
-    live = and_(o.archived_at.is_(None), o.is_home.is_(False))
-    member = MembershipStatus.MEMBER.value
+def members_on(day: date | None) -> tuple[str, dict[str, object]]:
+    """Who is a member organisation, as an SQL condition on the table `organisation` and its
+    parameters: today, status member; at the end of a `day`, by the membership dates (joined by
+    then, `member_until` not before the day after; a member without a joining date counts as
+    joined). So the members at the end of a year are those at the end of the year before, plus
+    those that joined in the year, less those that left in it. The home organisation never counts."""
+    parameters: dict[str, object] = {"home": False, "member": MembershipStatus.MEMBER.value}
+    live = "organisation.archived_at IS NULL AND organisation.is_home = :home"
     if day is None:
-        return and_(live, o.membership_status == member)
-    return and_(
-        live,
-        o.membership_status.in_([status.value for status in WERE_MEMBERS]),
-        or_(o.member_since <= day, and_(o.member_since.is_(None), o.membership_status == member)),
-        or_(o.member_until.is_(None), o.member_until > day),
+        return f"{live} AND organisation.membership_status = :member", parameters
+    were = sql_list(status.value for status in WERE_MEMBERS)
+    return (
+        f"{live} AND organisation.membership_status IN {were}"
+        " AND (organisation.member_since <= :on"
+        " OR (organisation.member_since IS NULL AND organisation.membership_status = :member))"
+        " AND (organisation.member_until IS NULL OR organisation.member_until > :on)",
+        {**parameters, "on": day},
     )
 
 
-def _contact_in_force(today: date) -> ColumnElement[bool]:
-    """A role that makes its person an organisation's contact `today`."""
-    r = ROLE.c
-    return and_(
-        r.archived_at.is_(None),
-        r.kind.in_([kind.value for kind in CONTACT_ROLES]),
-        or_(r.start_date.is_(None), r.start_date <= today),
-        or_(r.end_date.is_(None), r.end_date >= today),
-    )
-
-
-def _better(
-    contacts: dict[Any, tuple[int, str, RoleKind]], key: Any, kind: str, first: str, last: str
-) -> None:
-    """Keep the contact of the higher-ranking role of `key`'s organisation."""
-    rank = _RANKS[kind]
-    if key not in contacts or rank < contacts[key][0]:
-        contacts[key] = (rank, f"{first} {last}".strip(), RoleKind(kind))
-
-
-def member_contacts(
-    reader: Session | Connection, today: date, on: date | None = None
-) -> dict[uuid.UUID, tuple[int, str, RoleKind]]:
+def contacts_in_force(
+    execute: Execute, today: date, on: date | None = None
+) -> dict[object, tuple[int, str, RoleKind]]:
     """The contact person of each member organisation (see `members_on`) that has one in force
-    `today`: (rank in CONTACT_ROLES, name, role) by the organisation's id."""
-    o, r, p = ORGANISATION.c, ROLE.c, PERSON.c
-    found = reader.execute(
-        select(r.organisation_id, r.kind, p.first_name, p.last_name)
-        .select_from(ROLE.join(PERSON, r.person_id == p.id).join(ORGANISATION, r.organisation_id == o.id))
-        .where(_contact_in_force(today), members_on(on))
+    `today`: (rank in CONTACT_ROLES, name, role) by the organisation's id as the database gives it
+    (SQLite: text); the role first in CONTACT_ROLES wins."""
+    members, parameters = members_on(on)
+    found = execute(
+        "SELECT role.organisation_id, role.kind, person.first_name, person.last_name FROM role"
+        " JOIN person ON role.person_id = person.id"
+        " JOIN organisation ON role.organisation_id = organisation.id"
+        f" WHERE {CONTACT_IN_FORCE} AND {members}",
+        {**parameters, "today": today},
     )
-    contacts: dict[uuid.UUID, tuple[int, str, RoleKind]] = {}
-    for organisation_id, kind, first, last in found:
-        _better(contacts, organisation_id, kind, first, last)
+    contacts: dict[object, tuple[int, str, RoleKind]] = {}
+    for organisation, kind, first, last in found:
+        rank = _RANKS[kind]
+        if organisation not in contacts or rank < contacts[organisation][0]:
+            contacts[organisation] = (rank, f"{first} {last}".strip(), _KINDS[kind])
     return contacts
 
 
 def member_register(
-    db: Database, today: date | None = None, on: date | None = None, sorted_for: str | None = None
+    db: PlainDatabase | Database,
+    today: date | None = None,
+    on: date | None = None,
+    sorted_for: str | None = None,
 ) -> list[MemberRow]:
     """The member organisations (status member, not archived, not the home organisation; with
     `on`, those that were members on that day, see `members_on`); with `sorted_for` ("fi" or
     "sv"), by their names in that language in collation order (by the stored sort keys)."""
-    today = today or date.today()
-    o, r, p = ORGANISATION.c, ROLE.c, PERSON.c
-    order = [o.name_sv_key if sorted_for == "sv" else o.name_fi_key] if sorted_for else []
-    contacts = ROLE.join(PERSON, r.person_id == p.id)
-    statement = (
-        select(
-            o.id,
-            o.name_fi,
-            o.name_sv,
-            o.municipality,
-            o.municipality_code,
-            o.field,
-            o.email,
-            o.phone,
-            o.member_count,
-            o.abbreviation,
-            o.business_id,
-            o.street_address,
-            o.postal_code,
-            o.post_office,
-            r.kind,
-            p.first_name,
-            p.last_name,
-        )
-        .select_from(
-            ORGANISATION.outerjoin(contacts, and_(r.organisation_id == o.id, _contact_in_force(today)))
-        )
-        .where(members_on(on))
-        .order_by(*order, o.id)
-    )
-    organisations: dict[uuid.UUID, tuple[Any, ...]] = {}  # in the query's order
-    best: dict[uuid.UUID, tuple[int, str, RoleKind]] = {}
-    with db.engine.connect() as connection:
-        for found in connection.execute(statement):
-            organisations.setdefault(found[0], found)
-            if found.kind is not None:
-                _better(best, found[0], found.kind, found.first_name, found.last_name)
+    members, parameters = members_on(on)
+    order = ("name_sv_key, " if sorted_for == "sv" else "name_fi_key, ") if sorted_for else ""
+    with reader(db) as execute:
+        contacts = contacts_in_force(execute, today or date.today(), on)
+        found = execute(
+            f"SELECT {_COLUMNS} FROM organisation WHERE {members} ORDER BY {order}organisation.id",
+            parameters,
+        ).fetchall()
+    no_contact = (0, "", None)
     rows = []
-    for o_id, found in organisations.items():
-        _rank, contact, kind = best.get(o_id, (0, "", None))
+    for o_id, name_fi, name_sv, municipality, field, email, phone, member_count, *rest in found:
+        _rank, contact, kind = contacts.get(o_id, no_contact)
         rows.append(
             MemberRow(
-                o_id,
-                found.name_fi,
-                found.name_sv,
-                found.municipality,
-                _FIELDS[found.field],
-                found.email,
-                found.phone,
-                found.member_count,
+                o_id if isinstance(o_id, uuid.UUID) else uuid.UUID(o_id),
+                name_fi,
+                name_sv,
+                municipality,
+                _FIELDS[field],
+                email,
+                phone,
+                member_count,
                 contact,
                 kind,
-                found.municipality_code,
-                found.abbreviation,
-                found.business_id or "",
-                found.street_address,
-                found.postal_code,
-                found.post_office,
+                *rest,
             )
         )
     return rows
 
 
-def home_names(db: Database) -> tuple[str, str]:
+def count_members(db: PlainDatabase | Database, on: date | None = None) -> tuple[int, int]:
+    """How many member organisations there are (on the day `on`, see `members_on`), and the sum of
+    their own member counts (as recorded now: the register keeps no history of them)."""
+    members, parameters = members_on(on)
+    with reader(db) as execute:
+        row = execute(
+            f"SELECT count(*), coalesce(sum(member_count), 0) FROM organisation WHERE {members}", parameters
+        ).fetchone()
+    assert row is not None
+    return int(row[0]), int(row[1])
+
+
+def home_names(db: PlainDatabase | Database) -> tuple[str, str]:
     """The home organisation's (fi, sv) names, or two empty strings."""
-    o = ORGANISATION.c
-    statement = select(o.name_fi, o.name_sv).where(o.is_home.is_(True), o.archived_at.is_(None)).limit(1)
-    with db.engine.connect() as connection:
-        row = connection.execute(statement).first()
-    return (row.name_fi, row.name_sv) if row else ("", "")
+    with reader(db) as execute:
+        row = execute(
+            "SELECT name_fi, name_sv FROM organisation WHERE is_home = :home AND archived_at IS NULL LIMIT 1",
+            {"home": True},
+        ).fetchone()
+    return (row[0], row[1]) if row else ("", "")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import and_, or_, select
 
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.models import MembershipFee, Organisation, Project, ProjectPartner
@@ -22,15 +22,14 @@ from jarjestokeskus.services.agreements.rows import AgreementRow
 from jarjestokeskus.services.organisations.member_register import (
     WERE_MEMBERS,
     MemberRow,
+    count_members,
     home_names,
-    member_contacts,
     member_register,
 )
-from jarjestokeskus.services.organisations.member_register import members_on as _members_on
 from jarjestokeskus.services.organisations.register import get_organisation
 from jarjestokeskus.services.rows import OrganisationDetail, localized
 
-__all__ = ["MemberRow", "home_names", "member_contacts", "member_register", "members_on"]
+__all__ = ["MemberRow", "count_members", "home_names", "member_register"]
 
 
 @dataclass(frozen=True)
@@ -57,21 +56,6 @@ class OrganisationCard:
     detail: OrganisationDetail
     agreements: tuple[AgreementRow, ...]
     projects: tuple[CardProjectRow, ...]
-
-
-def members_on(day: date | None) -> ColumnElement[bool]:
-    """`member_register.members_on` on the ORM model's table, for queries of `Organisation`."""
-    return _members_on(day, Organisation.__table__)
-
-
-def count_members(db: Database, on: date | None = None) -> tuple[int, int]:
-    """How many member organisations there are (on the day `on`, see `members_on`), and the sum of
-    their own member counts (as recorded now: the register keeps no history of them)."""
-    with db.reading() as session:
-        row = session.execute(
-            select(func.count(), func.coalesce(func.sum(Organisation.member_count), 0)).where(members_on(on))
-        ).one()
-    return int(row[0]), int(row[1])
 
 
 def membership_changes(db: Database, year: int) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:

@@ -10,10 +10,13 @@ import pytest
 from openpyxl import load_workbook
 
 from jarjestokeskus.db.engine import Database
+from jarjestokeskus.db.plain import open_for_reading
 from jarjestokeskus.domain.enums import MembershipStatus
 from jarjestokeskus.domain.organisation import OrganisationForm
 from jarjestokeskus.services.exports import members as stream
 from jarjestokeskus.services.exports.files import write_table
+from jarjestokeskus.services.exports.tables import export_rows
+from jarjestokeskus.services.organisations.member_register import count_members
 from jarjestokeskus.services.organisations.register import save_organisation
 from tests.reports.pdf_text import demo_database
 
@@ -74,7 +77,7 @@ def members(db: Database, monkeypatch: pytest.MonkeyPatch) -> Database:
     ],
 )
 def test_members_in_collation_order_in_chunks(members: Database, language: str, order: list[str]) -> None:
-    assert stream.count_member_rows(members) == 5
+    assert count_members(members)[0] == 5
     rows = list(stream.member_rows(members, language))
     shown = [(row[1] or row[0]) if language == "sv" else row[0] for row in rows]
     assert shown == order
@@ -121,3 +124,22 @@ def test_a_long_list_goes_to_xlsx_as_it_is_read(tmp_path: Path) -> None:
     assert sheet["C2501"].value == 2499 and sheet["C2501"].data_type == "n"
     assert sheet["B2"].value == "=SUM(A1)" and sheet["B2"].data_type == "s" and sheet["B2"].quotePrefix
     assert sheet["B3"].value is None
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_the_file_is_the_same_read_with_sqlite_alone(demo: Database, tmp_path: Path, language: str) -> None:
+    """`export members` reads a file with db.plain: the same bytes as through SQLAlchemy."""
+    assert demo.path is not None
+    reading = open_for_reading(demo.path)
+    written = []
+    try:
+        for number, db in enumerate((demo, reading)):
+            title, header, rows, total = export_rows(db, "members", language)
+            path = tmp_path / f"members-{number}.csv"
+            assert write_table(path, header, rows, "csv", title, total=total) == total
+            written.append(path.read_bytes())
+    finally:
+        reading.close()
+    assert total > 10 and b"Vaasa" in written[0]
+    assert written[0] == written[1]
