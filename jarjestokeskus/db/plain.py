@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from jarjestokeskus.db.errors import (
     CannotOpen,
@@ -40,9 +40,6 @@ from jarjestokeskus.db.errors import (
 )
 from jarjestokeskus.db.places import sqlite_path
 from jarjestokeskus.i18n import _
-
-if TYPE_CHECKING:
-    from jarjestokeskus.db.engine import Database
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -140,14 +137,15 @@ def set_pragmas(connection: Any, *, query_only: bool = False) -> None:
     cursor.close()
 
 
-def stored_revision(connection: sqlite3.Connection) -> str | None:
-    """The schema revision stamped in a SQLite database (Alembic's table); None when it has none."""
-    found = connection.execute(
+def stored_revision(execute: Callable[[str], Any]) -> str | None:
+    """The schema revision stamped in a SQLite database (Alembic's table); None when it has none.
+    `execute`: a sqlite3 connection's, or `reader`'s."""
+    found = execute(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
     ).fetchone()
     if found is None:
         return None
-    revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    revision = execute("SELECT version_num FROM alembic_version").fetchone()
     return None if revision is None else str(revision[0])
 
 
@@ -230,7 +228,7 @@ def open_for_reading(path: Path) -> PlainDatabase:
             connection = sqlite3.connect(uri or path, uri=uri is not None, isolation_level=None)
             set_pragmas(connection, query_only=True)
             connection.execute("BEGIN")
-            revision = stored_revision(connection)
+            revision = stored_revision(connection.execute)
     except sqlite3.Error as exc:
         if connection is not None:
             connection.close()
@@ -265,8 +263,14 @@ Execute = Callable[..., Rows]
 """execute(sql, parameters={}): one statement with `:name` parameters, its rows."""
 
 
+class EngineDatabase(Protocol):
+    """db.engine.Database, as `reader` uses it (named so here: db.engine uses this module)."""
+
+    engine: Any
+
+
 @contextmanager
-def reader(db: PlainDatabase | Database, *, stream: bool = False) -> Iterator[Execute]:
+def reader(db: PlainDatabase | EngineDatabase, *, stream: bool = False) -> Iterator[Execute]:
     """A way to run queries on `db` while the block lasts: sqlite3's cursor on a file opened
     here, else a connection of SQLAlchemy's engine (`stream`: a server's rows come as they are
     read, not all at once). Rows are as the driver gives them (SQLite: text for ids and dates)."""
@@ -293,23 +297,13 @@ def reader(db: PlainDatabase | Database, *, stream: bool = False) -> Iterator[Ex
         yield execute_sql
 
 
-def database_errors(db: PlainDatabase | Database) -> tuple[type[BaseException], ...]:
+def database_errors(db: PlainDatabase | EngineDatabase) -> tuple[type[BaseException], ...]:
     """What a query on `db` fails with when the database is at fault (not the program)."""
     if isinstance(db, PlainDatabase):
         return (sqlite3.Error, DatabaseProblem)
     from sqlalchemy.exc import DBAPIError
 
     return (DBAPIError, DatabaseProblem)
-
-
-def schema_revision(db: PlainDatabase | Database) -> str | None:
-    """The schema revision stamped in the database; None when it has none."""
-    if isinstance(db, PlainDatabase):
-        with _translated(db.path):
-            return stored_revision(db.connection)
-    from jarjestokeskus.db.migrate import current_revision
-
-    return current_revision(db.engine)
 
 
 class _Translating:
@@ -355,6 +349,7 @@ def sql_list(values: Iterable[str]) -> str:
 
 __all__ = [
     "FileMissing",
+    "EngineDatabase",
     "PlainDatabase",
     "database_errors",
     "driver_problem",
@@ -365,7 +360,6 @@ __all__ = [
     "read_only_uri",
     "reader",
     "require_database_file",
-    "schema_revision",
     "set_pragmas",
     "sql_list",
     "stored_revision",

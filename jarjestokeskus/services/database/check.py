@@ -16,7 +16,7 @@ from jarjestokeskus.db.plain import (
     head_revision,
     known_revisions,
     reader,
-    schema_revision,
+    stored_revision,
 )
 from jarjestokeskus.i18n import _
 
@@ -61,7 +61,7 @@ def check_database(db: PlainDatabase | Database, *, full: bool = False) -> Check
             integrity = _driver_words(exc)
             problems.append(integrity)
     try:
-        revision = schema_revision(db)
+        revision = _schema_revision(db)
     except failed as exc:
         revision = None
         problems.append(_driver_words(exc))
@@ -71,6 +71,15 @@ def check_database(db: PlainDatabase | Database, *, full: bool = False) -> Check
         elif revision not in known_revisions():
             problems.append(NewerDatabase(revision).user_message())
     return CheckResult(not problems, integrity, revision, head, tuple(problems))
+
+
+def _schema_revision(db: PlainDatabase | Database) -> str | None:
+    if isinstance(db, PlainDatabase):
+        with reader(db) as execute:
+            return stored_revision(execute)
+    from jarjestokeskus.db.migrate import current_revision
+
+    return current_revision(db.engine)
 
 
 def _driver_words(error: BaseException) -> str:

@@ -171,7 +171,7 @@ def _verify_backup(source: sqlite3.Connection, path: Path) -> None:
         rows = source.execute("PRAGMA integrity_check").fetchall()
         if [tuple(row) for row in rows] != [("ok",)]:
             raise NotADatabase(str(path))
-        revision = stored_revision(source)
+        revision = stored_revision(source.execute)
     except sqlite3.DatabaseError as exc:
         raise NotADatabase(str(path)) from exc
     if revision is None:
