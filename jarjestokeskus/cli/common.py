@@ -17,9 +17,11 @@ OK, USER_ERROR, USAGE = 0, 1, 2
 
 def database_target(args: argparse.Namespace) -> str | None:
     """--db, else $JARJESTOKESKUS_DB, else the database chosen in the window's settings."""
+    if getattr(args, "db", None):
+        return str(args.db)
     from jarjestokeskus.services.settings import load_settings, start_database
 
-    return getattr(args, "db", None) or start_database(load_settings())
+    return start_database(load_settings())
 
 
 def open_existing(args: argparse.Namespace) -> Database:

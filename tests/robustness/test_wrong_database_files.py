@@ -11,6 +11,7 @@ import pytest
 
 from jarjestokeskus.cli.main import main
 from jarjestokeskus.db.engine import open_database
+from jarjestokeskus.domain.enums import MembershipStatus
 from jarjestokeskus.domain.organisation import OrganisationForm
 from jarjestokeskus.services.organisations.register import save_organisation
 from tests.robustness.test_failures import ROOT
@@ -83,7 +84,8 @@ def test_read_only_commands_work_in_a_read_only_folder(
         database = folder / "rekisteri.sqlite"
         shutil.copyfile(migrated_template, database)
         db = open_database(database)
-        save_organisation(db, OrganisationForm(name_fi="Vaasan Martat ry"))
+        member = OrganisationForm(name_fi="Vaasan Martat ry", membership_status=MembershipStatus.MEMBER)
+        save_organisation(db, member)
         db.close()
         subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
         assert main(["--db", str(database), "check"]) == 0
@@ -103,5 +105,15 @@ def test_read_only_commands_work_in_a_read_only_folder(
             == 0
         )
         assert "Vaasan Martat ry" in (tmp_path / "j.csv").read_text(encoding="utf-8-sig")
+        members = [
+            "export",
+            "members",
+            "--format",
+            "csv",
+            "-o",
+            str(tmp_path / "m.csv"),
+        ]  # with sqlite3 alone
+        assert main(["--db", str(database), *members]) == 0
+        assert "Vaasan Martat ry" in (tmp_path / "m.csv").read_text(encoding="utf-8-sig")
     finally:
         subprocess.run(["umount", "-l", str(folder)], check=False)
