@@ -4,13 +4,14 @@
   list's CSV to PDF with the CSV filter options (semicolons, double quotes, UTF-8), so that it
   really lays out a table of separate columns (checked with pdftotext before it is timed).
 - `jarjestokeskus export members --format csv|xlsx` against `sqlite3 -csv` selecting the same
-  columns of the same organisations in the same order.
+  columns of the same organisations in the same order (the CSV file checked to have every member).
 
 Run alone: `python bench/io_rows.py` (BENCH_SIZES=1000,10000 for the smaller sizes only).
 """
 
 from __future__ import annotations
 
+import csv
 import re
 import shutil
 import subprocess
@@ -142,6 +143,8 @@ def _export_rows(folder: Path, size: int) -> list[Row]:
         out = folder / f"members-{size}.{format}"
         command = [PYTHON, "-m", "jarjestokeskus", "export", "members", "--lang", "fi", "--format", format]
         program = harness.run([*command, "--db", str(database), "-o", str(out)])
+        if format == "csv":
+            _check_every_row(out, size)
         goal = f"≤ {limit:g} s"
         found.append(
             Row(
@@ -149,6 +152,15 @@ def _export_rows(folder: Path, size: int) -> list[Row]:
             )
         )
     return found
+
+
+def _check_every_row(exported: Path, size: int) -> None:
+    """The CSV file has a header and one row for each member (every organisation of the
+    benchmark's database is one)."""
+    with exported.open(encoding="utf-8-sig", newline="") as file:
+        rows = sum(1 for _row in csv.reader(file, delimiter=";"))
+    if rows != size + 1:
+        raise RuntimeError(f"{exported.name}: {rows - 1} rows, not {size}")
 
 
 if __name__ == "__main__":
