@@ -61,10 +61,9 @@ def run_export(args: argparse.Namespace) -> int:
             year = args.year or date.today().year
             title = _("Survey {year}").format(year=year)
             header, rows = appendix_table(db, year, (), language)
-            total = len(rows)
         else:
-            title, header, rows, total = export_rows(db, args.kind, language)
-        written = write_table(args.output, header, rows, chosen, title, total=total)
+            title, header, rows = export_rows(db, args.kind, language)
+        written = write_table(args.output, header, rows, chosen, title)
     except ExportFailed as problem:
         print(problem.user_message(), file=sys.stderr)
         return USER_ERROR

@@ -59,19 +59,17 @@ def export_table(db: Database, kind: str, language: str, today: date | None = No
 
 def export_rows(
     db: PlainDatabase | Database, kind: str, language: str
-) -> tuple[str, list[str], Iterable[list[object]], int]:
-    """(sheet title, header, rows, how many) of a list: the members' list read from the database
-    as it is written (the database must stay open until the rows are used up), others at once
-    (they need a db.engine.Database)."""
+) -> tuple[str, list[str], Iterable[list[object]]]:
+    """(sheet title, header, rows) of a list: the members' list read from the database as it is
+    written (the database must stay open until the rows are used up; how many is known once they
+    are), others at once (they need a db.engine.Database)."""
     if kind != "members":
-        title, header, rows = export_table(db, kind, language)  # type: ignore[arg-type]
-        return title, header, rows, len(rows)
+        return export_table(db, kind, language)  # type: ignore[arg-type]
     from jarjestokeskus.services.exports.members import member_rows
-    from jarjestokeskus.services.organisations.member_register import count_members
 
     text = i18n.catalog(language).gettext
     header = [text(h) for h in MEMBER_HEADERS]
-    return text(TITLES[kind]), header, member_rows(db, language), count_members(db)[0]
+    return text(TITLES[kind]), header, member_rows(db, language)
 
 
 def _label(text: Callable[[str], str], member: Any) -> str:
