@@ -156,17 +156,20 @@ def run_backup(args: argparse.Namespace) -> int:
 def run_restore(args: argparse.Namespace) -> int:
     from jarjestokeskus.db.engine import database_url, sqlite_path
     from jarjestokeskus.services.database.maintenance import NotAFile, restore_database
+    from jarjestokeskus.services.events.reduction import reduced_again_notice
 
     path = sqlite_path(database_url(database_target(args)))
     if path is None:
         raise NotAFile()
     with Progress(_("Restoring…")) as progress:
-        safety = restore_database(path, args.backup_file, progress=progress)
+        restored = restore_database(path, args.backup_file, progress=progress)
     print(
         _("The database {database} was restored from {backup}.").format(
             database=path, backup=args.backup_file
         )
     )
-    if safety is not None:
-        print(_("The earlier content was kept in {path}").format(path=safety))
+    if restored.safety is not None:
+        print(_("The earlier content was kept in {path}").format(path=restored.safety))
+    if restored.reduced_again:
+        print(reduced_again_notice(restored.reduced_again))
     return OK

@@ -113,3 +113,30 @@ def test_reduce_asks_for_yes_and_keeps_the_figures(
         1,
     )
     db.close()
+
+
+def test_restore_of_an_older_backup_reduces_again_and_says_so(
+    database: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    backup = tmp_path / "usb" / "before.sqlite"
+    backup.parent.mkdir()
+    assert main(["--db", str(database), "backup", "-o", str(backup)]) == 0
+    assert main(["events", "reduce", "--yes", "--db", str(database)]) == 0
+    capsys.readouterr()
+
+    assert main(["--lang", "sv", "restore", str(backup), "--db", str(database)]) == 0
+
+    assert (
+        "Säkerhetskopian var äldre än en ersättning av deltagarlistor med antal: listan för 1 evenemang "
+        "ersattes på nytt med antal." in capsys.readouterr().out
+    )
+    db = open_database(database)
+    old = next(e for e in list_events(db) if e.starts_on == date(2019, 10, 8))
+    assert registrations(db, old.id) == []
+    # By hand: Anna (Aalto ry) and Bo (no organisation) registered and came: 2, 2, one organisation.
+    assert (get_event(db, old.id).registered, get_event(db, old.id).attended, old.organisations_reached) == (
+        2,
+        2,
+        1,
+    )
+    db.close()

@@ -21,7 +21,7 @@ from jarjestokeskus.db.models.cooperation import (
     MemberPremises,
 )
 from jarjestokeskus.db.models.employment import Employment, EmploymentFunding, SchemeLimit
-from jarjestokeskus.db.models.erasure import Erasure, RegisterIdentity
+from jarjestokeskus.db.models.erasure import AttendanceReduction, Erasure, RegisterIdentity
 from jarjestokeskus.db.models.events import (
     Event,
     EventAttendanceCount,
@@ -60,6 +60,7 @@ from jarjestokeskus.db.models.survey import (
 from jarjestokeskus.db.models.year_clock import YearClockCompletion, YearClockTask
 
 __all__ = [
+    "AttendanceReduction",
     "Body",
     "BodyMeeting",
     "BodySeat",

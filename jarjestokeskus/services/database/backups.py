@@ -21,6 +21,7 @@ from jarjestokeskus.services.database.maintenance import (
     DatabaseInUse,
     NotAFile,
     Progress,
+    Restored,
     backup_database,
     restore_database,
 )
@@ -238,7 +239,9 @@ def _kind_and_time(name: str) -> tuple[BackupKind, datetime | None]:
     return BackupKind.MANUAL, None  # a file the user saved here under a name of their own
 
 
-def restore_and_reopen(window_db: Database, backup: Path, *, progress: Progress | None = None) -> Database:
+def restore_and_reopen(
+    window_db: Database, backup: Path, *, progress: Progress | None = None
+) -> tuple[Database, Restored]:
     """Close the window's database, restore `backup` into its file, and open it again.
 
     The file is upgraded on opening if the backup is from an older version. On any failure the
@@ -253,14 +256,14 @@ def restore_and_reopen(window_db: Database, backup: Path, *, progress: Progress 
         raise RestoreFailed(DatabaseInUse(holder), window_db)
     window_db.close()
     try:
-        restore_database(path, Path(backup), progress=_until_complete(progress))
+        restored = restore_database(path, Path(backup), progress=_until_complete(progress))
     except BaseException as exc:
         reopened = open_database(window_db.url)
         if isinstance(exc, KeyboardInterrupt | SystemExit):
             reopened.close()
             raise
         raise RestoreFailed(exc, reopened) from exc
-    return open_database(window_db.url)
+    return open_database(window_db.url), restored
 
 
 def _until_complete(progress: Progress | None) -> Progress | None:

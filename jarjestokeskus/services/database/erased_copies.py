@@ -2,7 +2,8 @@
 
 Each copy that still names an erased person is copied to a temporary file beside it, upgraded,
 erased there and compacted, and then put in its place in one rename: a crash midway leaves the
-old copy whole (and the next erasure or restore erases it again), never half a file.
+old copy whole (and the next erasure or restore erases it again), never half a file. A reduction
+of old attendance lists reaches the copies the same way (services.events.reduction).
 """
 
 from __future__ import annotations
@@ -11,7 +12,10 @@ import contextlib
 import os
 import sqlite3
 import uuid
+from collections.abc import Callable
 from pathlib import Path
+
+from sqlalchemy.orm import Session
 
 from jarjestokeskus.db import erasure
 from jarjestokeskus.db.engine import open_database
@@ -37,10 +41,15 @@ def own_copies(database: Path) -> list[Path]:
 
 def erase_in_copies(copies: list[Path], person_ids: set[uuid.UUID]) -> tuple[list[Path], list[Path]]:
     """Erase `person_ids` in each copy; returns (copies rewritten, copies that could not be)."""
+    return in_each(copies, lambda copy: erase_in_copy(copy, person_ids))
+
+
+def in_each(copies: list[Path], one: Callable[[Path], bool]) -> tuple[list[Path], list[Path]]:
+    """`one` on each copy (True when it rewrote it); returns (copies rewritten, copies that could not be)."""
     rewritten, failed = [], []
     for copy in copies:
         try:
-            if erase_in_copy(copy, person_ids):
+            if one(copy):
                 rewritten.append(copy)
         except (OSError, sqlite3.Error, DatabaseProblem):
             failed.append(copy)
@@ -49,15 +58,17 @@ def erase_in_copies(copies: list[Path], person_ids: set[uuid.UUID]) -> tuple[lis
 
 def names_any(copy: Path, person_ids: set[uuid.UUID]) -> bool:
     """Whether the copy still holds one of the persons unerased (read without changing it)."""
-    if not person_ids:
+    return holds_any(copy, "SELECT 1 FROM person WHERE anonymised = 0 AND id IN", person_ids)
+
+
+def holds_any(copy: Path, query: str, ids: set[uuid.UUID]) -> bool:
+    """Whether `query` ("SELECT 1 FROM … WHERE … IN") finds a row for one of `ids` (read only)."""
+    if not ids:
         return False
     connection = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        marks = ",".join("?" * len(person_ids))
-        row = connection.execute(
-            f"SELECT 1 FROM person WHERE id IN ({marks}) AND anonymised = 0 LIMIT 1",  # noqa: S608
-            [p.hex for p in person_ids],
-        ).fetchone()
+        marks = ",".join("?" * len(ids))
+        row = connection.execute(f"{query} ({marks}) LIMIT 1", [i.hex for i in ids]).fetchone()  # noqa: S608
         return row is not None
     except sqlite3.OperationalError:  # a file of another program saved in the folder: no persons
         return False
@@ -69,6 +80,12 @@ def erase_in_copy(copy: Path, person_ids: set[uuid.UUID]) -> bool:
     """Erase the persons in one copy, swapped in atomically; False when it names none of them."""
     if not names_any(copy, person_ids):
         return False
+    rewrite(copy, lambda session: erasure.apply_ledger(session, person_ids))
+    return True
+
+
+def rewrite(copy: Path, apply: Callable[[Session], object]) -> None:
+    """`apply` in an upgraded temporary copy, compacted, then swapped in for the copy in one rename."""
     partial = copy.with_name(f".{copy.name}.{uuid.uuid4().hex[:8]}.partial")
     try:
         os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
@@ -85,7 +102,7 @@ def erase_in_copy(copy: Path, person_ids: set[uuid.UUID]) -> bool:
         try:
             upgrade(db.engine, None)  # no copy of the copy before upgrading it
             with db.transaction() as session:
-                erasure.apply_ledger(session, person_ids)
+                apply(session)
         finally:
             db.close()
         connection = sqlite3.connect(partial)
@@ -98,7 +115,6 @@ def erase_in_copy(copy: Path, person_ids: set[uuid.UUID]) -> bool:
     finally:
         for leftover in (partial, *(partial.with_name(partial.name + s) for s in ("-wal", "-shm", ".lock"))):
             leftover.unlink(missing_ok=True)
-    return True
 
 
 def erased_in(database_path: Path) -> set[uuid.UUID]:
@@ -114,22 +130,3 @@ def erased_in(database_path: Path) -> set[uuid.UUID]:
         return {uuid.UUID(str(row[0])) for row in rows}
     except (sqlite3.Error, ValueError):
         return set()
-
-
-def erase_again_after_restore(database_path: Path, erased: set[uuid.UUID]) -> None:
-    """The restored content may be older than an erasure: erase those persons again, in the
-    database (upgraded on opening) and in the copies the upgrade made beside it."""
-    from jarjestokeskus.db.engine import data_dir
-
-    db = open_database(database_path)  # upgrades, and applies the ledgers the file knows of
-    try:
-        with db.transaction() as session:
-            again = erasure.apply_ledger(session, erased)
-            erased = erasure.ledger(session)
-            register = erasure.identity(session)
-        erasure.remember(data_dir(), register, erased)
-        if again:
-            erasure.compact(db.engine)
-    finally:
-        db.close()
-    erase_in_copies(own_copies(database_path), erased)

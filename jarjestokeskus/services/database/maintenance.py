@@ -125,13 +125,18 @@ def backup_database(db: Database, target: Path | None = None, *, progress: Progr
         raise BackupFailed(str(target), exc) from exc
 
 
-def restore_database(
-    database_path: Path, backup_file: Path, *, progress: Progress | None = None
-) -> Path | None:
-    """Replace the database's content with a backup; returns the safety copy of what was there.
+@dataclass(frozen=True)
+class Restored:
+    safety: Path | None  # the copy of what was there; None when there was no database to keep
+    reduced_again: int  # events reduced to counts since the backup, whose lists it brought back
+
+
+def restore_database(database_path: Path, backup_file: Path, *, progress: Progress | None = None) -> Restored:
+    """Replace the database's content with a backup, keeping a safety copy of what was there.
 
     Refuses a file that is not a sound database of this program, one newer than the program, and a
-    database that another program has open. Returns None when there was no database to keep.
+    database that another program has open. The persons erased and the attendance lists reduced
+    since the backup are erased and reduced again (after_restore.again_after_restore).
     """
     database_path = Path(database_path)
     backup_file = Path(backup_file)
@@ -144,16 +149,16 @@ def restore_database(
     if is_meeting_copy(backup_file):
         raise MeetingCopyNotABackup(str(backup_file))
     # Erasure works on the records (the ORM): loaded for a restore, not for a check or a backup.
-    from jarjestokeskus.services.database.erased_copies import erase_again_after_restore, erased_in
+    from jarjestokeskus.services.database.after_restore import again_after_restore, reduced_in
+    from jarjestokeskus.services.database.erased_copies import erased_in
 
     with _connect(backup_file) as source:
         _verify_backup(source, backup_file)
         with _holding(database_path):
-            erased = erased_in(database_path)
+            erased, reduced = erased_in(database_path), reduced_in(database_path)
             if not database_path.exists():
                 _write_copy(source, database_path, progress)
-                erase_again_after_restore(database_path, erased)
-                return None
+                return Restored(None, again_after_restore(database_path, erased, reduced))
             safety = _safety_copy(database_path)
             try:
                 with _connect(database_path) as destination:
@@ -162,8 +167,7 @@ def restore_database(
                 # The current file is damaged beyond SQLite's reach: it is kept in the safety copy,
                 # and nobody holds the lock, so its files are replaced whole.
                 _replace_files(source, database_path, progress)
-            erase_again_after_restore(database_path, erased)
-            return safety
+            return Restored(safety, again_after_restore(database_path, erased, reduced))
 
 
 def _verify_backup(source: sqlite3.Connection, path: Path) -> None:
@@ -304,6 +308,7 @@ __all__ = [
     "DatabaseInUse",
     "FileMissing",
     "NotAFile",
+    "Restored",
     "SameFile",
     "backup_database",
     "default_backup_path",

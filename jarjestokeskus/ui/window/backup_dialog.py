@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -38,6 +37,7 @@ from jarjestokeskus.services.database.backups import (
     restore_and_reopen,
 )
 from jarjestokeskus.services.database.maintenance import NotAFile, backup_database
+from jarjestokeskus.services.events.reduction import reduced_again_notice
 from jarjestokeskus.ui.widgets.background import Cancelled, run_with_progress
 
 KIND_LABELS = {
@@ -224,9 +224,8 @@ def run_restore(parent: QWidget | None, db: Database, backup: Path) -> Database 
     cancelled one, the old file opened again), `db` itself when nothing was closed, or None
     when no database could be opened again (the message was shown; the window should close).
     """
-    started = datetime.now().replace(microsecond=0)
     try:
-        reopened: Database = run_with_progress(
+        reopened, restored = run_with_progress(
             parent, _("Restoring…"), lambda progress: restore_and_reopen(db, backup, progress=progress)
         )
     except RestoreFailed as failed:
@@ -236,13 +235,11 @@ def run_restore(parent: QWidget | None, db: Database, backup: Path) -> Database 
     except DatabaseProblem as problem:  # the database could not be opened again
         QMessageBox.critical(parent, _("Restore from a backup"), problem.user_message())
         return None
-    safety = next(
-        (r for r in list_backups(reopened) if r.kind is BackupKind.BEFORE_RESTORE and r.taken_at >= started),
-        None,
-    )
     message = _("The database was restored from {backup}.").format(backup=backup.name)
-    if safety is not None:
-        message += "\n" + _("The earlier content was kept in {path}").format(path=safety.path)
+    if restored.safety is not None:
+        message += "\n" + _("The earlier content was kept in {path}").format(path=restored.safety)
+    if restored.reduced_again:
+        message += "\n" + reduced_again_notice(restored.reduced_again)
     QMessageBox.information(parent, _("Restore from a backup"), message)
     return reopened
 

@@ -225,7 +225,7 @@ def test_restore_and_reopen_round_trip(db: Database) -> None:
     save_organisation(db, OrganisationForm(name_fi="Ennen"))
     backup = backup_database(db)
     save_organisation(db, OrganisationForm(name_fi="Jälkeen"))
-    reopened = restore_and_reopen(db, backup)
+    reopened, _restored = restore_and_reopen(db, backup)
     try:
         assert reopened is not db and not reopened.read_only
         assert names(reopened.path) == {"Ennen"}
@@ -314,7 +314,7 @@ def test_cancel_after_the_last_step_is_too_late(db: Database) -> None:
     def cancel(done: int, total: int) -> None:
         raise Stop()
 
-    reopened = restore_and_reopen(db, backup, progress=cancel)
+    reopened, _restored = restore_and_reopen(db, backup, progress=cancel)
     try:
         assert names(reopened.path) == set()
     finally:

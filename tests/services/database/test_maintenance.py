@@ -163,7 +163,7 @@ def test_restore_round_trip_keeps_a_safety_copy(db_path: Path, tmp_path: Path) -
     save_organisation(database, OrganisationForm(name_fi="Närpes Marthaförening rf"))
     database.close()
 
-    safety = restore_database(db_path, backup)
+    safety = restore_database(db_path, backup).safety
 
     assert safety is not None and safety.parent.parent == db_path.parent / "backups"
     assert names(safety) == {"Vaasan Martat ry", "Närpes Marthaförening rf"}
@@ -180,7 +180,7 @@ def test_restore_into_a_missing_database(tmp_path: Path) -> None:
     source = tmp_path / "source.sqlite"
     make_database(source, "Vaasan Martat ry")
     target = tmp_path / "new" / "register.sqlite"
-    assert restore_database(target, source) is None
+    assert restore_database(target, source).safety is None
     assert names(target) == {"Vaasan Martat ry"}
 
 
@@ -188,7 +188,7 @@ def test_restore_over_a_damaged_file(db_path: Path, tmp_path: Path) -> None:
     backup = tmp_path / "backup.sqlite"
     make_database(backup, "Vaasan Martat ry")
     db_path.write_bytes(b"SQLite format 3\x00" + b"\x5a" * 8000)
-    safety = restore_database(db_path, backup)
+    safety = restore_database(db_path, backup).safety
     assert safety is not None and safety.read_bytes() == b"SQLite format 3\x00" + b"\x5a" * 8000
     assert names(db_path) == {"Vaasan Martat ry"}
 

@@ -2,21 +2,31 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from jarjestokeskus import i18n
 from jarjestokeskus.db.engine import Database, open_database
+from jarjestokeskus.domain.events import EventForm, EventKind, RegistrationForm
 from jarjestokeskus.domain.organisation import OrganisationForm
 from jarjestokeskus.i18n import _
+from jarjestokeskus.services import settings
+from jarjestokeskus.services.database.backup_folders import backup_folder
 from jarjestokeskus.services.database.backups import BackupKind, list_backups
 from jarjestokeskus.services.database.maintenance import backup_database
+from jarjestokeskus.services.events.reduction import reduce_to_counts
+from jarjestokeskus.services.events.register import get_event, save_event
+from jarjestokeskus.services.events.registrations import mark_attendance, register, registrations
 from jarjestokeskus.services.organisations.register import save_organisation
+from jarjestokeskus.ui.main_window import MainWindow
 from jarjestokeskus.ui.window.backup_dialog import COL_KIND, COL_SIZE, RestoreDialog, format_size, run_restore
 from jarjestokeskus.ui.window.qt_language import apply_language
 from tests.databases import hold_as_another
@@ -226,3 +236,54 @@ def test_a_window_open_for_days_backs_up_each_day(
     )
     daily.timer.timeout.emit()  # the next day, the window still open
     assert len(automatic()) == 2
+
+
+@pytest.mark.sqlite_only
+def test_the_windows_restore_reduces_old_lists_again_and_says_so(
+    qtbot: QtBot, db: Database, messages: Messages, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(settings, "settings_path", lambda: tmp_path / "settings.json")
+    old = save_event(db, EventForm("Foorumi 2019", "", EventKind.FORUM, "8.10.2019"))
+    forms = [
+        RegistrationForm("Anna", "X", organisation="Aalto ry"),
+        RegistrationForm("Bo", "Y", language="sv"),
+    ]
+    anna, _bo = register(db, old.id, forms, date(2019, 9, 1))
+    mark_attendance(db, {anna.id: True})
+    usb = tmp_path / "usb" / "before.sqlite"
+    usb.parent.mkdir()
+    backup_database(db, usb)
+    reduce_to_counts(db, 3)
+    # The user brings the old backup back into the backups folder and restores it from there.
+    brought = backup_folder(db.path) / "jarjestokeskus-20200101-120000.sqlite"
+    brought.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(usb, brought)
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    window.show()
+
+    def choose() -> None:
+        dialog = next(d for d in window.findChildren(RestoreDialog) if d.isVisible())
+        try:
+            index = next(i for i, row in enumerate(dialog.rows()) if row.path == brought)
+            cell = dialog.table.visualItemRect(dialog.table.item(index, COL_KIND)).center()
+            qtbot.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+            qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+        finally:
+            if dialog.isVisible():
+                dialog.reject()
+
+    QTimer.singleShot(0, choose)
+    window.restore_action.trigger()
+
+    kind, text = messages.shown[-1]
+    assert kind == "information"
+    assert (
+        "Varmuuskopio oli vanhempi kuin osallistujaluetteloiden tiivistys: 1 tapahtuman luettelo "
+        "tiivistettiin uudelleen lukumääriksi." in text
+    )
+    assert window.database is not db
+    assert registrations(window.database, old.id) == []
+    # By hand: Anna from Aalto ry and Bo without an organisation registered; Anna came.
+    event = get_event(window.database, old.id)
+    assert (event.registered, event.waiting, event.attended, event.organisations_reached) == (2, 0, 1, 1)
