@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from alembic import command
-
 from jarjestokeskus.db.engine import Database
-from jarjestokeskus.db.migrate import alembic_config
 from jarjestokeskus.db.models import (
     Body,
     ChecklistElement,
@@ -23,23 +20,8 @@ from jarjestokeskus.domain.cooperation import (
     GrantInstrument,
     PremisesOwner,
 )
+from tests.db.migrating import before, migrate
 from tests.services.cooperation.scenario import region
-
-
-def _migrate(db: Database, target: str, down: bool) -> None:
-    config = alembic_config()
-    with db.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        (command.downgrade if down else command.upgrade)(config, target)
-
-
-def _before(revision: str) -> str:
-    """The revision the migration follows (it moves as other migrations land before it)."""
-    from alembic.script import ScriptDirectory
-
-    down = ScriptDirectory.from_config(alembic_config()).get_revision(revision).down_revision
-    assert isinstance(down, str)
-    return down
 
 
 def test_names_typed_in_either_language_become_the_registers_finnish_ones(db: Database) -> None:
@@ -86,8 +68,8 @@ def test_names_typed_in_either_language_become_the_registers_finnish_ones(db: Da
                 ),
             ]
         )
-    _migrate(db, _before("0021"), down=True)
-    _migrate(db, "head", down=False)
+    migrate(db, before("0021"), down=True)
+    migrate(db, "head", down=False)
     with db.reading() as session:
         assert sorted(b.area for b in session.query(Body)) == [
             "Kylä X",

@@ -5,31 +5,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from alembic import command
 from sqlalchemy import select
 
 from jarjestokeskus.db.engine import Database
-from jarjestokeskus.db.migrate import alembic_config
 from jarjestokeskus.db.models import AttendanceReduction
 from jarjestokeskus.domain.events import EventForm, EventKind, RegistrationForm
 from jarjestokeskus.services.events.reduction import reduce_to_counts
 from jarjestokeskus.services.events.register import save_event
 from jarjestokeskus.services.events.registrations import register
-
-
-def _migrate(db: Database, target: str, down: bool) -> None:
-    config = alembic_config()
-    with db.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        (command.downgrade if down else command.upgrade)(config, target)
-
-
-def _before(revision: str) -> str:
-    from alembic.script import ScriptDirectory
-
-    down = ScriptDirectory.from_config(alembic_config()).get_revision(revision).down_revision
-    assert isinstance(down, str)
-    return down
+from tests.db.migrating import before, migrate
 
 
 def test_events_reduced_before_the_ledger_are_in_it(db: Database) -> None:
@@ -38,9 +22,9 @@ def test_events_reduced_before_the_ledger_are_in_it(db: Database) -> None:
     for event in (old, untouched):
         register(db, event.id, [RegistrationForm("Anna", "X", organisation="Aalto ry")])
     reduce_to_counts(db, 3, date(2026, 12, 6))
-    _migrate(db, _before("0029"), down=True)  # as a register reduced before the ledger was
+    migrate(db, before("0029"), down=True)  # as a register reduced before the ledger was
 
-    _migrate(db, "0029", down=False)
+    migrate(db, "0029", down=False)
 
     with db.reading() as session:
         assert session.scalars(select(AttendanceReduction.event_id)).all() == [old.id]

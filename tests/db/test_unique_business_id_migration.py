@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-from alembic import command
 from sqlalchemy import select
 
 from jarjestokeskus.db.engine import Database
-from jarjestokeskus.db.migrate import alembic_config
 from jarjestokeskus.db.models import Organisation
 from jarjestokeskus.domain.organisation import OrganisationForm
 from jarjestokeskus.services.organisations.register import save_organisation
-
-
-def _migrate(db: Database, target: str, down: bool) -> None:
-    config = alembic_config()
-    with db.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        (command.downgrade if down else command.upgrade)(config, target)
+from tests.db.migrating import migrate
 
 
 def test_existing_duplicates_are_kept_and_all_but_the_oldest_marked_as_sharing(db: Database) -> None:
@@ -24,8 +16,8 @@ def test_existing_duplicates_are_kept_and_all_but_the_oldest_marked_as_sharing(d
     newer = save_organisation(
         db, OrganisationForm(name_fi="Martat kyläosasto", business_id="0242746-2"), shares_business_id=True
     )
-    _migrate(db, "0004", down=True)  # the mark goes; the migration must find the two again
-    _migrate(db, "head", down=False)
+    migrate(db, "0004", down=True)  # the mark goes; the migration must find the two again
+    migrate(db, "head", down=False)
     with db.reading() as session:
         marks = dict(session.execute(select(Organisation.id, Organisation.shares_business_id)).all())
     assert marks == {older.id: False, newer.id: True}

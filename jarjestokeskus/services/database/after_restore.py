@@ -24,16 +24,17 @@ def reduced_in(database_path: Path) -> reduction.Reduced:
         connection = sqlite3.connect(f"{database_path.resolve().as_uri()}?mode=ro", uri=True)
         try:
             rows = connection.execute(
-                "SELECT r.event_id, c.organisation_id, c.organisation_name, c.language, c.registered,"
-                " c.waiting, c.attended FROM attendance_reduction r LEFT JOIN event_attendance_count c"
-                " ON c.event_id = r.event_id AND c.archived_at IS NULL"
+                "SELECT r.event_id, c.organisation_id, COALESCE(NULLIF(c.organisation_name, ''), o.name_fi, ''),"
+                " c.language, c.registered, c.waiting, c.attended FROM attendance_reduction r"
+                " LEFT JOIN event_attendance_count c ON c.event_id = r.event_id AND c.archived_at IS NULL"
+                " LEFT JOIN organisation o ON o.id = c.organisation_id"  # a backup may lack it
             ).fetchall()
         finally:
             connection.close()
         reduced: dict[uuid.UUID, list[reduction.Count]] = {}
         for event_id, organisation_id, *figures in rows:
             counts = reduced.setdefault(uuid.UUID(str(event_id)), [])
-            if figures[1] is not None:  # an event whose registrations were all archived has none
+            if figures[1] is not None:  # no language: all its registrations were archived, no counts
                 organisation = uuid.UUID(str(organisation_id)) if organisation_id else None
                 counts.append(reduction.Count(organisation, *figures))
         return {event_id: tuple(counts) for event_id, counts in reduced.items()}

@@ -5,14 +5,15 @@ figures stay the same (they are read from both, services.events.attendance).
 
 Each reduced event is kept in a ledger (AttendanceReduction): a backup restored, or one of the
 register's own copies, that still lists the event's persons is reduced again to the counts this
-register holds (services.database.erased_copies), so the figures stay the same there too."""
+register holds (services.database.after_restore; the copies are rewritten by the erasure's own
+machinery, services.database.erased_copies), so the figures stay the same there too."""
 
 from __future__ import annotations
 
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from jarjestokeskus.db.models import (
     Event,
     EventAttendanceCount,
     EventRegistration,
+    Organisation,
 )
 from jarjestokeskus.domain.events import RegistrationStatus
 from jarjestokeskus.i18n import ngettext
@@ -177,15 +179,17 @@ def ledger(session: Session) -> Reduced:
         event_id: [] for event_id in session.scalars(select(AttendanceReduction.event_id))
     }
     if reduced:
-        for count in session.scalars(
-            select(EventAttendanceCount).where(
+        for count, name in session.execute(
+            select(EventAttendanceCount, Organisation.name_fi)
+            .outerjoin(Organisation, Organisation.id == EventAttendanceCount.organisation_id)
+            .where(
                 EventAttendanceCount.event_id.in_(list(reduced)), EventAttendanceCount.archived_at.is_(None)
             )
         ):
             reduced[count.event_id].append(
                 Count(
                     count.organisation_id,
-                    count.organisation_name,
+                    count.organisation_name or name or "",  # a copy may lack the organisation
                     count.language,
                     count.registered,
                     count.waiting,
@@ -213,9 +217,16 @@ def reduce_again(session: Session, reduced: Reduced) -> int:
             select(EventAttendanceCount).where(EventAttendanceCount.event_id == event_id)
         ):
             session.delete(count)
-        gone |= _reduce(session, event_id, registrations, reduced[event_id])
+        gone |= _reduce(session, event_id, registrations, [_known(session, c) for c in reduced[event_id]])
     _erase_history(session, gone)
     return len(listed)
+
+
+def _known(session: Session, count: Count) -> Count:
+    """An organisation added after the copy was taken is named by the name given instead."""
+    if count.organisation_id is None or session.get(Organisation, count.organisation_id) is not None:
+        return count
+    return replace(count, organisation_id=None)
 
 
 def reduce_in_copies(copies: list[Path], reduced: Reduced) -> tuple[list[Path], list[Path]]:

@@ -16,6 +16,7 @@ from jarjestokeskus.db.engine import Database, open_database
 from jarjestokeskus.db.models import AuditEntry, EventAttendanceCount, EventRegistration
 from jarjestokeskus.domain.agreements import AgreementForm, GoalForm
 from jarjestokeskus.domain.events import EventForm, EventKind, RegistrationForm
+from jarjestokeskus.domain.organisation import OrganisationForm
 from jarjestokeskus.services.agreements.store import save_agreement
 from jarjestokeskus.services.annual_report_data import annual_figures
 from jarjestokeskus.services.database.maintenance import backup_database, restore_database
@@ -23,6 +24,7 @@ from jarjestokeskus.services.events.goal_figures import goal_figures
 from jarjestokeskus.services.events.reduction import reduce_to_counts
 from jarjestokeskus.services.events.register import get_event, save_event, year_figures
 from jarjestokeskus.services.events.registrations import mark_attendance, register
+from jarjestokeskus.services.organisations.register import save_organisation
 
 pytestmark = pytest.mark.sqlite_only
 
@@ -149,3 +151,29 @@ def test_the_registers_own_backups_are_reduced_with_it(db: Database) -> None:
         assert connection.execute("PRAGMA freelist_count").fetchone() == (0,)
     connection.close()
     assert b"Cilla" not in own.read_bytes()
+
+
+def test_an_organisation_added_after_the_backup_is_counted_by_its_name(db: Database, tmp_path: Path) -> None:
+    old = save_event(db, EventForm("Foorumi 2019", "", EventKind.FORUM, "8.10.2019"))
+    (anna,) = register(db, old.id, [RegistrationForm("Anna", "Xx", organisation="Kylä ry")], date(2019, 9, 1))
+    mark_attendance(db, {anna.id: True})
+    before = backup_database(db, tmp_path / "before.sqlite")
+    village = save_organisation(db, OrganisationForm(name_fi="Kylä ry")).id
+    with db.transaction() as session:  # Anna's registration is tied to the new member record
+        registration = session.get(EventRegistration, anna.id)
+        registration.organisation_id, registration.organisation_name = village, ""
+    reduce_to_counts(db, 3, TODAY)
+    path = db.path
+    db.close()
+
+    assert restore_database(path, before).reduced_again == 1  # the backup has no such organisation
+
+    reopened = open_database(path)
+    try:
+        with reopened.reading() as session:
+            count = session.scalars(select(EventAttendanceCount)).one()
+            assert (count.organisation_id, count.organisation_name, count.attended) == (None, "Kylä ry", 1)
+        event = get_event(reopened, old.id)
+        assert (event.registered, event.attended, event.organisations_reached) == (1, 1, 1)
+    finally:
+        reopened.close()
