@@ -146,6 +146,7 @@ def _kinds(header: tuple[str, ...], guessed: dict[int, str], columns: list[str])
 
 def run_reduce(args: argparse.Namespace) -> int:
     from jarjestokeskus.cli.common import open_for_writing
+    from jarjestokeskus.services.database.erased_copies import copies_failed_notice
     from jarjestokeskus.services.events.reduction import reduce_to_counts, reducible
     from jarjestokeskus.services.settings import load_settings
 
@@ -183,4 +184,6 @@ def run_reduce(args: argparse.Namespace) -> int:
             events=done.events, persons=done.persons
         )
     )
+    if done.copies_failed:
+        print(copies_failed_notice(done.copies_failed), file=sys.stderr)
     return OK

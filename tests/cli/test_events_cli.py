@@ -140,3 +140,20 @@ def test_restore_of_an_older_backup_reduces_again_and_says_so(
         1,
     )
     db.close()
+
+
+def test_reduce_names_an_own_backup_it_could_not_rewrite(
+    database: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--db", str(database), "backup"]) == 0  # into the register's own backup folder
+    (own,) = [p for p in capsys.readouterr().out.split() if p.endswith(".sqlite")]
+    Path(own).write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)  # damaged: cannot be rewritten
+
+    assert main(["events", "reduce", "--yes", "--db", str(database)]) == 0
+
+    told = capsys.readouterr()
+    assert "poistettuja ilmoittautumisia: 2" in told.out
+    assert told.err.splitlines() == [
+        "Näitä varmuuskopioita ei voitu kirjoittaa uudelleen; poista ne itse:",
+        own,
+    ]

@@ -12,7 +12,7 @@ import contextlib
 import os
 import sqlite3
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -21,6 +21,7 @@ from jarjestokeskus.db import erasure
 from jarjestokeskus.db.engine import open_database
 from jarjestokeskus.db.errors import DatabaseProblem
 from jarjestokeskus.db.migrate import upgrade
+from jarjestokeskus.i18n import _
 from jarjestokeskus.services.database.backup_folders import backup_folder, shared_folder
 
 
@@ -42,6 +43,13 @@ def own_copies(database: Path) -> list[Path]:
 def erase_in_copies(copies: list[Path], person_ids: set[uuid.UUID]) -> tuple[list[Path], list[Path]]:
     """Erase `person_ids` in each copy; returns (copies rewritten, copies that could not be)."""
     return in_each(copies, lambda copy: erase_in_copy(copy, person_ids))
+
+
+def copies_failed_notice(copies: Iterable[Path]) -> str:
+    """The own copies an erasure or a reduction could not rewrite, for the user to delete."""
+    return (
+        _("These backups could not be rewritten; delete them yourself:") + "\n" + "\n".join(map(str, copies))
+    )
 
 
 def in_each(copies: list[Path], one: Callable[[Path], bool]) -> tuple[list[Path], list[Path]]:

@@ -46,6 +46,9 @@ class Reduction:
     events: int  # events whose registrations are (or would be) reduced
     persons: int  # registrations that go
     cutoff: date  # events that ended before this day
+    # The register's own copies (backups) that still list the persons and could not be rewritten:
+    # the user is told to delete them, as after an erasure.
+    copies_failed: tuple[Path, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -166,11 +169,12 @@ def reduce_to_counts(db: Database, years: int, today: date | None = None) -> Red
         for event_id, registrations in old.items():
             gone |= _reduce(session, event_id, registrations, _counts(registrations))
         _erase_history(session, gone)
+    failed: list[Path] = []
     if old and db.path is not None:
         with db.reading() as session:
             reduced = ledger(session)
-        reduce_in_copies(erased_copies.own_copies(db.path), reduced)
-    return Reduction(len(old), len(gone), cutoff)
+        _rewritten, failed = reduce_in_copies(erased_copies.own_copies(db.path), reduced)
+    return Reduction(len(old), len(gone), cutoff, tuple(failed))
 
 
 def ledger(session: Session) -> Reduced:

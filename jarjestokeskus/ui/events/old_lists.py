@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.errors import DatabaseProblem
 from jarjestokeskus.i18n import _, format_date
+from jarjestokeskus.services.database.erased_copies import copies_failed_notice
 from jarjestokeskus.services.events.reduction import reduce_to_counts, reducible
 from jarjestokeskus.services.settings import load_settings
 
@@ -44,11 +45,10 @@ def reduce_old_lists(parent: QWidget, db: Database) -> bool:
     except DatabaseProblem as problem:
         QMessageBox.warning(parent, title, problem.user_message())
         return False
-    QMessageBox.information(
-        parent,
-        title,
-        _("Attendance lists reduced to counts. Events: {events}; registrations removed: {persons}.").format(
-            events=done.events, persons=done.persons
-        ),
-    )
+    told = _(
+        "Attendance lists reduced to counts. Events: {events}; registrations removed: {persons}."
+    ).format(events=done.events, persons=done.persons)
+    if done.copies_failed:
+        told += "\n\n" + copies_failed_notice(done.copies_failed)
+    QMessageBox.information(parent, title, told)
     return True

@@ -15,6 +15,7 @@ from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.errors import DatabaseProblem, os_reason
 from jarjestokeskus.domain.employment import EmploymentForm, FundingShareForm, PersonForm
 from jarjestokeskus.i18n import _, current_language, format_date
+from jarjestokeskus.services.database.erased_copies import copies_failed_notice
 from jarjestokeskus.services.person_data import ErasureResult
 from jarjestokeskus.services.staff.rows import EmploymentRow, PersonDetail
 
@@ -86,8 +87,7 @@ def erasure_message(name: str, result: ErasureResult) -> str:
         "{name} was erased from the register and from its backups in the backup folder ({count} rewritten)."
     ).format(name=name, count=len(result.rewritten))
     if result.failed:
-        text += "\n\n" + _("These backups could not be rewritten; delete them yourself:") + "\n"
-        text += "\n".join(str(path) for path in result.failed)
+        text += "\n\n" + copies_failed_notice(result.failed)
     if result.unreachable:
         text += "\n\n" + _(
             "The program wrote these files earlier (backups saved elsewhere, meeting copies, "

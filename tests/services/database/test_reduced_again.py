@@ -177,3 +177,16 @@ def test_an_organisation_added_after_the_backup_is_counted_by_its_name(db: Datab
         assert (event.registered, event.attended, event.organisations_reached) == (1, 1, 1)
     finally:
         reopened.close()
+
+
+def test_an_own_backup_that_cannot_be_rewritten_is_named_for_the_user(db: Database) -> None:
+    old, _new = scenario(db)
+    readable = backup_database(db)
+    broken = backup_database(db, readable.with_name("broken.sqlite"))
+    broken.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)  # damaged: SQLite refuses to read it
+
+    done = reduce_to_counts(db, 3, TODAY)
+
+    assert (done.events, done.persons) == (1, 3)
+    assert done.copies_failed == (broken,)
+    assert state(readable, old) == REDUCED  # the readable one is reduced as before

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.domain.events import EventForm, EventKind, RegistrationForm
 from jarjestokeskus.services import settings
+from jarjestokeskus.services.database.maintenance import backup_database
 from jarjestokeskus.services.events.feedback import feedback
 from jarjestokeskus.services.events.feedback_import import SCORE
 from jarjestokeskus.services.events.register import get_event, save_event
@@ -176,6 +177,25 @@ def test_old_attendance_lists_reduced_after_a_confirmation(
     assert shown_figures == ["2", "2"]
     qtbot.mouseClick(view.reduce_button, Qt.MouseButton.LeftButton)  # nothing older is left
     assert told[-1].startswith("Yhdelläkään ennen")
+
+
+def test_an_own_backup_the_reduction_could_not_rewrite_is_named(
+    qtbot, view: EventsView, db: Database, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    old = save_event(db, EventForm("Vanha foorumi", "", EventKind.FORUM, "8.10.2019"))
+    register(db, old.id, [RegistrationForm("Anna", "X", organisation="Aalto ry")])
+    broken = backup_database(db)  # in the register's own backup folder, still naming Anna
+    broken.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)  # then damaged: it cannot be rewritten
+    monkeypatch.setattr(old_lists, "load_settings", lambda: Settings(attendance_years=3))
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *_a: told.append(text))
+    view.refresh_after_change()
+    qtbot.mouseClick(view.reduce_button, Qt.MouseButton.LeftButton)
+    assert registrations(db, old.id) == []
+    assert len(told) == 1
+    assert "Näitä varmuuskopioita ei voitu kirjoittaa uudelleen; poista ne itse:" in told[0]
+    assert told[0].endswith(str(broken))
 
 
 def test_the_years_lists_are_kept_for_in_settings(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
