@@ -53,8 +53,16 @@ class Organisation(Record, Base):
             postgresql_where=CURRENT,
         ),
         Index("ix_organisation_archived", "archived_at", sqlite_where=ARCHIVED, postgresql_where=ARCHIVED),
-        # The start page's member count, answered from the index (migration 0015).
-        Index("ix_organisation_membership", "membership_status", "is_home", "archived_at"),
+        # The start page's member count and members by municipality, answered from the index
+        # alone (migrations 0015 and 0026).
+        Index(
+            "ix_organisation_membership",
+            "membership_status",
+            "is_home",
+            "archived_at",
+            "municipality_code",
+            "municipality",
+        ),
     )
 
     name_fi: Mapped[str] = mapped_column(String(200), default="")
@@ -135,6 +143,8 @@ class MembershipFee(Record, Base):
     """The membership fee of one year and its payment."""
 
     __tablename__ = "membership_fee"
+    # The start page's unpaid fees of the year begin from the year's fees (migration 0026).
+    __table_args__ = (Index("ix_membership_fee_year", "year", "paid_on"),)
 
     organisation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("organisation.id"), index=True)
     year: Mapped[int] = mapped_column(Integer)
