@@ -80,6 +80,26 @@ def test_the_window_shows_before_the_database_layer_loads(db_path: Path, tmp_pat
     assert {"jarjestokeskus.db.models", "jarjestokeskus.ui.start.page"} <= modules
 
 
+def test_the_database_layer_loads_without_pyside_reading_its_sources(db_path: Path, tmp_path: Path) -> None:
+    """PySide reads the source of every module imported after it; the database layer's modules,
+    loaded in the start's thread, are imported without that (those the GUI thread names again
+    later it still reads, a few packages), and PySide's import is back after."""
+    open_database(db_path).close()
+    filled = (
+        "import builtins, os\nos.environ['JK_QUIT_WHEN_FILLED'] = '1'\n"
+        "from jarjestokeskus.__main__ import run\nassert run(['--db', sys.argv[1]]) == 0\n"
+        "from shibokensupport.feature import pyside_feature_dict\n"
+        "print(builtins.__import__ is builtins.__feature_import__)\n"
+        "read = ('sqlalchemy.orm.mapper', 'sqlalchemy.sql.compiler', 'jarjestokeskus.db.models.organisations')\n"
+        "print([name for name in read if name in pyside_feature_dict])\n"
+        "print('jarjestokeskus.ui.main_window' in pyside_feature_dict)"
+    )
+    env = {"XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
+    modules, printed = loaded_after(filled, str(db_path), env=env)
+    assert "jarjestokeskus.db.models" in modules
+    assert printed.split("\n")[:3] == ["True", "[]", "True"]  # the window's own modules as before
+
+
 @pytest.mark.parametrize(
     ("arguments", "options"),
     [
