@@ -27,7 +27,6 @@ Archived records (and records under an archived project, funding or agreement) a
 from __future__ import annotations
 
 import uuid
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -37,18 +36,15 @@ from sqlalchemy import func, select
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.models import (
     Agreement,
-    Employment,
     Funding,
     Instalment,
     MembershipFee,
     Organisation,
-    Person,
     Project,
     ReportingObligation,
 )
 from jarjestokeskus.domain.enums import (
     AgreementStatus,
-    EmploymentScheme,
     LabelledEnum,
     MembershipStatus,
     MonitoringStatus,
@@ -134,7 +130,6 @@ class KeyFigures:
     members: int
     active_projects: int
     granted_this_year: Decimal
-    staff_by_scheme: tuple[tuple[EmploymentScheme, int], ...]
     agreements_in_force: int
 
 
@@ -307,7 +302,7 @@ def _year_clock(db: Database, out: _Collector) -> None:
 
 def key_figures(db: Database, today: date) -> KeyFigures:
     """Members (not the home organisation), running projects, euros granted for this year's fundings,
-    persons in a period running today by scheme (home organisation's staff), agreements in force."""
+    agreements in force. (The staff by scheme today is the start page's chart: start_charts.)"""
     with db.reading() as session:
         members = session.scalar(  # count(*): answered from ix_organisation_membership alone
             select(func.count())
@@ -331,20 +326,9 @@ def key_figures(db: Database, today: date) -> KeyFigures:
                 _live(Agreement), Agreement.status == AgreementStatus.IN_FORCE
             )
         )
-        home = select(Organisation.id).where(Organisation.is_home, _live(Organisation))
-        periods = session.execute(
-            select(Employment.scheme, Employment.person_id)
-            .join(Person, Person.id == Employment.person_id)
-            .where(_live(Employment), _live(Person), Person.anonymised.is_(False))
-            .where(Employment.employer_id.in_(home), Employment.start_date <= today)
-            .where((Employment.end_date.is_(None)) | (Employment.end_date >= today))
-        ).all()
-    counts = Counter(scheme for scheme, _person in set(periods))
-    by_scheme = tuple((s, counts[s]) for s in EmploymentScheme if counts[s])
     return KeyFigures(
         members or 0,
         projects or 0,
         Decimal(granted or 0).quantize(Decimal("0.01")),
-        by_scheme,
         agreements or 0,
     )

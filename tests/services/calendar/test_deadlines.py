@@ -37,6 +37,7 @@ from jarjestokeskus.services.calendar.deadlines import (
 from jarjestokeskus.services.organisations.register import archive_organisation, save_organisation
 from jarjestokeskus.services.projects.register import archive_project, save_project
 from jarjestokeskus.services.staff.employment import save_person
+from jarjestokeskus.services.start_charts import start_charts
 
 TODAY = date(2026, 11, 23)
 
@@ -290,4 +291,7 @@ def test_key_figures(db: Database) -> None:
     assert figures.active_projects == 1
     assert figures.granted_this_year == Decimal("3000.50")
     assert figures.agreements_in_force == 1
-    assert figures.staff_by_scheme == ((EmploymentScheme.PERMANENT, 2), (EmploymentScheme.WORK_TRIAL, 1))
+    # Staff by scheme today is the start page's chart (A and B permanent, C's trial ends today;
+    # D's fixed term ended before).
+    staff = start_charts(db, TODAY).staff_by_scheme
+    assert staff == ((EmploymentScheme.PERMANENT, 2), (EmploymentScheme.WORK_TRIAL, 1))
