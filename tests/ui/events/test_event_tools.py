@@ -179,6 +179,7 @@ def test_old_attendance_lists_reduced_after_a_confirmation(
     assert told[-1].startswith("Yhdelläkään ennen")
 
 
+@pytest.mark.sqlite_only  # the register's own backups are a file's
 def test_an_own_backup_the_reduction_could_not_rewrite_is_named(
     qtbot, view: EventsView, db: Database, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
