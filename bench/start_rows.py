@@ -17,17 +17,11 @@ The reference for both is bench/bare_window.py, which quits at its first event-l
 run works on a copy of the benchmark database and with its own settings folder, so the user's
 settings are untouched and nothing is carried over; one untimed run first upgrades an older file.
 Peak memory is the whole process's, from GNU time.
-
-The program's modules are compiled first (`compileall`), as an installed program's are (pip
-compiles them on installing, a built program holds them compiled) and as PySide's and
-SQLAlchemy's already are: under PYTHONDONTWRITEBYTECODE a source checkout would otherwise be
-compiled again at every start (~0.14 s of the start page's time), which no user's start does.
 """
 
 from __future__ import annotations
 
 import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 
@@ -40,7 +34,6 @@ VERSION_GOAL_S, CHECK_GOAL_S = 0.2, 0.6
 
 def rows(sizes: tuple[int, ...]) -> list[Row]:
     found: list[Row] = []
-    subprocess.run([PYTHON, "-m", "compileall", "-q", str(HERE.parent / "jarjestokeskus")], check=True)
     with tempfile.TemporaryDirectory(prefix="jk-bench-start-") as folder:
         place = Path(folder)
         env = {"XDG_CONFIG_HOME": str(place / "config"), "XDG_DATA_HOME": str(place / "data")}
