@@ -96,6 +96,17 @@ def test_feedback_imported_once(database: Path, tmp_path: Path, capsys: pytest.C
     db.close()
 
 
+def old_forum(database: Path) -> tuple[list[object], int, int, int]:
+    """The 2019 forum's registrations and its figures: registered, attended, organisations reached."""
+    db = open_database(database)
+    try:
+        old = next(e for e in list_events(db) if e.starts_on == date(2019, 10, 8))
+        event = get_event(db, old.id)
+        return registrations(db, old.id), event.registered, event.attended, old.organisations_reached
+    finally:
+        db.close()
+
+
 def test_reduce_asks_for_yes_and_keeps_the_figures(
     database: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -104,15 +115,8 @@ def test_reduce_asks_for_yes_and_keeps_the_figures(
     assert main(["events", "reduce", "--years", "0", "--yes", "--db", str(database)]) == 1
     assert main(["events", "reduce", "--yes", "--db", str(database)]) == 0
     assert "poistettuja ilmoittautumisia: 2" in capsys.readouterr().out
-    db = open_database(database)
-    old = next(e for e in list_events(db) if e.starts_on == date(2019, 10, 8))
-    assert registrations(db, old.id) == []
-    assert (get_event(db, old.id).registered, get_event(db, old.id).attended, old.organisations_reached) == (
-        2,
-        2,
-        1,
-    )
-    db.close()
+    # By hand: Anna (Aalto ry) and Bo (no organisation) registered and came: 2, 2, one organisation.
+    assert old_forum(database) == ([], 2, 2, 1)
 
 
 def test_restore_of_an_older_backup_reduces_again_and_says_so(
@@ -130,16 +134,8 @@ def test_restore_of_an_older_backup_reduces_again_and_says_so(
         "Säkerhetskopian var äldre än en ersättning av deltagarlistor med antal: listan för 1 evenemang "
         "ersattes på nytt med antal." in capsys.readouterr().out
     )
-    db = open_database(database)
-    old = next(e for e in list_events(db) if e.starts_on == date(2019, 10, 8))
-    assert registrations(db, old.id) == []
     # By hand: Anna (Aalto ry) and Bo (no organisation) registered and came: 2, 2, one organisation.
-    assert (get_event(db, old.id).registered, get_event(db, old.id).attended, old.organisations_reached) == (
-        2,
-        2,
-        1,
-    )
-    db.close()
+    assert old_forum(database) == ([], 2, 2, 1)
 
 
 def test_reduce_names_an_own_backup_it_could_not_rewrite(
