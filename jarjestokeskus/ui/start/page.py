@@ -45,6 +45,9 @@ from jarjestokeskus.ui.widgets.timeline_chart import TimelineChart
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole
 WARNING_SIGN = "⚠"
+# The name before what is due: the name (free text) ends in "…" past its width, what is due is
+# shown whole, so in a narrow window (1280×720) a long kind scrolls and the name stays in view.
+COL_DUE, COL_NAME, COL_WHAT, COL_WHEN = range(4)
 COLUMNS = 4
 
 
@@ -65,14 +68,19 @@ def what_text(row: DeadlineRow) -> str:
 
 
 class DeadlineTable(RowTable):
-    """What, name and when: what and name share the room."""
+    """When, name, what and when: name and what share the room."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(COLUMNS, (1, 2), parent)
-        # What and name as wide as their texts (a long name ends in "…", the tooltip has it whole);
+        super().__init__(COLUMNS, (COL_NAME, COL_WHAT), parent)
+        # Name and what as wide as their texts (a long name ends in "…", the tooltip has it whole);
         # the list scrolls sideways in a small window rather than cutting a deadline's kind.
-        for column in (1, 2):
+        for column in (COL_NAME, COL_WHAT):
             self.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        # Headings at the left, above where their texts begin (a wide kind column's heading would
+        # otherwise sit in its middle, scrolled out of view).
+        self.horizontalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        )
 
 
 class RememberingSplitter(QSplitter):
@@ -209,7 +217,7 @@ class StartPage(QWidget):
         self.timeline_hint.setText(_("Click an agreement, or press Enter on it, to open it."))
         self.days_label.setText(_("Overdue and due within (days):"))
         self.hint.setText(_("Double-click a row or press Enter to open its record."))
-        self.table.setHorizontalHeaderLabels([_("Due date"), _("What"), _("Name"), _("When")])
+        self.table.setHorizontalHeaderLabels([_("Due date"), _("Name"), _("What"), _("When")])
         self.places.retranslate()
         if self._read is not None:  # the same figures in the new language: not read again
             figures, charts, rows, _places = self._read  # (but the municipalities by their names in it)
@@ -285,8 +293,8 @@ class StartPage(QWidget):
             when = days_text(row.days_left)
             texts = [
                 format_date(row.due_date, language),
-                what_text(row),
                 row.name(language),
+                what_text(row),
                 f"{WARNING_SIGN} {when}" if row.overdue else when,
             ]
             for column, text in enumerate(texts):
@@ -300,7 +308,7 @@ class StartPage(QWidget):
                 item.setData(RECORD_ROLE, (row.view, row.record_id))
                 self.table.setItem(index, column, item)
         fit_columns(self.table)
-        self.table.resizeColumnToContents(1)  # a deadline's kind whole, however long
+        self.table.resizeColumnToContents(COL_WHAT)  # a deadline's kind whole, however long
         self.empty.setVisible(not self.rows)
         self.empty.setText(_("Nothing is overdue or due within {days} days.").format(days=self.days.value()))
 

@@ -20,7 +20,15 @@ from jarjestokeskus.services.calendar.deadlines import DeadlineKind
 from jarjestokeskus.services.calendar.year_clock import archive_task, list_tasks
 from jarjestokeskus.services.organisations.register import save_organisation
 from jarjestokeskus.services.projects.register import save_project
-from jarjestokeskus.ui.start.page import WARNING_SIGN, StartPage, days_text
+from jarjestokeskus.ui.start.page import (
+    COL_DUE,
+    COL_NAME,
+    COL_WHAT,
+    COL_WHEN,
+    WARNING_SIGN,
+    StartPage,
+    days_text,
+)
 from jarjestokeskus.ui.window.qt_language import apply_language
 
 TODAY = date(2026, 11, 23)
@@ -66,15 +74,15 @@ def test_rows_sorted_and_overdue_marked(qtbot: QtBot, db: Database) -> None:
     widget = page(qtbot, db)
     table = widget.table
     assert table.rowCount() == 2
-    assert table.item(0, 0).text() == format_date(date(2026, 3, 31))
-    assert table.item(0, 1).text() == DeadlineKind.FEE_UNPAID.label
-    assert table.item(0, 2).text() == "Vaasan Kuurojen Yhdistys ry"
-    assert table.item(0, 3).text() == f"{WARNING_SIGN} {days_text(-237)}"
-    assert table.item(0, 2).font().bold()
-    assert table.item(1, 1).text() == DeadlineKind.AGREEMENT_ENDS.label
-    assert table.item(1, 3).text() == days_text(3)
-    assert not table.item(1, 2).font().bold()
-    assert WARNING_SIGN not in table.item(1, 3).text()
+    assert table.item(0, COL_DUE).text() == format_date(date(2026, 3, 31))
+    assert table.item(0, COL_WHAT).text() == DeadlineKind.FEE_UNPAID.label
+    assert table.item(0, COL_NAME).text() == "Vaasan Kuurojen Yhdistys ry"
+    assert table.item(0, COL_WHEN).text() == f"{WARNING_SIGN} {days_text(-237)}"
+    assert table.item(0, COL_NAME).font().bold()
+    assert table.item(1, COL_WHAT).text() == DeadlineKind.AGREEMENT_ENDS.label
+    assert table.item(1, COL_WHEN).text() == days_text(3)
+    assert not table.item(1, COL_NAME).font().bold()
+    assert WARNING_SIGN not in table.item(1, COL_WHEN).text()
     assert widget.empty.isHidden()
 
 
@@ -114,10 +122,10 @@ def test_retranslate_to_swedish(qtbot: QtBot, db: Database) -> None:
         apply_language("sv")
         widget.retranslate()
         assert widget.table.horizontalHeaderItem(0).text() == _("Due date")
-        assert widget.table.item(0, 1).text() == DeadlineKind.FEE_UNPAID.label
-        assert widget.table.item(0, 2).text() == "Dövas förening i Vasa rf"
-        assert widget.table.item(1, 2).text() == "Lokal för minneskaféet"
-        assert widget.table.item(1, 3).text() == days_text(3)
+        assert widget.table.item(0, COL_WHAT).text() == DeadlineKind.FEE_UNPAID.label
+        assert widget.table.item(0, COL_NAME).text() == "Dövas förening i Vasa rf"
+        assert widget.table.item(1, COL_NAME).text() == "Lokal för minneskaféet"
+        assert widget.table.item(1, COL_WHEN).text() == days_text(3)
         assert widget.deadlines_box.title() == _("Deadlines")
     finally:
         apply_language("fi")
