@@ -7,24 +7,16 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from jarjestokeskus.db.engine import Database
-from jarjestokeskus.services.demo.scenario import create_demo
 from jarjestokeskus.ui.events.table_model import COL_ATTENDED, COL_REGISTERED
 from jarjestokeskus.ui.events.view import EventsView
-from jarjestokeskus.ui.main_window import VIEW_TITLES, MainWindow
+from tests.ui.demo_window import demo_window_at
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 
 
 @pytest.mark.parametrize("language", ["fi", "sv"])
 def test_the_figures_are_in_view_at_1280_by_720(qtbot: QtBot, db: Database, language: str) -> None:
-    create_demo(db)
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    window.resize(1280, 720)
-    window.show()
-    window.language_actions[language].trigger()
-    window.view_actions[VIEW_TITLES.index("Events")].trigger()
-    qtbot.wait(1)
+    window = demo_window_at(qtbot, db, language, "Events")
     view = window.stack.currentWidget()
     assert isinstance(view, EventsView)
     table = view.table

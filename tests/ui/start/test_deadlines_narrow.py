@@ -8,23 +8,15 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from jarjestokeskus.db.engine import Database
-from jarjestokeskus.services.demo.scenario import create_demo
-from jarjestokeskus.ui.main_window import MainWindow
 from jarjestokeskus.ui.start.page import COL_NAME, COL_WHAT, StartPage
+from tests.ui.demo_window import demo_window_at
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 
 
 @pytest.mark.parametrize("language", ["fi", "sv"])
 def test_the_names_are_in_view_at_1280_by_720(qtbot: QtBot, db: Database, language: str) -> None:
-    create_demo(db)
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    window.resize(1280, 720)
-    window.show()
-    window.language_actions[language].trigger()
-    window.view_actions[0].trigger()
-    qtbot.wait(1)
+    window = demo_window_at(qtbot, db, language, "Start page")
     page = window.stack.currentWidget()
     assert isinstance(page, StartPage)
     table = page.table
