@@ -29,6 +29,7 @@ from jarjestokeskus.services.projects.register import save_project
 from jarjestokeskus.services.staff.employment import save_person
 from jarjestokeskus.ui.main_window import MainWindow
 from jarjestokeskus.ui.projects.editor import FUNDINGS_TAB
+from jarjestokeskus.ui.start.page import COL_NAME
 from jarjestokeskus.ui.widgets.register_view import RegisterView
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise|grabbing)")
@@ -223,7 +224,7 @@ def test_staff_rename_shows_in_the_list_and_on_the_start_page(
     qtbot: QtBot, window: MainWindow, dialogs: Dialogs
 ) -> None:
     start = go(window, START)
-    assert any("Virtanen" in text for text in shown_texts(start.table, 2))
+    assert any("Virtanen" in text for text in shown_texts(start.table, COL_NAME))
     view = go(window, STAFF)
     search(qtbot, view, "virta", "Virtanen")
     click_row(qtbot, view, "Virtanen")
@@ -233,14 +234,14 @@ def test_staff_rename_shows_in_the_list_and_on_the_start_page(
     view.search.clear()
     qtbot.waitUntil(lambda: any("Koskinen" in t for t in shown_texts(view.table)))
     start = go(window, START)
-    qtbot.waitUntil(lambda: any("Koskinen" in text for text in shown_texts(start.table, 2)))
+    qtbot.waitUntil(lambda: any("Koskinen" in text for text in shown_texts(start.table, COL_NAME)))
 
 
 def test_year_clock_rename_shows_in_the_months_and_on_the_start_page(
     qtbot: QtBot, window: MainWindow, dialogs: Dialogs
 ) -> None:
     start = go(window, START)
-    assert "Kyläjuhlan kutsut" in shown_texts(start.table, 2)
+    assert "Kyläjuhlan kutsut" in shown_texts(start.table, COL_NAME)
     view = go(window, YEAR_CLOCK)
     view.year.setValue(SOON.year)
     click_row(qtbot, view, "Kyläjuhlan kutsut", column=1)
@@ -251,7 +252,7 @@ def test_year_clock_rename_shows_in_the_months_and_on_the_start_page(
     assert dialogs.warnings == [] and not view.editor.has_unsaved_changes()
     assert "Kylajuhlan kutsut ja ohjelma" in shown_texts(view.table, 1)
     start = go(window, START)
-    qtbot.waitUntil(lambda: "Kylajuhlan kutsut ja ohjelma" in shown_texts(start.table, 2))
+    qtbot.waitUntil(lambda: "Kylajuhlan kutsut ja ohjelma" in shown_texts(start.table, COL_NAME))
 
 
 def test_escape_asks_and_staying_keeps_what_was_typed(
