@@ -3,7 +3,8 @@
 
 Names come from the register file the program ships (resources/municipalities), the same file
 the migration loads into the `municipality` table that organisations and premises refer to.
-The name lookups and `check` (its unmapped texts in plain SQL) load no models.
+The name lookups load no database layer; `check` (its unmapped texts) and the start page (members
+by municipality) read in plain SQL (db.plain.reader) and load no SQLAlchemy.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from jarjestokeskus.db.municipality_register import name_key, read_register
-from jarjestokeskus.domain.enums import MembershipStatus
 from jarjestokeskus.i18n import sort_key
 
 if TYPE_CHECKING:  # the names alone (a report's) need no database layer
@@ -121,23 +121,20 @@ def unmapped_municipalities(db: PlainDatabase | Database) -> list[tuple[str, int
     return sorted(((text, int(count)) for text, count in rows), key=lambda item: sort_key(item[0]))
 
 
-def members_by_municipality(db: Database, language: str) -> list[MunicipalityCount]:
+def members_by_municipality(db: PlainDatabase | Database, language: str) -> list[MunicipalityCount]:
     """Member organisations (not the home one) per municipality of the register, whichever of
-    its names was typed ("Korsholm" and "Mustasaari" are one); texts naming none apart. Most first."""
-    from sqlalchemy import func, select
+    its names was typed ("Korsholm" and "Mustasaari" are one); texts naming none apart. Most first.
+    Counted from the membership index alone (migration 0026)."""
+    from jarjestokeskus.db.plain import reader
+    from jarjestokeskus.services.organisations.member_register import members_on
 
-    from jarjestokeskus.db.models import Organisation
-
-    with db.reading() as session:
-        rows = session.execute(
-            select(Organisation.municipality_code, Organisation.municipality, func.count())
-            .where(
-                Organisation.archived_at.is_(None),
-                Organisation.membership_status == MembershipStatus.MEMBER,
-                Organisation.is_home.is_(False),
-            )
-            .group_by(Organisation.municipality_code, Organisation.municipality)
-        ).all()
+    members, parameters = members_on(None)
+    with reader(db) as execute:
+        rows = execute(
+            "SELECT municipality_code, municipality, count(*) FROM organisation"
+            f" WHERE {members} GROUP BY municipality_code, municipality",
+            parameters,
+        ).fetchall()
     counts: dict[str, int] = {}
     names: dict[str, tuple[str, bool]] = {}
     for code, text, count in rows:

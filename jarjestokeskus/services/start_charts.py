@@ -17,25 +17,20 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-
-from jarjestokeskus.db.engine import Database
-from jarjestokeskus.db.models import (
-    Agreement,
-    AgreementParty,
-    Employment,
-    Funding,
-    Organisation,
-    Person,
-    Project,
-)
+from jarjestokeskus.db.plain import as_date, as_money, as_uuid, reader, sql_list
 from jarjestokeskus.domain.enums import AgreementKind, AgreementStatus, EmploymentScheme
 from jarjestokeskus.i18n import sort_key
 from jarjestokeskus.services.rows import localized
+
+if TYPE_CHECKING:
+    from jarjestokeskus.db.engine import Database
+    from jarjestokeskus.db.plain import PlainDatabase
 
 YEARS = 5
 TOP_FUNDERS = 4
@@ -108,116 +103,106 @@ class StartCharts:
     agreements: tuple[TimelineAgreement, ...]  # earliest start first
 
 
-def _live(model):  # type: ignore[no-untyped-def]
-    return model.archived_at.is_(None)
+# Live fundings of live projects granted in the years `:first`..`:last`, with their funders' names.
+_GRANTS = (
+    "SELECT funding.funder_id, funding.year, funding.amount_granted,"
+    " funder.name_fi, funder.name_sv, funder.abbreviation"
+    " FROM funding JOIN project ON project.id = funding.project_id"
+    " LEFT JOIN organisation funder ON funder.id = funding.funder_id"
+    " WHERE funding.archived_at IS NULL AND project.archived_at IS NULL"
+    " AND funding.year BETWEEN :first AND :last AND funding.amount_granted IS NOT NULL"
+)
+# The home organisation's staff's periods running `:today`, of live persons not erased.
+_PERIODS = (
+    "SELECT employment.scheme, employment.person_id"
+    " FROM employment JOIN person ON person.id = employment.person_id"
+    " WHERE employment.archived_at IS NULL AND person.archived_at IS NULL AND person.anonymised = :no"
+    " AND employment.employer_id IN"
+    " (SELECT organisation.id FROM organisation"
+    " WHERE organisation.is_home = :yes AND organisation.archived_at IS NULL)"
+    " AND employment.start_date <= :today"
+    " AND (employment.end_date IS NULL OR employment.end_date >= :today)"
+)
+# Live agreements in force, or upcoming ones starting after `:today` up to `:ahead`.
+_ON_TIMELINE = (
+    "agreement.archived_at IS NULL"
+    f" AND (agreement.status = '{AgreementStatus.IN_FORCE.value}'"
+    f" OR (agreement.status IN {sql_list(s.value for s in _UPCOMING)}"
+    " AND agreement.valid_from > :today AND agreement.valid_from <= :ahead))"
+)
+_AGREEMENTS = (
+    "SELECT agreement.id, agreement.kind, agreement.title_fi, agreement.title_sv,"
+    f" agreement.valid_from, agreement.valid_to, agreement.status FROM agreement WHERE {_ON_TIMELINE}"
+)
+# Their live parties other than the home organisation, by name. From the agreements (SQLite
+# joins a CROSS JOIN's tables in the order written; left alone it goes through every party).
+_COUNTERPARTIES = (
+    "SELECT agreement_party.agreement_id, organisation.name_fi, organisation.name_sv"
+    " FROM agreement CROSS JOIN agreement_party CROSS JOIN organisation"
+    " WHERE agreement_party.agreement_id = agreement.id"
+    " AND organisation.id = agreement_party.organisation_id"
+    f" AND {_ON_TIMELINE} AND agreement_party.archived_at IS NULL AND organisation.is_home = :no"
+)
 
 
-def start_charts(db: Database, today: date) -> StartCharts:
-    """All three charts' figures, read in one session (see the module for what counts)."""
-    with db.reading() as session:
-        years = tuple(range(today.year - YEARS + 1, today.year + 1))
-        grants = session.execute(
-            select(Funding.funder_id, Funding.year, Funding.amount_granted)
-            .join(Project, Project.id == Funding.project_id)
-            .where(_live(Funding), _live(Project), Funding.year.between(years[0], years[-1]))
-            .where(Funding.amount_granted.is_not(None))
-        ).all()
-        home = select(Organisation.id).where(Organisation.is_home, _live(Organisation))
-        periods = session.execute(
-            select(Employment.scheme, Employment.person_id)
-            .join(Person, Person.id == Employment.person_id)
-            .where(_live(Employment), _live(Person), Person.anonymised.is_(False))
-            .where(Employment.employer_id.in_(home), Employment.start_date <= today)
-            .where(Employment.end_date.is_(None) | (Employment.end_date >= today))
-        ).all()
-        ahead = today + timedelta(days=AHEAD_DAYS)
-        agreements = session.execute(
-            select(
-                Agreement.id,
-                Agreement.kind,
-                Agreement.title_fi,
-                Agreement.title_sv,
-                Agreement.valid_from,
-                Agreement.valid_to,
-                Agreement.status,
-            ).where(
-                _live(Agreement),
-                (Agreement.status == AgreementStatus.IN_FORCE)
-                | (
-                    Agreement.status.in_(_UPCOMING)
-                    & (Agreement.valid_from > today)
-                    & (Agreement.valid_from <= ahead)
-                ),
-            )
-        ).all()
-        parties = session.execute(
-            select(AgreementParty.agreement_id, AgreementParty.organisation_id)
-            .join(Organisation, Organisation.id == AgreementParty.organisation_id)
-            .where(_live(AgreementParty), Organisation.is_home.is_(False))
-            .where(AgreementParty.agreement_id.in_([a.id for a in agreements]))
-        ).all()
-        funder_ids = {f for f, _year, _amount in grants if f is not None}
-        organisations = {
-            r.id: (r.name_fi, r.name_sv, r.abbreviation)
-            for r in session.execute(
-                select(
-                    Organisation.id, Organisation.name_fi, Organisation.name_sv, Organisation.abbreviation
-                ).where(Organisation.id.in_(funder_ids | {o for _a, o in parties}))
-            )
-        }
-    return StartCharts(
-        today,
-        _funding(years, grants, organisations),
-        _staff(periods),
-        _timeline(agreements, parties, organisations),
-    )
+def start_charts(db: PlainDatabase | Database, today: date) -> StartCharts:
+    """All three charts' figures, read in one transaction (see the module for what counts)."""
+    years = tuple(range(today.year - YEARS + 1, today.year + 1))
+    timeline = {"today": today, "ahead": today + timedelta(days=AHEAD_DAYS)}
+    with reader(db) as execute:
+        grants = execute(_GRANTS, {"first": years[0], "last": years[-1]}).fetchall()
+        periods = execute(_PERIODS, {"today": today, "yes": True, "no": False}).fetchall()
+        agreements = execute(_AGREEMENTS, timeline).fetchall()
+        parties = execute(_COUNTERPARTIES, {**timeline, "no": False}).fetchall()
+    return StartCharts(today, _funding(years, grants), _staff(periods), _timeline(agreements, parties))
 
 
-def _funding(years, grants, organisations) -> FundingByYear:  # type: ignore[no-untyped-def]
+def _funding(years: tuple[int, ...], grants: Sequence[Sequence[Any]]) -> FundingByYear:
     column = {year: index for index, year in enumerate(years)}
     sums: dict[uuid.UUID | None, list[Decimal]] = defaultdict(lambda: [ZERO] * len(years))
-    for funder_id, year, amount in grants:
-        sums[funder_id][column[year]] += Decimal(amount)
-
-    def name(funder_id: uuid.UUID) -> tuple[str, str, str]:
-        return organisations.get(funder_id, ("", "", ""))
-
+    names: dict[uuid.UUID, tuple[str, str, str]] = {}
+    for funder, year, amount, fi, sv, abbreviation in grants:
+        funder_id = None if funder is None else as_uuid(funder)
+        sums[funder_id][column[year]] += as_money(amount) or ZERO
+        if funder_id is not None:
+            names[funder_id] = (fi, sv, abbreviation)
     ranked = sorted(
         (f for f in sums if f is not None and any(sums[f])),
-        key=lambda f: (-sum(sums[f]), sort_key(name(f)[0])),
+        key=lambda f: (-sum(sums[f]), sort_key(names[f][0])),
     )
     top, rest = ranked[:TOP_FUNDERS], ranked[TOP_FUNDERS:]
-    series = [FunderSeries(f, *name(f), tuple(sums[f])) for f in top]
+    series = [FunderSeries(f, *names[f], tuple(sums[f])) for f in top]
     other = [sum(amounts, ZERO) for amounts in zip(*(sums[f] for f in [*rest, None]), strict=True)]
     if any(other):
         series.append(FunderSeries(None, "", "", "", tuple(other)))
     return FundingByYear(years, tuple(series))
 
 
-def _staff(periods) -> tuple[tuple[EmploymentScheme, int], ...]:  # type: ignore[no-untyped-def]
-    persons: dict[EmploymentScheme, set[uuid.UUID]] = defaultdict(set)
+def _staff(periods: Sequence[Sequence[Any]]) -> tuple[tuple[EmploymentScheme, int], ...]:
+    persons: dict[EmploymentScheme, set[object]] = defaultdict(set)
     for scheme, person_id in periods:
-        persons[scheme].add(person_id)
+        persons[EmploymentScheme(scheme)].add(person_id)
     return tuple((s, len(persons[s])) for s in EmploymentScheme if persons[s])
 
 
-def _timeline(agreements, parties, organisations) -> tuple[TimelineAgreement, ...]:  # type: ignore[no-untyped-def]
-    names: dict[uuid.UUID, list[tuple[str, str]]] = defaultdict(list)
-    for agreement_id, organisation_id in parties:
-        fi, sv, _abbreviation = organisations.get(organisation_id, ("", "", ""))
-        names[agreement_id].append((fi, sv))
+def _timeline(
+    agreements: Sequence[Sequence[Any]], parties: Sequence[Sequence[Any]]
+) -> tuple[TimelineAgreement, ...]:
+    names: dict[object, set[tuple[str, str]]] = defaultdict(set)
+    for agreement_id, fi, sv in parties:
+        names[agreement_id].add((fi, sv))
     rows = [
         TimelineAgreement(
-            a.id,
-            a.kind,
-            a.title_fi,
-            a.title_sv,
-            tuple(sorted(set(names[a.id]), key=lambda n: sort_key(n[0]))),
-            a.valid_from,
-            a.valid_to,
-            a.status,
+            as_uuid(a_id),
+            AgreementKind(kind),
+            title_fi,
+            title_sv,
+            tuple(sorted(names[a_id], key=lambda n: (sort_key(n[0]), sort_key(n[1])))),
+            as_date(valid_from),
+            as_date(valid_to),
+            AgreementStatus(status),
         )
-        for a in agreements
+        for a_id, kind, title_fi, title_sv, valid_from, valid_to, status in agreements
     ]
     return tuple(
         sorted(

@@ -1,6 +1,8 @@
 """The start page's reads of the organisation register use their indexes (SQLite's plans): the
 members by municipality from the membership index alone, the year's unpaid fees beginning from
-the fees, not from every member organisation (migration 0026)."""
+the fees, not from every member organisation (migration 0026); the charts' staff from the home
+organisation's periods and the agreements' counterparties from the agreements, not from every
+organisation or party."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from sqlalchemy import event
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.services.calendar.deadlines import deadlines
 from jarjestokeskus.services.municipalities import members_by_municipality
+from jarjestokeskus.services.start_charts import start_charts
 
 
 @contextmanager
@@ -48,6 +51,18 @@ def plan(db: Database, read: Callable[[], object], table: str) -> str:
 def test_members_by_municipality_are_read_from_the_membership_index_alone(db: Database) -> None:
     found = plan(db, lambda: members_by_municipality(db, "fi"), "organisation")
     assert "COVERING INDEX ix_organisation_membership" in found
+
+
+def test_the_charts_staff_are_the_home_organisations_periods(db: Database) -> None:
+    found = plan(db, lambda: start_charts(db, date(2026, 3, 1)), "employment")
+    assert "SEARCH employment USING INDEX ix_employment_employer_id" in found
+    assert "SEARCH organisation USING INDEX uq_organisation_one_home" in found
+
+
+def test_the_timelines_counterparties_begin_from_the_agreements(db: Database) -> None:
+    found = plan(db, lambda: start_charts(db, date(2026, 3, 1)), "agreement CROSS JOIN agreement_party")
+    assert found.splitlines()[0] == "SCAN agreement"
+    assert "SEARCH agreement_party USING INDEX ix_agreement_party_agreement_id" in found
 
 
 def test_the_years_unpaid_fees_begin_from_the_fees(db: Database) -> None:
