@@ -11,6 +11,9 @@ Definitions:
 - *Agreements on the timeline*: live agreements in force, and those drafted, negotiated or in
   force that start after today but within `AHEAD_DAYS` days. Counterparties are the live parties
   other than the home organisation.
+
+Read in plain SQL (db.plain.reader), the same text on a file read with sqlite3 alone and on a
+server: the start page is filled before SQLAlchemy and the models are loaded.
 """
 
 from __future__ import annotations
