@@ -26,7 +26,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from jarjestokeskus.db.plain import as_date, as_money, as_uuid, reader, sql_list
+from jarjestokeskus.db.driver_values import as_date, as_money, as_uuid
+from jarjestokeskus.db.plain import reader, sql_list
 from jarjestokeskus.domain.enums import AgreementKind, AgreementStatus, EmploymentScheme
 from jarjestokeskus.i18n import sort_key
 from jarjestokeskus.services.rows import localized
