@@ -6,10 +6,13 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from jarjestokeskus.db.models import Employment, EmploymentFunding, Person
 from jarjestokeskus.domain.enums import DecidingAuthority, EmploymentOutcome, EmploymentScheme
 from jarjestokeskus.i18n import _
+
+if TYPE_CHECKING:
+    from jarjestokeskus.db.models import Employment, EmploymentFunding, Person
 
 
 def full_name(first: str, last: str) -> str:

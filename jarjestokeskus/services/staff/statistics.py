@@ -23,14 +23,16 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-
-from jarjestokeskus.db.engine import Database
-from jarjestokeskus.db.models import Employment, Person
+from jarjestokeskus.db.plain import as_date, as_uuid, reader
 from jarjestokeskus.domain.employment import PARTICIPANT_SCHEMES
 from jarjestokeskus.domain.enums import EmploymentOutcome, EmploymentScheme
 from jarjestokeskus.services.staff.rows import EndingRow, full_name
+
+if TYPE_CHECKING:
+    from jarjestokeskus.db.engine import Database
+    from jarjestokeskus.db.plain import PlainDatabase
 
 FULL_TIME_HOURS = Decimal("37.5")
 
@@ -66,6 +68,10 @@ def person_years(
 
 
 def _periods(session):  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
+    from jarjestokeskus.db.models import Employment, Person
+
     return session.execute(
         select(Employment, Person)
         .join(Person, Employment.person_id == Person.id)
@@ -73,47 +79,51 @@ def _periods(session):  # type: ignore[no-untyped-def]
     ).all()
 
 
-def ending_periods(db: Database, today: date, days: int) -> list[EndingRow]:
+# The periods of the ending view: live periods with an end date, of persons neither archived nor
+# erased (their periods stay in the statistics).
+_ENDING = (
+    "SELECT employment.id, person.id, person.first_name, person.last_name, employment.scheme,"
+    " employment.title, employment.start_date, employment.end_date, employment.outcome"
+    " FROM employment JOIN person ON person.id = employment.person_id"
+    " WHERE employment.archived_at IS NULL AND person.archived_at IS NULL AND person.anonymised = :no"
+)
+
+
+def ending_periods(db: PlainDatabase | Database, today: date, days: int) -> list[EndingRow]:
     """Periods whose end date is today or within the next `days` days, soonest first."""
-    last = today + timedelta(days=days)
-    with db.reading() as session:
-        rows = [
-            _ending(e, p, today)
-            for e, p in _periods(session)
-            if e.end_date is not None and today <= e.end_date <= last and _followed(p)
-        ]
-    return sorted(rows, key=lambda r: (r.end_date, r.name))
+    condition = " AND employment.end_date >= :today AND employment.end_date <= :last"
+    return _ending(db, condition, {"today": today, "last": today + timedelta(days=days)}, today)
 
 
-def ended_without_outcome(db: Database, today: date) -> list[EndingRow]:
+def ended_without_outcome(db: PlainDatabase | Database, today: date) -> list[EndingRow]:
     """Ended periods (end date before today) whose outcome is not recorded, oldest first."""
-    with db.reading() as session:
-        rows = [
-            _ending(e, p, today)
-            for e, p in _periods(session)
-            if e.end_date is not None and e.end_date < today and e.outcome is None and _followed(p)
-        ]
+    condition = " AND employment.end_date < :today AND employment.outcome IS NULL"
+    return _ending(db, condition, {"today": today}, today)
+
+
+def _ending(
+    db: PlainDatabase | Database, condition: str, parameters: dict[str, object], today: date
+) -> list[EndingRow]:
+    with reader(db) as execute:
+        found = execute(_ENDING + condition, {**parameters, "no": False}).fetchall()
+    rows = []
+    for e_id, p_id, first, last, scheme, title, start, end, outcome in found:
+        start_date, end_date = as_date(start), as_date(end)
+        assert start_date is not None and end_date is not None
+        rows.append(
+            EndingRow(
+                as_uuid(e_id),
+                as_uuid(p_id),
+                full_name(first, last),
+                EmploymentScheme(scheme),
+                title,
+                start_date,
+                end_date,
+                (end_date - today).days,
+                None if outcome is None else EmploymentOutcome(outcome),
+            )
+        )
     return sorted(rows, key=lambda r: (r.end_date, r.name))
-
-
-def _followed(person: Person) -> bool:
-    """Archived and erased persons leave the ending view (their periods stay in the statistics)."""
-    return person.archived_at is None and not person.anonymised
-
-
-def _ending(e: Employment, p: Person, today: date) -> EndingRow:
-    assert e.end_date is not None
-    return EndingRow(
-        e.id,
-        p.id,
-        full_name(p.first_name, p.last_name),
-        e.scheme,
-        e.title,
-        e.start_date,
-        e.end_date,
-        (e.end_date - today).days,
-        e.outcome,
-    )
 
 
 @dataclass(frozen=True)
@@ -189,6 +199,10 @@ def statistics_years(db: Database, today: date | None = None) -> list[int]:
     """Years with any period, newest first (this year at least)."""
     today = today or date.today()
     found = {today.year}
+    from sqlalchemy import select
+
+    from jarjestokeskus.db.models import Employment
+
     with db.reading() as session:
         for start, end in session.execute(
             select(Employment.start_date, Employment.end_date).where(Employment.archived_at.is_(None))
