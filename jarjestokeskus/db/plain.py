@@ -332,13 +332,16 @@ class _Translating:
 
 
 def _sqlite_values(parameters: Mapping[str, object]) -> dict[str, object]:
-    """Parameters as SQLAlchemy stores them in SQLite: a day as YYYY-MM-DD text."""
+    """Parameters as SQLAlchemy stores them in SQLite: a day as YYYY-MM-DD text, an id as 32 hex
+    digits."""
     return {name: _sqlite_value(value) for name, value in parameters.items()}
 
 
 def _sqlite_value(value: object) -> object:
     if isinstance(value, datetime):
         raise TypeError("a time of day is not a parameter these queries take")
+    if isinstance(value, uuid.UUID):
+        return value.hex
     return value.isoformat() if isinstance(value, date) else value
 
 

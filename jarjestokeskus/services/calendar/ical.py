@@ -11,7 +11,7 @@ from jarjestokeskus import __version__, i18n
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.i18n import N_
 from jarjestokeskus.services.calendar.deadlines import DeadlineRow, deadlines
-from jarjestokeskus.services.calendar.year_clock import YearClockRow, occurrences
+from jarjestokeskus.services.calendar.year_clock_tasks import YearClockRow, occurrences
 from jarjestokeskus.services.rows import localized
 
 CRLF = "\r\n"

@@ -1,10 +1,10 @@
-"""The year clock: tasks with their date and done state for a year; save, archive, mark done."""
+"""The year clock: save a task, archive and restore it, mark it done for a year. Its reads (a task
+as it falls in a year) are in services/calendar/year_clock_tasks.py, in plain SQL."""
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import select
 
@@ -12,108 +12,22 @@ from jarjestokeskus.db.base import utcnow
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.errors import RecordNotFound, StaleRecord
 from jarjestokeskus.db.models import YearClockCompletion, YearClockTask
-from jarjestokeskus.domain.year_clock import YearClockCategory, YearClockForm, occurrence, validate_task
-from jarjestokeskus.i18n import sort_key
+from jarjestokeskus.domain.year_clock import YearClockForm, validate_task
 from jarjestokeskus.services import changes
+from jarjestokeskus.services.calendar.year_clock_tasks import YearClockRow, get_task, list_tasks, occurrences
 from jarjestokeskus.services.changes import announces
-from jarjestokeskus.services.rows import localized
 
-
-@dataclass(frozen=True)
-class YearClockRow:
-    """A task as it falls in `year`: its date there and whether it was done for that year."""
-
-    id: uuid.UUID
-    version: int
-    title_fi: str
-    title_sv: str
-    month: int
-    day: int | None
-    category: YearClockCategory
-    notes: str
-    counts_from: date
-    archived_at: datetime | None
-    year: int
-    due_date: date
-    done_on: date | None
-
-    @property
-    def done(self) -> bool:
-        return self.done_on is not None
-
-    def name(self, language: str) -> str:
-        return localized(self.title_fi, self.title_sv, language)
-
-    def is_overdue(self, today: date) -> bool:
-        """Past its date, not done, and the task was in the year clock on that date."""
-        return not self.done and self.archived_at is None and self.counts_from <= self.due_date < today
-
-    def form(self) -> YearClockForm:
-        return YearClockForm(
-            self.title_fi,
-            self.title_sv,
-            str(self.month),
-            "" if self.day is None else str(self.day),
-            self.category,
-            self.notes,
-        )
-
-
-def _row(task: YearClockTask, year: int, done_on: date | None) -> YearClockRow:
-    return YearClockRow(
-        task.id,
-        task.version,
-        task.title_fi,
-        task.title_sv,
-        task.month,
-        task.day,
-        task.category,
-        task.notes,
-        task.counts_from,
-        task.archived_at,
-        year,
-        occurrence(year, task.month, task.day),
-        done_on,
-    )
-
-
-def _done_by_task(session, years: list[int]) -> dict[tuple[uuid.UUID, int], date]:  # type: ignore[no-untyped-def]
-    stmt = select(YearClockCompletion.task_id, YearClockCompletion.year, YearClockCompletion.done_on).where(
-        YearClockCompletion.archived_at.is_(None), YearClockCompletion.year.in_(years)
-    )
-    return {(task_id, year): done_on for task_id, year, done_on in session.execute(stmt)}
-
-
-def list_tasks(
-    db: Database, year: int, *, archived: bool = False, language: str = "fi"
-) -> list[YearClockRow]:
-    """The live tasks (or the archived ones) as they fall in `year`, by date and then by name."""
-    with db.reading() as session:
-        state = YearClockTask.archived_at.is_not(None) if archived else YearClockTask.archived_at.is_(None)
-        tasks = list(session.scalars(select(YearClockTask).where(state)))
-        done = _done_by_task(session, [year])
-        rows = [_row(t, year, done.get((t.id, year))) for t in tasks]
-    return sorted(rows, key=lambda r: (r.due_date, sort_key(r.name(language)), str(r.id)))
-
-
-def occurrences(db: Database, first: date, last: date) -> list[YearClockRow]:
-    """Every live task's date from `first` to `last` (both included), done or not, by date."""
-    years = list(range(first.year, last.year + 1))
-    with db.reading() as session:
-        tasks = list(session.scalars(select(YearClockTask).where(YearClockTask.archived_at.is_(None))))
-        done = _done_by_task(session, years)
-        rows = [_row(t, year, done.get((t.id, year))) for year in years for t in tasks]
-    chosen = [r for r in rows if first <= r.due_date <= last]
-    return sorted(chosen, key=lambda r: (r.due_date, r.title_fi or r.title_sv, str(r.id)))
-
-
-def get_task(db: Database, task_id: uuid.UUID, year: int) -> YearClockRow:
-    with db.reading() as session:
-        task = session.get(YearClockTask, task_id)
-        if task is None:
-            raise RecordNotFound()
-        done = _done_by_task(session, [year])
-        return _row(task, year, done.get((task.id, year)))
+# The reads, named here too for the callers that also save (the year clock's view and editor).
+__all__ = [
+    "YearClockRow",
+    "archive_task",
+    "get_task",
+    "list_tasks",
+    "occurrences",
+    "restore_task",
+    "save_task",
+    "set_done",
+]
 
 
 def _load(session, task_id: uuid.UUID, expected_version: int | None, *, live: bool = True) -> YearClockTask:  # type: ignore[no-untyped-def]

@@ -60,12 +60,22 @@ def cooperation_dates(db: PlainDatabase | Database, today: date, last: date) -> 
     for end, first, last_name, body_id, fi, sv in seats:
         person = f"{first} {last_name}".strip()
         items.append(
-            (SEAT_ENDS, as_date(end), (_joined(person, fi or sv), _joined(person, sv or fi)), as_uuid(body_id))
+            (
+                SEAT_ENDS,
+                as_date(end),
+                (_joined(person, fi or sv), _joined(person, sv or fi)),
+                as_uuid(body_id),
+            )
         )
     for held, body_id, fi, sv in meetings:
         items.append((BODY_MEETING, as_date(held), (fi or sv, sv or fi), as_uuid(body_id)))
     for due, entry_id, area, fi, sv in checklist:
         items.append(
-            (CHECKLIST_ITEM, as_date(due), (_joined(area, fi or sv), _joined(area, sv or fi)), as_uuid(entry_id))
+            (
+                CHECKLIST_ITEM,
+                as_date(due),
+                (_joined(area, fi or sv), _joined(area, sv or fi)),
+                as_uuid(entry_id),
+            )
         )
     return items
