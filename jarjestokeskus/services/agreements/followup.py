@@ -1,10 +1,11 @@
-"""Follow-up of agreements: goals' latest status, what needs attention, funding conditions, in-kind value."""
+"""Follow-up of agreements: recording a goal's status, funding conditions, in-kind value. The goals'
+latest status and what needs attention are read in goal_follow_up.py."""
 
 from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import select
@@ -21,25 +22,28 @@ from jarjestokeskus.db.models import (
     Organisation,
 )
 from jarjestokeskus.domain.agreement_roles import InKindDirection
-from jarjestokeskus.domain.agreements import MonitoringForm, overlaps_year, validate_entry
-from jarjestokeskus.domain.enums import AgreementStatus, MonitoringStatus, OrganisationKind
-from jarjestokeskus.i18n import sort_key
+from jarjestokeskus.domain.agreements import MonitoringForm, validate_entry
+from jarjestokeskus.domain.enums import OrganisationKind
 from jarjestokeskus.services import changes
+from jarjestokeskus.services.agreements.goal_follow_up import NOTICE_DAYS, STALE_DAYS, follow_up
 from jarjestokeskus.services.agreements.rows import (
-    AgreementAlertRow,
-    FollowUp,
-    FollowUpGoalRow,
     FundingState,
     InKindRow,
     MonitoringRow,
 )
 from jarjestokeskus.services.changes import announces
 
-STALE_DAYS = 180
-NOTICE_DAYS = 90
-_CLOSED = (AgreementStatus.EXPIRED, AgreementStatus.TERMINATED)
-# A goal whose latest entry says it was achieved, not achieved or dropped needs no further entries.
-_FINAL = (MonitoringStatus.ACHIEVED, MonitoringStatus.NOT_ACHIEVED, MonitoringStatus.DROPPED)
+# The goals' follow-up is read in plain SQL in goal_follow_up.py; named here too for the
+# follow-up view, which also records entries.
+__all__ = [
+    "NOTICE_DAYS",
+    "STALE_DAYS",
+    "add_monitoring_entry",
+    "follow_up",
+    "funding_state",
+    "in_kind_totals",
+    "in_kind_value",
+]
 
 
 def funding_state(session, funding_id: uuid.UUID | None) -> FundingState | None:  # type: ignore[no-untyped-def]
@@ -128,93 +132,6 @@ def in_kind_totals(db: Database, year: int) -> list[InKindRow]:
         InKindRow(oid, *names.get(oid, ("", "")), year, amount, direction)
         for (oid, direction), amount in totals.items()
     ]
-
-
-def follow_up(
-    db: Database,
-    counterparty_id: uuid.UUID | None = None,
-    year: int | None = None,
-    today: date | None = None,
-    stale_days: int = STALE_DAYS,
-    notice_days: int = NOTICE_DAYS,
-) -> FollowUp:
-    """Each goal's latest status for the agreements with a counterparty valid in a year.
-
-    A goal is stale when it has no entry within `stale_days` of `today` (unless its latest entry
-    closed it: achieved, not achieved, dropped); an agreement not expired or terminated
-    stands out when its end or its renewal notice date is within `notice_days`.
-    """
-    today = today or date.today()
-    with db.reading() as session:
-        stmt = select(Agreement).where(_live(Agreement))
-        if counterparty_id is not None:
-            stmt = stmt.where(
-                Agreement.id.in_(
-                    select(AgreementParty.agreement_id).where(
-                        AgreementParty.organisation_id == counterparty_id, _live(AgreementParty)
-                    )
-                )
-            )
-        agreements = [
-            a for a in session.scalars(stmt) if year is None or overlaps_year(a.valid_from, a.valid_to, year)
-        ]
-        by_id = {a.id: a for a in agreements}
-        goals = sorted(
-            session.scalars(
-                select(AgreementGoal).where(AgreementGoal.agreement_id.in_(list(by_id)), _live(AgreementGoal))
-            ),
-            key=lambda g: (
-                by_id[g.agreement_id].valid_from or date.min,
-                sort_key(by_id[g.agreement_id].title_fi or by_id[g.agreement_id].title_sv),
-                g.agreement_id,
-                g.position,
-            ),
-        )
-        latest: dict[uuid.UUID, MonitoringEntry] = {}
-        for entry in session.scalars(
-            select(MonitoringEntry)
-            .where(MonitoringEntry.goal_id.in_([g.id for g in goals]), _live(MonitoringEntry))
-            .order_by(MonitoringEntry.entry_date, MonitoringEntry.created_at)
-        ):
-            latest[entry.goal_id] = entry
-        border = today - timedelta(days=stale_days)
-        goal_rows = []
-        for goal in goals:
-            agreement = by_id[goal.agreement_id]
-            entry = latest.get(goal.id)
-            finished = entry is not None and entry.status in _FINAL
-            stale = (
-                agreement.status not in _CLOSED
-                and not finished
-                and (entry is None or entry.entry_date < border)
-            )
-            goal_rows.append(
-                FollowUpGoalRow(
-                    agreement.id,
-                    agreement.title_fi,
-                    agreement.title_sv,
-                    goal.id,
-                    goal.title_fi,
-                    goal.title_sv,
-                    entry.status if entry else None,
-                    entry.entry_date if entry else None,
-                    stale,
-                )
-            )
-        soon = today + timedelta(days=notice_days)
-        alerts = []
-        for a in agreements:
-            if a.status in _CLOSED:
-                continue
-            ends = a.valid_to is not None and today <= a.valid_to <= soon
-            notice = a.renewal_notice_date is not None and today <= a.renewal_notice_date <= soon
-            if ends or notice:
-                alerts.append(
-                    AgreementAlertRow(
-                        a.id, a.title_fi, a.title_sv, a.valid_to, a.renewal_notice_date, ends, notice
-                    )
-                )
-    return FollowUp(tuple(goal_rows), tuple(alerts))
 
 
 @announces(changes.AGREEMENTS)
