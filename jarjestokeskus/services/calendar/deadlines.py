@@ -22,6 +22,9 @@ it is *overdue* when its due date is before today):
 - Welfare survey: the day a year's survey opens and the day it closes, until that day has passed
   (a survey period is a date to know, not a task to be late with).
 Archived records (and records under an archived project, funding or agreement) are left out.
+
+Read in plain SQL (db.plain.reader), with every read they call: the start page fills from a file
+read with sqlite3 alone, without loading SQLAlchemy or the models; on a server, the same SQL.
 """
 
 from __future__ import annotations
@@ -30,34 +33,29 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
-
-from jarjestokeskus.db.engine import Database
-from jarjestokeskus.db.models import (
-    Agreement,
-    Funding,
-    Instalment,
-    MembershipFee,
-    Organisation,
-    Project,
-    ReportingObligation,
-)
+from jarjestokeskus.db.plain import Execute, as_date, as_money, as_uuid, reader
 from jarjestokeskus.domain.enums import (
     AgreementStatus,
     LabelledEnum,
     MembershipStatus,
-    MonitoringStatus,
     ProjectStatus,
+    ReportKind,
 )
 from jarjestokeskus.i18n import N_
-from jarjestokeskus.services.agreements.followup import STALE_DAYS, follow_up
-from jarjestokeskus.services.calendar.year_clock import occurrences
+from jarjestokeskus.services.agreements.goal_follow_up import FINAL, STALE_DAYS, follow_up
+from jarjestokeskus.services.calendar.year_clock_tasks import occurrences
+from jarjestokeskus.services.cooperation.dates import cooperation_dates
+from jarjestokeskus.services.organisations.member_register import members_on
 from jarjestokeskus.services.rows import localized
 from jarjestokeskus.services.staff.statistics import ended_without_outcome, ending_periods
 
+if TYPE_CHECKING:
+    from jarjestokeskus.db.engine import Database
+    from jarjestokeskus.db.plain import PlainDatabase
+
 FEE_DUE_MONTH, FEE_DUE_DAY = 3, 31  # when the year has no fee terms (Membership fees) yet
-_FINAL = (MonitoringStatus.ACHIEVED, MonitoringStatus.NOT_ACHIEVED, MonitoringStatus.DROPPED)
 
 VIEW_AGREEMENTS = "agreements"
 VIEW_PROJECTS = "projects"
@@ -133,8 +131,15 @@ class KeyFigures:
     agreements_in_force: int
 
 
-def _live(model):  # type: ignore[no-untyped-def]
-    return model.archived_at.is_(None)
+@dataclass(frozen=True)
+class _Agreement:
+    """An agreement in force, as the deadlines use it."""
+
+    id: uuid.UUID
+    names: tuple[str, str]
+    valid_from: date | None
+    valid_to: date | None
+    renewal_notice_date: date | None
 
 
 class _Collector:
@@ -158,13 +163,16 @@ class _Collector:
 
 
 def deadlines(
-    db: Database, today: date, within_days: int = 30, *, year_clock: bool = False
+    db: PlainDatabase | Database, today: date, within_days: int = 30, *, year_clock: bool = False
 ) -> list[DeadlineRow]:
     """Overdue items and those due within `within_days` of `today`, soonest first (see module)."""
     out = _Collector(today, within_days)
-    in_force = _agreements(db, out)
+    with reader(db) as execute:
+        in_force = _agreements(execute, out)
+        _projects(execute, out)
+        _fees(execute, out)
+        _survey(execute, out)
     _goals(db, out, in_force)
-    _projects(db, out)
     for e in ending_periods(db, today, within_days):
         if e.outcome is None:
             out.add(
@@ -172,46 +180,47 @@ def deadlines(
             )
     for e in ended_without_outcome(db, today):
         out.add(DeadlineKind.OUTCOME_MISSING, e.end_date, (e.name, e.name), VIEW_STAFF, e.person_id, e.scheme)
-    _fees(db, out)
-    _cooperation(db, out)
-    _survey(db, out)
+    for kind, due, names, record_id in cooperation_dates(db, out.today, out.last):
+        out.add(DeadlineKind(kind), due, names, VIEW_COOPERATION, record_id)
     if year_clock:
         _year_clock(db, out)
     return sorted(out.rows, key=lambda r: (r.due_date, r.kind.value, r.title_fi, str(r.record_id)))
 
 
-def _agreements(db: Database, out: _Collector) -> dict[uuid.UUID, Agreement]:
-    with db.reading() as session:
-        agreements = {
-            a.id: a
-            for a in session.scalars(
-                select(Agreement).where(_live(Agreement), Agreement.status == AgreementStatus.IN_FORCE)
-            )
-        }
-        renewed = set(
-            session.scalars(
-                select(Agreement.predecessor_id).where(
-                    _live(Agreement), Agreement.predecessor_id.is_not(None)
-                )
-            )
+def _agreements(execute: Execute, out: _Collector) -> dict[uuid.UUID, _Agreement]:
+    found = execute(
+        "SELECT id, title_fi, title_sv, valid_from, valid_to, renewal_notice_date FROM agreement"
+        " WHERE archived_at IS NULL AND status = :in_force",
+        {"in_force": AgreementStatus.IN_FORCE.value},
+    ).fetchall()
+    renewed = {
+        as_uuid(predecessor)
+        for (predecessor,) in execute(
+            "SELECT predecessor_id FROM agreement WHERE archived_at IS NULL AND predecessor_id IS NOT NULL"
         )
-        session.expunge_all()
-    for a in agreements.values():
-        names = (a.title_fi, a.title_sv)
+    }
+    agreements = {}
+    for a_id, fi, sv, start, end, notice in found:
+        a = _Agreement(as_uuid(a_id), (fi, sv), as_date(start), as_date(end), as_date(notice))
+        agreements[a.id] = a
         if a.valid_to is not None:
-            out.add(DeadlineKind.AGREEMENT_ENDS, a.valid_to, names, VIEW_AGREEMENTS, a.id)
-        notice = a.renewal_notice_date
-        if notice is not None and a.id not in renewed and (a.valid_to is None or a.valid_to >= out.today):
-            out.add(DeadlineKind.RENEWAL_NOTICE, notice, names, VIEW_AGREEMENTS, a.id)
+            out.add(DeadlineKind.AGREEMENT_ENDS, a.valid_to, a.names, VIEW_AGREEMENTS, a.id)
+        notice_date = a.renewal_notice_date
+        if (
+            notice_date is not None
+            and a.id not in renewed
+            and (a.valid_to is None or a.valid_to >= out.today)
+        ):
+            out.add(DeadlineKind.RENEWAL_NOTICE, notice_date, a.names, VIEW_AGREEMENTS, a.id)
     return agreements
 
 
-def _goals(db: Database, out: _Collector, in_force: dict[uuid.UUID, Agreement]) -> None:
+def _goals(db: PlainDatabase | Database, out: _Collector, in_force: dict[uuid.UUID, _Agreement]) -> None:
     if not in_force:
         return
     for goal in follow_up(db, today=out.today).goals:
         agreement = in_force.get(goal.agreement_id)
-        if agreement is None or goal.latest_status in _FINAL:
+        if agreement is None or goal.latest_status in FINAL:
             continue
         start = goal.latest_date or agreement.valid_from
         due = start + timedelta(days=STALE_DAYS) if start is not None else out.today
@@ -226,69 +235,60 @@ def _joined(agreement: str, goal: str) -> str:
     return " – ".join(part for part in (agreement, goal) if part)
 
 
-def _projects(db: Database, out: _Collector) -> None:
-    base = (
-        select(Project.id, Project.name_fi, Project.name_sv)
-        .join(Funding, Funding.project_id == Project.id)
-        .where(_live(Project), _live(Funding))
+# Live projects' live fundings, with one more table joined to the funding.
+_FUNDED = (
+    "SELECT project.id, project.name_fi, project.name_sv, {table}.due_date{more}"
+    " FROM project JOIN funding ON funding.project_id = project.id"
+    " JOIN {table} ON {table}.funding_id = funding.id"
+    " WHERE project.archived_at IS NULL AND funding.archived_at IS NULL AND {table}.archived_at IS NULL"
+    " AND {table}.{open} IS NULL AND {table}.due_date <= :last"
+)
+
+
+def _projects(execute: Execute, out: _Collector) -> None:
+    last = {"last": out.last}
+    reports = execute(
+        _FUNDED.format(table="reporting_obligation", more=", reporting_obligation.kind", open="submitted_on"),
+        last,
     )
-    with db.reading() as session:
-        reports = session.execute(
-            base.add_columns(ReportingObligation.due_date, ReportingObligation.kind)
-            .join(ReportingObligation, ReportingObligation.funding_id == Funding.id)
-            .where(_live(ReportingObligation), ReportingObligation.submitted_on.is_(None))
-            .where(ReportingObligation.due_date <= out.last)
-        ).all()
-        instalments = session.execute(
-            base.add_columns(Instalment.due_date)
-            .join(Instalment, Instalment.funding_id == Funding.id)
-            .where(_live(Instalment), Instalment.paid_on.is_(None), Instalment.due_date <= out.last)
-        ).all()
-    for pid, fi, sv, due, kind in reports:
-        out.add(DeadlineKind.REPORT_DUE, due, (fi, sv), VIEW_PROJECTS, pid, kind)
-    for pid, fi, sv, due in instalments:
-        out.add(DeadlineKind.INSTALMENT_EXPECTED, due, (fi, sv), VIEW_PROJECTS, pid)
+    for pid, fi, sv, due, kind in reports.fetchall():
+        out.add(
+            DeadlineKind.REPORT_DUE, as_date(due), (fi, sv), VIEW_PROJECTS, as_uuid(pid), ReportKind(kind)
+        )
+    instalments = execute(_FUNDED.format(table="instalment", more="", open="paid_on"), last)
+    for pid, fi, sv, due in instalments.fetchall():
+        out.add(DeadlineKind.INSTALMENT_EXPECTED, as_date(due), (fi, sv), VIEW_PROJECTS, as_uuid(pid))
 
 
-def _fees(db: Database, out: _Collector) -> None:
+def _fees(execute: Execute, out: _Collector) -> None:
     year = out.today.year
-    with db.reading() as session:
-        fees = session.execute(
-            select(Organisation.id, Organisation.name_fi, Organisation.name_sv)
-            .join(MembershipFee, MembershipFee.organisation_id == Organisation.id)
-            .where(_live(Organisation), _live(MembershipFee), MembershipFee.paid_on.is_(None))
-            .where(MembershipFee.year == year, Organisation.membership_status == MembershipStatus.MEMBER)
-        ).all()
-    from jarjestokeskus.services.fees.terms import get_fee_year
-
-    terms = get_fee_year(db, year)
-    due = terms.due_date if terms is not None else date(year, FEE_DUE_MONTH, FEE_DUE_DAY)
+    fees = execute(
+        "SELECT organisation.id, organisation.name_fi, organisation.name_sv"
+        " FROM organisation JOIN membership_fee ON membership_fee.organisation_id = organisation.id"
+        " WHERE organisation.archived_at IS NULL AND membership_fee.archived_at IS NULL"
+        " AND membership_fee.paid_on IS NULL AND membership_fee.year = :year"
+        " AND organisation.membership_status = :member",
+        {"year": year, "member": MembershipStatus.MEMBER.value},
+    ).fetchall()
+    terms = execute(
+        "SELECT due_date FROM fee_year WHERE year = :year AND archived_at IS NULL", {"year": year}
+    ).fetchone()
+    due = as_date(terms[0]) if terms is not None else date(year, FEE_DUE_MONTH, FEE_DUE_DAY)
     for oid, fi, sv in fees:
-        out.add(DeadlineKind.FEE_UNPAID, due, (fi, sv), VIEW_ORGANISATIONS, oid)
+        out.add(DeadlineKind.FEE_UNPAID, due, (fi, sv), VIEW_ORGANISATIONS, as_uuid(oid))
 
 
-def _cooperation(db: Database, out: _Collector) -> None:
-    from jarjestokeskus.services.cooperation.dates import cooperation_dates
-
-    for kind, due, names, record_id in cooperation_dates(db, out.today, out.last):
-        out.add(DeadlineKind(kind), due, names, VIEW_COOPERATION, record_id)
-
-
-def _survey(db: Database, out: _Collector) -> None:
-    from jarjestokeskus.db.models import Survey
-
-    with db.reading() as session:
-        surveys = session.execute(
-            select(Survey.id, Survey.year, Survey.opens_on, Survey.closes_on).where(_live(Survey))
-        ).all()
+def _survey(execute: Execute, out: _Collector) -> None:
+    surveys = execute("SELECT id, year, opens_on, closes_on FROM survey WHERE archived_at IS NULL").fetchall()
     for survey_id, year, opens_on, closes_on in surveys:
         names = (f"Hyvinvointikysely {year}", f"Välfärdsenkät {year}")
         for kind, day in ((DeadlineKind.SURVEY_OPENS, opens_on), (DeadlineKind.SURVEY_CLOSES, closes_on)):
-            if day is not None and day >= out.today:
-                out.add(kind, day, names, VIEW_SURVEY, survey_id)
+            when = as_date(day)
+            if when is not None and when >= out.today:
+                out.add(kind, when, names, VIEW_SURVEY, as_uuid(survey_id))
 
 
-def _year_clock(db: Database, out: _Collector) -> None:
+def _year_clock(db: PlainDatabase | Database, out: _Collector) -> None:
     for task in occurrences(db, date(out.today.year, 1, 1), out.last):
         if not task.done and task.due_date >= task.counts_from:
             out.add(
@@ -300,35 +300,35 @@ def _year_clock(db: Database, out: _Collector) -> None:
             )
 
 
-def key_figures(db: Database, today: date) -> KeyFigures:
+def key_figures(db: PlainDatabase | Database, today: date) -> KeyFigures:
     """Members (not the home organisation), running projects, euros granted for this year's fundings,
     agreements in force. (The staff by scheme today is the start page's chart: start_charts.)"""
-    with db.reading() as session:
-        members = session.scalar(  # count(*): answered from ix_organisation_membership alone
-            select(func.count())
-            .select_from(Organisation)
-            .where(
-                _live(Organisation),
-                Organisation.membership_status == MembershipStatus.MEMBER,
-                Organisation.is_home.is_(False),
-            )
+    members, parameters = members_on(None)
+    with reader(db) as execute:
+
+        def one(sql: str, values: dict[str, object]) -> object:
+            row = execute(sql, values).fetchone()
+            return None if row is None else row[0]
+
+        # count(*): answered from ix_organisation_membership alone
+        member_count = one(f"SELECT count(*) FROM organisation WHERE {members}", parameters)
+        projects = one(
+            "SELECT count(id) FROM project WHERE archived_at IS NULL AND status = :running",
+            {"running": ProjectStatus.RUNNING.value},
         )
-        projects = session.scalar(
-            select(func.count(Project.id)).where(_live(Project), Project.status == ProjectStatus.RUNNING)
+        granted = one(
+            "SELECT coalesce(sum(funding.amount_granted), 0) FROM funding"
+            " JOIN project ON project.id = funding.project_id"
+            " WHERE funding.archived_at IS NULL AND project.archived_at IS NULL AND funding.year = :year",
+            {"year": today.year},
         )
-        granted = session.scalar(
-            select(func.coalesce(func.sum(Funding.amount_granted), 0))
-            .join(Project, Project.id == Funding.project_id)
-            .where(_live(Funding), _live(Project), Funding.year == today.year)
-        )
-        agreements = session.scalar(
-            select(func.count(Agreement.id)).where(
-                _live(Agreement), Agreement.status == AgreementStatus.IN_FORCE
-            )
+        agreements = one(
+            "SELECT count(id) FROM agreement WHERE archived_at IS NULL AND status = :in_force",
+            {"in_force": AgreementStatus.IN_FORCE.value},
         )
     return KeyFigures(
-        members or 0,
-        projects or 0,
-        Decimal(granted or 0).quantize(Decimal("0.01")),
-        agreements or 0,
+        int(member_count or 0),
+        int(projects or 0),
+        (as_money(granted) or Decimal(0)).quantize(Decimal("0.01")),
+        int(agreements or 0),
     )
