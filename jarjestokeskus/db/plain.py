@@ -24,7 +24,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import Decimal
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -345,36 +344,6 @@ def _sqlite_value(value: object) -> object:
     return value.isoformat() if isinstance(value, date) else value
 
 
-def as_uuid(value: Any) -> uuid.UUID:
-    """An id as the driver gives it (SQLite: 32 hex digits) as a UUID."""
-    return value if isinstance(value, uuid.UUID) else uuid.UUID(value)
-
-
-def as_date(value: Any) -> date | None:
-    """A day as the driver gives it (SQLite: YYYY-MM-DD text) as a date; None stays None."""
-    if value is None or isinstance(value, date):
-        return value
-    return date.fromisoformat(value)
-
-
-def as_datetime(value: Any) -> datetime | None:
-    """A moment as the driver gives it (SQLite: 'YYYY-MM-DD HH:MM:SS.ffffff' text, read as
-    SQLAlchemy reads it, without its zone) as a datetime; None stays None."""
-    if value is None or isinstance(value, datetime):
-        return value
-    return datetime.fromisoformat(value)
-
-
-def as_money(value: Any) -> Decimal | None:
-    """An amount as the driver gives it (SQLite: a float or an int) as SQLAlchemy's Numeric(…, 2)
-    gives it: a Decimal of cents; None stays None."""
-    if value is None:
-        return None
-    if isinstance(value, float):
-        return Decimal(f"{value:.2f}")
-    return Decimal(value).quantize(Decimal("0.01"))
-
-
 def sql_list(values: Iterable[str]) -> str:
     """The program's own constants (enum values) as an SQL list: `('a', 'b')`. Never user text."""
     listed = list(values)
@@ -383,10 +352,6 @@ def sql_list(values: Iterable[str]) -> str:
 
 
 __all__ = [
-    "as_date",
-    "as_datetime",
-    "as_money",
-    "as_uuid",
     "FileMissing",
     "EngineDatabase",
     "PlainDatabase",

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from jarjestokeskus.db.plain import as_date, as_uuid, reader
+from jarjestokeskus.db.driver_values import as_date, as_uuid
+from jarjestokeskus.db.plain import reader
 from jarjestokeskus.domain.agreements import overlaps_year
 from jarjestokeskus.domain.enums import AgreementStatus, MonitoringStatus
 from jarjestokeskus.i18n import sort_key

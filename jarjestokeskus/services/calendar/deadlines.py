@@ -35,7 +35,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from jarjestokeskus.db.plain import Execute, as_date, as_money, as_uuid, reader
+from jarjestokeskus.db.driver_values import as_date, as_money, as_uuid
+from jarjestokeskus.db.plain import Execute, reader
 from jarjestokeskus.domain.enums import (
     AgreementStatus,
     LabelledEnum,

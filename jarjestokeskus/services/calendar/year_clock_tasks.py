@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from jarjestokeskus.db.driver_values import as_date, as_datetime, as_uuid
 from jarjestokeskus.db.errors import RecordNotFound
-from jarjestokeskus.db.plain import Execute, as_date, as_datetime, as_uuid, reader
+from jarjestokeskus.db.plain import Execute, reader
 from jarjestokeskus.domain.year_clock import YearClockCategory, YearClockForm, occurrence
 from jarjestokeskus.i18n import sort_key
 from jarjestokeskus.services.rows import localized

@@ -12,7 +12,8 @@ import uuid
 from datetime import date
 from typing import TYPE_CHECKING
 
-from jarjestokeskus.db.plain import as_date, as_uuid, reader
+from jarjestokeskus.db.driver_values import as_date, as_uuid
+from jarjestokeskus.db.plain import reader
 from jarjestokeskus.domain.cooperation import ChecklistStatus
 
 if TYPE_CHECKING:

@@ -25,7 +25,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from jarjestokeskus.db.plain import as_date, as_uuid, reader
+from jarjestokeskus.db.driver_values import as_date, as_uuid
+from jarjestokeskus.db.plain import reader
 from jarjestokeskus.domain.employment import PARTICIPANT_SCHEMES
 from jarjestokeskus.domain.enums import EmploymentOutcome, EmploymentScheme
 from jarjestokeskus.services.staff.rows import EndingRow, full_name
