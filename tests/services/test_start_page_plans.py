@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import event
 
 from jarjestokeskus.db.engine import Database
-from jarjestokeskus.services.calendar.deadlines import deadlines
+from jarjestokeskus.services.calendar.deadlines import deadlines, key_figures
 from jarjestokeskus.services.municipalities import members_by_municipality
 from jarjestokeskus.services.start_charts import start_charts
 
@@ -68,3 +68,9 @@ def test_the_timelines_counterparties_begin_from_the_agreements(db: Database) ->
 def test_the_years_unpaid_fees_begin_from_the_fees(db: Database) -> None:
     found = plan(db, lambda: deadlines(db, date(2026, 3, 1), 30), "organisation JOIN membership_fee")
     assert found.splitlines()[0].startswith("SEARCH membership_fee USING INDEX ix_membership_fee_year")
+
+
+def test_the_member_count_is_read_from_the_membership_index_alone(db: Database) -> None:
+    """The key figures' member count (the rule of services/organisations/member_register.members_on)."""
+    found = plan(db, lambda: key_figures(db, date(2026, 3, 1)), "organisation WHERE")
+    assert "COVERING INDEX ix_organisation_membership" in found
