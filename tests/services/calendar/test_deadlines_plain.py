@@ -10,13 +10,15 @@ import sys
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from jarjestokeskus.db.engine import Database
+from jarjestokeskus.db.models import Employment, Funding, Project, YearClockTask
 from jarjestokeskus.db.plain import PlainDatabase, open_for_reading
 from jarjestokeskus.domain.agreements import AgreementForm, GoalForm
 from jarjestokeskus.domain.enums import AgreementStatus
@@ -46,10 +48,11 @@ def _ids(db: Database, sql: str) -> list[uuid.UUID]:
 
 
 def _archive_one(db: Database, table: str, where: str = "1 = 1") -> None:
-    """Archive the first live row of `table` matching `where` (records no service archives alone)."""
+    """Archive the first live row of `table` matching `where` (records no service archives alone);
+    the demo's ids are random, its order of insertion is not."""
     with db.engine.begin() as connection:
         found = connection.execute(
-            text(f"SELECT id FROM {table} WHERE archived_at IS NULL AND {where} ORDER BY id LIMIT 1")
+            text(f"SELECT id FROM {table} WHERE archived_at IS NULL AND {where} ORDER BY rowid LIMIT 1")
         ).scalar()
         assert found is not None, table
         connection.execute(
@@ -59,18 +62,21 @@ def _archive_one(db: Database, table: str, where: str = "1 = 1") -> None:
 
 def _edges(db: Database) -> None:
     """Archived and erased records of every kind the deadlines read, and agreements at the edges."""
-    in_force = _ids(db, "SELECT id FROM agreement WHERE status = 'in_force' ORDER BY valid_to, id")
+    in_force = _ids(db, "SELECT id FROM agreement WHERE status = 'in_force' ORDER BY valid_to, rowid")
     archive_agreement(db, in_force[0])
-    archive_project(db, _ids(db, "SELECT id FROM project WHERE status = 'running' ORDER BY id")[0])
-    unpaid = "SELECT organisation_id FROM membership_fee WHERE year = 2026 AND paid_on IS NULL ORDER BY id"
+    pilot = "SELECT id FROM project WHERE name_fi LIKE 'Kokemusasiantuntija%'"
+    archive_project(db, _ids(db, pilot)[0])
+    unpaid = "SELECT organisation_id FROM membership_fee WHERE year = 2026 AND paid_on IS NULL ORDER BY rowid"
     archive_organisation(db, _ids(db, unpaid)[0])
-    staff = "SELECT person_id FROM employment WHERE end_date >= '2026-11-23' ORDER BY end_date, id"
+    staff = "SELECT person_id FROM employment WHERE end_date >= '2026-11-23' ORDER BY end_date, rowid"
     leaving = _ids(db, staff)
     archive_person(db, leaving[0])
     erase_person(db, leaving[1])
-    seated = _ids(db, "SELECT person_id FROM body_seat WHERE end_date >= '2026-11-23' ORDER BY end_date, id")
+    seated = _ids(
+        db, "SELECT person_id FROM body_seat WHERE end_date >= '2026-11-23' ORDER BY end_date, rowid"
+    )
     erase_person(db, seated[0])
-    tasks = _ids(db, "SELECT id FROM year_clock_task ORDER BY month, id")
+    tasks = _ids(db, "SELECT id FROM year_clock_task ORDER BY month, rowid")
     archive_task(db, tasks[0])
     set_done(db, tasks[1], 2026, True, today=date(2026, 2, 1))
     set_done(db, tasks[2], 2026, True, today=date(2026, 2, 1))
@@ -79,7 +85,7 @@ def _edges(db: Database) -> None:
         _archive_one(db, table)
     _archive_one(db, "reporting_obligation", "submitted_on IS NULL")
     _archive_one(db, "instalment", "paid_on IS NULL")
-    _archive_one(db, "funding", "year = 2026")
+    _archive_one(db, "funding", "year = 2025")
     _archive_one(db, "survey")
     # In force without a start and with a goal never followed: due today; a renewal of another.
     form = AgreementForm(
@@ -146,7 +152,7 @@ def test_the_reads_they_call_are_the_same_read_with_sqlite_alone(
     both: tuple[Database, PlainDatabase],
 ) -> None:
     today = date(2026, 11, 23)
-    counterparty = _ids(both[0], "SELECT organisation_id FROM agreement_party ORDER BY id")[0]
+    counterparty = _ids(both[0], "SELECT organisation_id FROM agreement_party ORDER BY rowid")[0]
     assert same(both, lambda db: follow_up(db, today=today)).goals
     same(both, lambda db: follow_up(db, counterparty, 2026, today))
     same(both, lambda db: follow_up(db, year=2025, today=today))
@@ -159,6 +165,43 @@ def test_the_reads_they_call_are_the_same_read_with_sqlite_alone(
     assert any(task.done for task in tasks)
     for task in tasks[:3]:
         same(both, lambda db, task=task: get_task(db, task.id, 2026))
+
+
+def test_the_values_are_those_the_orm_reads(both: tuple[Database, PlainDatabase]) -> None:
+    """Both ways above run the same SQL; here its values (ids, days, moments, money, enums) against
+    the ORM's reading of the same records."""
+    db, reading = both
+    today = date(2026, 11, 23)
+    archived = list_tasks(reading, 2026, archived=True)
+    ending = ending_periods(reading, today, 400)
+    granted = key_figures(reading, today).granted_this_year
+    with db.reading() as session:
+        for task in archived:
+            stored = session.get(YearClockTask, task.id)
+            assert stored is not None and stored.archived_at is not None
+            assert (task.archived_at, task.counts_from, task.category, task.version) == (
+                stored.archived_at,
+                stored.counts_from,
+                stored.category,
+                stored.version,
+            )
+        for row in ending:
+            period = session.get(Employment, row.employment_id)
+            assert period is not None
+            assert (row.person_id, row.start_date, row.end_date, row.scheme, row.outcome) == (
+                period.person_id,
+                period.start_date,
+                period.end_date,
+                period.scheme,
+                period.outcome,
+            )
+        amounts = session.scalars(
+            select(Funding.amount_granted)
+            .join(Project, Project.id == Funding.project_id)
+            .where(Funding.archived_at.is_(None), Project.archived_at.is_(None), Funding.year == 2026)
+        ).all()
+    assert archived and ending
+    assert granted == sum((a for a in amounts if a is not None), Decimal(0)) and granted > 0
 
 
 def test_importing_the_deadlines_loads_no_sqlalchemy() -> None:
