@@ -8,6 +8,7 @@ navigation without the database layer, until `switch_database` gives it one.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -24,17 +25,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jarjestokeskus import __version__
 from jarjestokeskus.i18n import _
 from jarjestokeskus.services.settings import load_settings, save_settings
 from jarjestokeskus.ui.widgets.mnemonics import make_unique
 from jarjestokeskus.ui.window.appearance import AppearanceActions
 from jarjestokeskus.ui.window.icons import apply_icons, set_icons
-from jarjestokeskus.ui.window.menus import build_menus
+from jarjestokeskus.ui.window.menus import build_menus, show_about
 from jarjestokeskus.ui.window.navigation import (
     REFRESHED_WHEN_SHOWN,
     REPORTS_ROW,
     ROWS,
+    START_ROW,
     VIEW_TITLES,
     VIEWS,
     BuiltView,
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self.meeting_copy = None
         self._views: list[QWidget | None] = [None] * len(VIEWS)  # by row; None until first shown
         self._menu_letters: list[str] = []
+        self._after_opening: Callable[[], None] | None = None  # asked for before the database was open
         self._build()
         self.opening = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)  # shown until the database is open
         self.stack.addWidget(self.opening)
@@ -112,10 +114,15 @@ class MainWindow(QMainWindow):
         """Views on `db`: those of a database opened before go (the caller shows the chosen one)."""
         from jarjestokeskus.ui.window.database_actions import describe
 
+        early = self._views[START_ROW] if self.database is None else None  # read before the layer loaded
         for view in self.built_views():
-            self.stack.removeWidget(view)
-            view.deleteLater()
+            if view is not early:
+                self.stack.removeWidget(view)
+                view.deleteLater()
         self._views = [None] * len(VIEWS)
+        if early is not None:
+            early.attach(db)  # type: ignore[attr-defined]
+            self._views[START_ROW] = early
         self.database = db
         if not hasattr(self, "database_actions"):  # the first database: its menu actions and backup
             self._build_database_actions()
@@ -131,19 +138,28 @@ class MainWindow(QMainWindow):
     def view(self, row: int) -> QWidget:
         """The view at `row` of the navigation, built (in the current language) when first asked for."""
         view = self._views[row]
-        if self.database is None:  # still opening: the view comes when the database is there
+        if view is None and self.database is None:  # still opening: the view comes with the database
             return self.opening
         if view is None:
             entry = VIEWS[row]
             module, _colon, name = entry.factory.partition(":")
             view = getattr(importlib.import_module(module), name)(self.database, **entry.options)
-            self._views[row] = view
-            self.stack.addWidget(view)
-            restore_view_state(row, view)
-            view.retranslate()
-            make_unique(view, self._menu_letters)
-            self._connect(entry.name, view)
+            self._add_view(row, view)
         return view
+
+    def _add_view(self, row: int, view: QWidget) -> None:
+        self._views[row] = view
+        self.stack.addWidget(view)
+        restore_view_state(row, view)
+        view.retranslate()  # type: ignore[attr-defined]
+        make_unique(view, self._menu_letters)
+        self._connect(VIEWS[row].name, view)
+
+    def show_early_start_page(self, page: QWidget) -> None:
+        """The start page read from the file before the database layer has loaded (start_up.py):
+        shown at once; the database the window then opens is given to it (`_install_views`)."""
+        self._add_view(START_ROW, page)
+        self.stack.setCurrentWidget(page)
 
     def built_views(self) -> list[QWidget]:
         return [view for view in self._views if view is not None]
@@ -190,9 +206,9 @@ class MainWindow(QMainWindow):
             )
             for row in range(len(VIEW_TITLES))
         ]
-        self.about_action = self._action(None, self.about)
-        self.backup_action = self._action(None, self.back_up_now)
-        self.restore_action = self._action(None, self.restore_from_backup)
+        self.about_action = self._action(None, lambda _checked=False: show_about(self))
+        self.backup_action = self._action(None, lambda _checked=False: self._backups("back_up_now"))
+        self.restore_action = self._action(None, lambda _checked=False: self._backups("restore_from_backup"))
         self.import_action = self._action(None, self.import_members)
         self.export_action = self._action("Ctrl+E", self.export_list)
         self.appearance = AppearanceActions(self)
@@ -249,7 +265,7 @@ class MainWindow(QMainWindow):
     def _show_view(self, row: int) -> None:
         if 0 <= row < len(VIEWS):
             if self.database is None:  # still opening: the row chosen is built when it is open
-                self.stack.setCurrentWidget(self.opening)
+                self.stack.setCurrentWidget(self._views[row] or self.opening)
                 return
             built = self._views[row] is not None
             view = self.view(row)
@@ -259,6 +275,8 @@ class MainWindow(QMainWindow):
 
     def open_record(self, view_name: str, record_id: object) -> None:
         """From the start page: show the record's view with the record open."""
+        if self._wait_for_database(lambda: self.open_record(view_name, record_id)):
+            return
         row = ROWS[view_name]
         target = self.view(row)
         if not target.confirm_leaving_edits():  # type: ignore[attr-defined]
@@ -271,6 +289,8 @@ class MainWindow(QMainWindow):
 
     def open_municipality(self, name: str) -> None:
         """From the start page: the Organisations list filtered to the municipality."""
+        if self._wait_for_database(lambda: self.open_municipality(name)):
+            return
         row = ROWS["organisations"]
         target = self.view(row)
         if not target.confirm_leaving_edits():  # type: ignore[attr-defined]
@@ -293,21 +313,11 @@ class MainWindow(QMainWindow):
     def find(self) -> None:
         self._call("focus_search")
 
-    def back_up_now(self) -> None:
-        from jarjestokeskus.db.errors import DatabaseProblem
-        from jarjestokeskus.services.database.maintenance import backup_database
-        from jarjestokeskus.ui.widgets.background import Cancelled, run_with_progress
+    def _backups(self, name: str) -> None:
+        """File ▸ Back up now, Restore from a backup (ui/window/backup_dialog.py, loaded when used)."""
+        from jarjestokeskus.ui.window import backup_dialog
 
-        try:
-            path = run_with_progress(
-                self, _("Backing up…"), lambda progress: backup_database(self.database, progress=progress)
-            )
-        except Cancelled:
-            return
-        except DatabaseProblem as problem:
-            QMessageBox.warning(self, _("Backups"), problem.user_message())
-            return
-        self.statusBar().showMessage(_("Backup saved to {path}").format(path=path), 10000)
+        getattr(backup_dialog, name)(self)
 
     def export_list(self) -> None:
         """The current view's list, as shown (filter, sort, columns), to CSV or Excel."""
@@ -324,33 +334,11 @@ class MainWindow(QMainWindow):
         if open_import_dialog(self, self.database):
             self._apply_filters("organisations")
 
-    def restore_from_backup(self) -> None:
-        """Choose a backup; the window lets go of the database while it is restored, then reopens it."""
-        from jarjestokeskus.ui.window.backup_dialog import RestoreDialog, run_restore
-
-        dialog = RestoreDialog(self.database, self)
-        if not dialog.exec() or dialog.chosen_backup is None:
-            return
-        db = run_restore(self, self.database, dialog.chosen_backup)  # shows its own messages
-        if db is None:  # nothing could be reopened
-            self.close()
-        elif db is not self.database:
-            self.switch_database(db)
-
     def set_language(self, language: str) -> None:
         """Switch the whole window now and remember the choice."""
         apply_language(language)
         save_settings(load_settings().with_(language=language))
         self.retranslate()
-
-    def about(self) -> None:
-        QMessageBox.about(
-            self,
-            _("About Järjestökeskus"),
-            _("Järjestökeskus {version}\nThe register of an umbrella organisation of associations.").format(
-                version=__version__
-            ),
-        )
 
     def offer_first_start(self) -> None:
         """An empty register: offer to create the home organisation or open the demo."""
@@ -379,6 +367,18 @@ class MainWindow(QMainWindow):
         self._show_view(self.navigation.currentRow())  # built in the language now chosen: read once
         if old is not None:
             old.close()
+        asked, self._after_opening = self._after_opening, None
+        if asked is not None:
+            asked()
+
+    def _wait_for_database(self, then: Callable[[], None]) -> bool:
+        """While the database is still opening (a row of the start page read before it was):
+        `then` is done once it is open. True when it waits."""
+        if self.database is not None:
+            return False
+        self._after_opening = then
+        self.statusBar().showMessage(self.opening.text())
+        return True
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if not self.confirm_leaving_edits():

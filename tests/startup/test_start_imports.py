@@ -50,7 +50,8 @@ def test_opening_an_up_to_date_database_loads_no_alembic(db_path: Path) -> None:
 
 def test_the_window_shows_before_the_database_layer_loads(db_path: Path, tmp_path: Path) -> None:
     """`python -m jarjestokeskus --db FILE` at the event loop's first turn: no SQLAlchemy, no
-    models, no command-line parser; once the start page is filled, the database is open."""
+    models, no command-line parser; the start page is filled from the file still without them
+    (a file at the newest schema), and then the database opens."""
     open_database(db_path).close()
     shown = (
         "import os\nos.environ['JK_QUIT_WHEN_SHOWN'] = '1'\n"
@@ -75,8 +76,19 @@ def test_the_window_shows_before_the_database_layer_loads(db_path: Path, tmp_pat
     assert not [
         name for name in modules if name.startswith(("jarjestokeskus.cli", "jarjestokeskus.ui.start"))
     ]
-    filled = shown.replace("JK_QUIT_WHEN_SHOWN", "JK_QUIT_WHEN_FILLED")
-    modules, _printed = loaded_after(filled, str(db_path), env=env)
+    filled = shown.replace("JK_QUIT_WHEN_SHOWN", "JK_QUIT_WHEN_FILLED").replace(
+        "from jarjestokeskus.__main__",
+        "from jarjestokeskus.ui.start import page\nread, show = [], page.StartPage._show\n"
+        "page.StartPage._show = lambda self, figures, *rest: (read.append(figures), show(self, figures, *rest))\n"
+        "from jarjestokeskus.__main__",
+    )
+    modules, printed = loaded_after(
+        filled + "\nprint(len(read), type(read[0].members).__name__)", str(db_path), env=env
+    )
+    assert printed.split() == ["1", "int"]  # the start page was read and shown, once
+    assert not [name for name in modules if name.startswith(("sqlalchemy", "jarjestokeskus.db.models"))]
+    opened = shown.replace("JK_QUIT_WHEN_SHOWN", "JK_QUIT_WHEN_OPEN")
+    modules, _printed = loaded_after(opened, str(db_path), env=env)
     assert {"jarjestokeskus.db.models", "jarjestokeskus.ui.start.page"} <= modules
 
 
@@ -85,8 +97,8 @@ def test_the_database_layer_loads_without_pyside_reading_its_sources(db_path: Pa
     loaded in the start's thread, are imported without that (those the GUI thread names again
     later it still reads, a few packages), and PySide's import is back after."""
     open_database(db_path).close()
-    filled = (
-        "import builtins, os\nos.environ['JK_QUIT_WHEN_FILLED'] = '1'\n"
+    opened = (
+        "import builtins, os\nos.environ['JK_QUIT_WHEN_OPEN'] = '1'\n"
         "from jarjestokeskus.__main__ import run\nassert run(['--db', sys.argv[1]]) == 0\n"
         "from shibokensupport.feature import pyside_feature_dict\n"
         "print(builtins.__import__ is builtins.__feature_import__)\n"
@@ -95,7 +107,7 @@ def test_the_database_layer_loads_without_pyside_reading_its_sources(db_path: Pa
         "print('jarjestokeskus.ui.main_window' in pyside_feature_dict)"
     )
     env = {"XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
-    modules, printed = loaded_after(filled, str(db_path), env=env)
+    modules, printed = loaded_after(opened, str(db_path), env=env)
     assert "jarjestokeskus.db.models" in modules
     assert printed.split("\n")[:3] == ["True", "[]", "True"]  # the window's own modules as before
 

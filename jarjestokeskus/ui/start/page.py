@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jarjestokeskus.db.engine import Database
+from jarjestokeskus.db.plain import PlainDatabase
 from jarjestokeskus.i18n import _, current_language, format_date, format_money, format_number, ngettext
 from jarjestokeskus.services import changes
 from jarjestokeskus.services.calendar.deadlines import (
@@ -42,6 +43,9 @@ from jarjestokeskus.ui.widgets.chart_base import Number
 from jarjestokeskus.ui.widgets.charts import BarChart, BarSeries, HorizontalBarChart
 from jarjestokeskus.ui.widgets.layout_fit import fit_columns
 from jarjestokeskus.ui.widgets.timeline_chart import TimelineChart
+
+if TYPE_CHECKING:
+    from jarjestokeskus.db.engine import Database
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole
 WARNING_SIGN = "⚠"
@@ -95,18 +99,25 @@ class RememberingSplitter(QSplitter):
 
 class StartPage(QWidget):
     """Key figures above, deadlines below; `open_record(view, record_id)` asks to open a record,
-    `open_municipality(name)` the member organisations of a municipality."""
+    `open_municipality(name)` the member organisations of a municipality.
+
+    At the program's start the page may first read the file with sqlite3 alone (a PlainDatabase,
+    ui/window/start_up.py), before the database layer has loaded; `attach` then gives it the
+    database the window opened, whose saves it follows from then on."""
 
     open_record = Signal(str, object)
     open_municipality = Signal(str)
 
-    def __init__(self, db: Database, parent: QWidget | None = None, today: date | None = None) -> None:
+    def __init__(
+        self, db: Database | PlainDatabase, parent: QWidget | None = None, today: date | None = None
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self.today = today
         self.rows: list[DeadlineRow] = []
         self._read: tuple[KeyFigures, StartCharts, list[DeadlineRow], list[MunicipalityCount]] | None = None
         self._split = False
+        self._shown_in = ""  # the language the figures were last shown in
         self.figures_box = QGroupBox()
         self.figures = QFormLayout()
         figures_row = QHBoxLayout(self.figures_box)
@@ -149,6 +160,12 @@ class StartPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
         self.retranslate()
+        if not isinstance(db, PlainDatabase):  # a file read before the database layer saves nothing
+            self.attach(db)
+
+    def attach(self, db: Database) -> None:
+        """Read `db` from now on, and again when a record it shows is saved there."""
+        self.db = db
         areas = (
             changes.ORGANISATIONS,
             changes.PROJECTS,
@@ -196,6 +213,11 @@ class StartPage(QWidget):
             self.refresh()
         super().showEvent(event)
 
+    @property
+    def filled(self) -> bool:
+        """Its figures, deadlines and charts are read and shown."""
+        return self._read is not None
+
     def _today(self) -> date:
         return self.today or date.today()
 
@@ -219,8 +241,8 @@ class StartPage(QWidget):
         self.hint.setText(_("Double-click a row or press Enter to open its record."))
         self.table.setHorizontalHeaderLabels([_("Due date"), _("Name"), _("What"), _("When")])
         self.places.retranslate()
-        if self._read is not None:  # the same figures in the new language: not read again
-            figures, charts, rows, _places = self._read  # (but the municipalities by their names in it)
+        if self._read is not None and self._shown_in != current_language():  # the same figures in
+            figures, charts, rows, _places = self._read  # it, not read again (but the municipalities)
             self._read = (figures, charts, rows, members_by_municipality(self.db, current_language()))
             self._show(*self._read)
 
@@ -246,6 +268,7 @@ class StartPage(QWidget):
         rows: list[DeadlineRow],
         places: list[MunicipalityCount],
     ) -> None:
+        self._shown_in = current_language()
         self._show_figures(figures)
         self.places.set_rows(places)
         self._show_charts(charts)

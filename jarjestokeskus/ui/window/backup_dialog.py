@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -39,6 +40,9 @@ from jarjestokeskus.services.database.backups import (
 from jarjestokeskus.services.database.maintenance import NotAFile, backup_database
 from jarjestokeskus.services.events.reduction import reduced_again_notice
 from jarjestokeskus.ui.widgets.background import Cancelled, run_with_progress
+
+if TYPE_CHECKING:
+    from jarjestokeskus.ui.main_window import MainWindow
 
 KIND_LABELS = {
     BackupKind.AUTOMATIC: N_("Automatic"),
@@ -268,3 +272,29 @@ class DailyBackup(QObject):
             return automatic_backup(self.window.database)  # type: ignore[attr-defined]
         except DatabaseProblem:
             return None  # told when the window closes, where the user can act on it
+
+
+def back_up_now(window: MainWindow) -> None:
+    """File ▸ Back up now: a copy of the window's database, with progress."""
+    try:
+        path = run_with_progress(
+            window, _("Backing up…"), lambda progress: backup_database(window.database, progress=progress)
+        )
+    except Cancelled:
+        return
+    except DatabaseProblem as problem:
+        QMessageBox.warning(window, _("Backups"), problem.user_message())
+        return
+    window.statusBar().showMessage(_("Backup saved to {path}").format(path=path), 10000)
+
+
+def restore_from_backup(window: MainWindow) -> None:
+    """Choose a backup; the window lets go of the database while it is restored, then reopens it."""
+    dialog = RestoreDialog(window.database, window)
+    if not dialog.exec() or dialog.chosen_backup is None:
+        return
+    db = run_restore(window, window.database, dialog.chosen_backup)  # shows its own messages
+    if db is None:  # nothing could be reopened
+        window.close()
+    elif db is not window.database:
+        window.switch_database(db)

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from jarjestokeskus import i18n
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from jarjestokeskus import __version__, i18n
 from jarjestokeskus.i18n import _
 from jarjestokeskus.ui.widgets.mnemonics import mnemonic
 
@@ -61,3 +63,14 @@ def build_menus(window: Any) -> list[str]:  # noqa: ANN401 - the MainWindow, whi
     help_menu = menu_bar.addMenu(_("&Help"))
     help_menu.addAction(window.about_action)
     return [mnemonic(action.text()) or "" for action in menu_bar.actions()]
+
+
+def show_about(window: QWidget) -> None:
+    """Help ▸ About Järjestökeskus."""
+    QMessageBox.about(
+        window,
+        _("About Järjestökeskus"),
+        _("Järjestökeskus {version}\nThe register of an umbrella organisation of associations.").format(
+            version=__version__
+        ),
+    )

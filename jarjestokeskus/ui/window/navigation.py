@@ -50,6 +50,7 @@ VIEWS = (
 VIEW_TITLES = tuple(entry.title for entry in VIEWS)
 ROWS = {entry.name: row for row, entry in enumerate(VIEWS)}
 REPORTS_ROW = ROWS["reports"]
+START_ROW = ROWS["start"]
 # Views that read again each time they are shown (records may have changed meanwhile).
 REFRESHED_WHEN_SHOWN = frozenset({"start", "funding", "followup", "audit", "fees", "survey"})
 

@@ -1,11 +1,15 @@
 """The program's start: the window shows first, then its database opens.
 
 The shell (menus, navigation, "Opening the database…") turns its event loop before SQLAlchemy
-and the models are loaded. The database layer and the start page's services (no Qt) then load
-in a thread while the window stays responsive; back on the GUI thread the database is opened with
-all its checks and dialogs (a missing file, a newer schema, an upgrade after a backup copy, a
-database another user has open, a meeting copy, a server's password) and the chosen view fills.
-A failure is shown as before the window existed, and the program ends with status 1.
+and the models are loaded. When it opens on the start page and the database is a file of this
+program at the newest schema, the start page is read from the file at once with sqlite3 alone
+(db/plain.py) and shown: its figures, deadlines and charts, readable and in either language.
+The database layer and the start page's services (no Qt) then load in a thread while the window
+stays responsive; back on the GUI thread the database is opened with all its checks and dialogs
+(a missing file, a newer schema, an upgrade after a backup copy, a database another user has
+open, a meeting copy, a server's password), the start page is given it (a row chosen on the page
+meanwhile opens then), and the chosen view fills. A failure is shown as before the window
+existed, and the program ends with status 1.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import builtins
 import importlib
 import linecache
 import os
+import sqlite3
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,11 +28,12 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from jarjestokeskus.i18n import _
-from jarjestokeskus.services.settings import Settings
-from jarjestokeskus.ui.window.navigation import VIEWS
+from jarjestokeskus.services.settings import Settings, start_database
+from jarjestokeskus.ui.window.navigation import START_ROW, VIEWS
 
 if TYPE_CHECKING:
     from jarjestokeskus.db.errors import DatabaseProblem
+    from jarjestokeskus.db.plain import PlainDatabase
     from jarjestokeskus.ui.main_window import MainWindow
 
 # Loaded off the GUI thread: none of these imports Qt (the house rule for db/ and services/).
@@ -107,10 +113,15 @@ class DeferredStart(QObject):
         self.settings = settings
         self.loader = DatabaseLayerLoader(self)
         self.ended = False
+        self.early: PlainDatabase | None = None  # the file the start page was first read from
         self.loader.finished.connect(self._loaded)
 
     def begin(self) -> None:
-        """At the first turn of the event loop: load the database layer in a thread."""
+        """At the first turn of the event loop: the start page read from the file where it can
+        be, then the database layer loaded in a thread."""
+        if self._early_start_page() and os.environ.get("JK_QUIT_WHEN_FILLED"):
+            QTimer.singleShot(0, lambda: QCoreApplication.exit(0))  # the start benchmark: page filled
+            return
         self.loader.start()
 
     def end(self) -> None:
@@ -118,6 +129,38 @@ class DeferredStart(QObject):
         thread is waited for and nothing more is opened."""
         self.ended = True
         self.loader.wait()
+        self._close_early()
+
+    def _early_start_page(self) -> bool:
+        """The start page, when the window opens on it, read from a database file of this program
+        at the newest schema without the database layer, and shown. Anything else (a server, a
+        missing or damaged file, an older schema to upgrade, a failing read) waits for the full
+        opening, which says what it is."""
+        if self.window.navigation.currentRow() != START_ROW:
+            return False
+        target = self.target or start_database(self.settings)
+        with python_imports():  # none of these uses PySide's `__feature__` (see python_imports)
+            self.early = early_database(target)
+            if self.early is None:
+                return False
+            from jarjestokeskus.db.plain import database_errors
+            from jarjestokeskus.ui.start.page import StartPage
+        page = StartPage(self.early)
+        try:
+            page.refresh()
+        except Exception as error:  # noqa: BLE001 - the full opening follows and says what is wrong
+            if not isinstance(error, database_errors(self.early)):
+                traceback.print_exception(error)  # a bug: its trace for the support
+            page.deleteLater()
+            self._close_early()
+            return False
+        self.window.show_early_start_page(page)
+        return True
+
+    def _close_early(self) -> None:
+        if self.early is not None:
+            self.early.close()
+            self.early = None
 
     def _loaded(self) -> None:
         """The window's modules for the database (its menu actions, the chosen view) on this turn,
@@ -139,7 +182,7 @@ class DeferredStart(QObject):
         if self.ended:
             return
         from jarjestokeskus.db.errors import DatabaseProblem
-        from jarjestokeskus.services.settings import remember_database, start_database
+        from jarjestokeskus.services.settings import remember_database
         from jarjestokeskus.ui.window.database_actions import try_open
 
         missing = missing_file(self.target)
@@ -147,6 +190,7 @@ class DeferredStart(QObject):
             self._fail(_("Cannot open the database"), missing.user_message())
             return
         target = self.target or start_database(self.settings)
+        self._close_early()  # its read transaction would hold back an upgrade or a checkpoint
         try:
             db = try_open(self.window, target)
         except DatabaseProblem as problem:
@@ -156,7 +200,7 @@ class DeferredStart(QObject):
             return
         remember_database(target or str(db.path or db.url))
         self.window.switch_database(db)  # the chosen view is built and read now
-        if os.environ.get("JK_QUIT_WHEN_FILLED"):  # the start benchmark: quit once the page is filled
+        if os.environ.get("JK_QUIT_WHEN_FILLED") or os.environ.get("JK_QUIT_WHEN_OPEN"):  # the benchmark
             QTimer.singleShot(0, lambda: QCoreApplication.exit(0))  # not closing: no backup timed
         self.window.offer_first_start()
 
@@ -164,6 +208,30 @@ class DeferredStart(QObject):
         QMessageBox.critical(self.window, title, message)
         self.window.hide()
         QCoreApplication.exit(1)
+
+
+def early_database(target: str | None) -> PlainDatabase | None:
+    """`target` opened for reading with sqlite3 alone when it is a database file of this program
+    at the newest schema; else None (nothing is changed, nothing is said)."""
+    from jarjestokeskus.db import plain
+    from jarjestokeskus.db.errors import DatabaseProblem
+    from jarjestokeskus.db.places import database_url, sqlite_path
+
+    path = sqlite_path(database_url(target))
+    if path is None or not path.is_file():
+        return None
+    try:
+        db = plain.open_for_reading(path)
+    except DatabaseProblem:
+        return None
+    try:
+        newest = plain.stored_revision(db.connection.execute) == plain.head_revision()
+    except sqlite3.Error:
+        newest = False
+    if not newest:
+        db.close()
+        return None
+    return db
 
 
 def missing_file(target: str | None) -> DatabaseProblem | None:
