@@ -6,8 +6,6 @@ import calendar
 from dataclasses import dataclass
 from datetime import date
 
-from babel.dates import get_month_names
-
 from jarjestokeskus.domain.enums import LabelledEnum
 from jarjestokeskus.domain.validation import Errors, check_length, clean
 from jarjestokeskus.i18n import N_, _
@@ -53,6 +51,8 @@ def label(key: str) -> str:
 
 def month_name(month: int, language: str) -> str:
     """“Tammikuu”, “Januari”: the month's name in `language`, capitalised as a heading."""
+    from babel.dates import get_month_names  # when shown: the start page's deadlines need none
+
     name = get_month_names("wide", context="stand-alone", locale=language)[month]
     return name[:1].upper() + name[1:]
 

@@ -20,12 +20,7 @@ from jarjestokeskus.domain.enums import (
     StaffProfile,
     WorkingLanguage,
 )
-
-
-def localized(fi: str, sv: str, language: str) -> str:
-    """The name in `language`, falling back to the other one."""
-    first, second = (sv, fi) if language == "sv" else (fi, sv)
-    return first or second
+from jarjestokeskus.i18n import localized  # noqa: F401 - the services' rows name it from here too
 
 
 @dataclass(frozen=True)

@@ -29,8 +29,7 @@ from typing import TYPE_CHECKING, Any
 from jarjestokeskus.db.driver_values import as_date, as_money, as_uuid
 from jarjestokeskus.db.plain import reader, sql_list
 from jarjestokeskus.domain.enums import AgreementKind, AgreementStatus, EmploymentScheme
-from jarjestokeskus.i18n import sort_key
-from jarjestokeskus.services.rows import localized
+from jarjestokeskus.i18n import localized, sort_key
 
 if TYPE_CHECKING:
     from jarjestokeskus.db.engine import Database

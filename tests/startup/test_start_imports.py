@@ -78,8 +78,8 @@ def test_the_window_shows_before_the_database_layer_loads(db_path: Path, tmp_pat
     ]
     filled = shown.replace("JK_QUIT_WHEN_SHOWN", "JK_QUIT_WHEN_FILLED").replace(
         "from jarjestokeskus.__main__",
-        "from jarjestokeskus.ui.start import page\nread, show = [], page.StartPage._show\n"
-        "page.StartPage._show = lambda self, figures, *rest: (read.append(figures), show(self, figures, *rest))\n"
+        "from jarjestokeskus.ui.start import page\nread, show = [], page.StartPage.show_read\n"
+        "page.StartPage.show_read = lambda self, shown: (read.append(shown.figures), show(self, shown))\n"
         "from jarjestokeskus.__main__",
     )
     modules, printed = loaded_after(

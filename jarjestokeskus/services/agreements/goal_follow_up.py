@@ -11,10 +11,8 @@ from typing import TYPE_CHECKING
 
 from jarjestokeskus.db.driver_values import as_date, as_uuid
 from jarjestokeskus.db.plain import reader
-from jarjestokeskus.domain.agreements import overlaps_year
 from jarjestokeskus.domain.enums import AgreementStatus, MonitoringStatus
 from jarjestokeskus.i18n import sort_key
-from jarjestokeskus.services.agreements.rows import AgreementAlertRow, FollowUp, FollowUpGoalRow
 
 if TYPE_CHECKING:
     from jarjestokeskus.db.engine import Database
@@ -25,6 +23,40 @@ NOTICE_DAYS = 90
 _CLOSED = (AgreementStatus.EXPIRED, AgreementStatus.TERMINATED)
 # A goal whose latest entry says it was achieved, not achieved or dropped needs no further entries.
 FINAL = (MonitoringStatus.ACHIEVED, MonitoringStatus.NOT_ACHIEVED, MonitoringStatus.DROPPED)
+
+
+@dataclass(frozen=True)
+class FollowUpGoalRow:
+    """A goal in the follow-up view: its latest status, and whether it needs attention."""
+
+    agreement_id: uuid.UUID
+    agreement_title_fi: str
+    agreement_title_sv: str
+    goal_id: uuid.UUID
+    title_fi: str
+    title_sv: str
+    latest_status: MonitoringStatus | None
+    latest_date: date | None
+    stale: bool
+
+
+@dataclass(frozen=True)
+class AgreementAlertRow:
+    """An agreement nearing its end or its renewal notice date."""
+
+    agreement_id: uuid.UUID
+    title_fi: str
+    title_sv: str
+    valid_to: date | None
+    renewal_notice_date: date | None
+    ends_soon: bool
+    notice_soon: bool
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    goals: tuple[FollowUpGoalRow, ...]
+    alerts: tuple[AgreementAlertRow, ...]
 
 
 @dataclass(frozen=True)
@@ -82,15 +114,15 @@ def follow_up(
             parameters,
         ).fetchall()
     agreements = [
-        a
-        for a in (
-            _Agreement(
-                as_uuid(a_id), fi, sv, AgreementStatus(status), as_date(start), as_date(end), as_date(notice)
-            )
-            for a_id, fi, sv, status, start, end, notice in found
+        _Agreement(
+            as_uuid(a_id), fi, sv, AgreementStatus(status), as_date(start), as_date(end), as_date(notice)
         )
-        if year is None or overlaps_year(a.valid_from, a.valid_to, year)
+        for a_id, fi, sv, status, start, end, notice in found
     ]
+    if year is not None:
+        from jarjestokeskus.domain.agreements import overlaps_year  # with the agreements' forms: when asked
+
+        agreements = [a for a in agreements if overlaps_year(a.valid_from, a.valid_to, year)]
     by_id = {a.id: a for a in agreements}
     goals = sorted(
         (

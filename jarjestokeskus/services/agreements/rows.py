@@ -12,6 +12,11 @@ from decimal import Decimal
 from jarjestokeskus.domain.agreement_roles import InKindDirection, PartyRole
 from jarjestokeskus.domain.enums import AgreementKind, AgreementStatus, MonitoringStatus
 from jarjestokeskus.i18n import N_, _
+from jarjestokeskus.services.agreements.goal_follow_up import (  # noqa: F401 - named from here too
+    AgreementAlertRow,
+    FollowUp,
+    FollowUpGoalRow,
+)
 
 
 @dataclass(frozen=True)
@@ -156,37 +161,3 @@ class InKindRow:
     year: int
     amount: Decimal
     direction: InKindDirection = InKindDirection.RECEIVED
-
-
-@dataclass(frozen=True)
-class FollowUpGoalRow:
-    """A goal in the follow-up view: its latest status, and whether it needs attention."""
-
-    agreement_id: uuid.UUID
-    agreement_title_fi: str
-    agreement_title_sv: str
-    goal_id: uuid.UUID
-    title_fi: str
-    title_sv: str
-    latest_status: MonitoringStatus | None
-    latest_date: date | None
-    stale: bool
-
-
-@dataclass(frozen=True)
-class AgreementAlertRow:
-    """An agreement nearing its end or its renewal notice date."""
-
-    agreement_id: uuid.UUID
-    title_fi: str
-    title_sv: str
-    valid_to: date | None
-    renewal_notice_date: date | None
-    ends_soon: bool
-    notice_soon: bool
-
-
-@dataclass(frozen=True)
-class FollowUp:
-    goals: tuple[FollowUpGoalRow, ...]
-    alerts: tuple[AgreementAlertRow, ...]

@@ -44,13 +44,12 @@ from jarjestokeskus.domain.enums import (
     ProjectStatus,
     ReportKind,
 )
-from jarjestokeskus.i18n import N_
+from jarjestokeskus.i18n import N_, localized
 from jarjestokeskus.services.agreements.goal_follow_up import FINAL, STALE_DAYS, follow_up
 from jarjestokeskus.services.calendar.year_clock_tasks import occurrences
 from jarjestokeskus.services.cooperation.dates import cooperation_dates
 from jarjestokeskus.services.organisations.member_register import members_on
-from jarjestokeskus.services.rows import localized
-from jarjestokeskus.services.staff.statistics import ended_without_outcome, ending_periods
+from jarjestokeskus.services.staff.ending import ended_without_outcome, ending_periods
 
 if TYPE_CHECKING:
     from jarjestokeskus.db.engine import Database

@@ -14,8 +14,7 @@ from jarjestokeskus.db.driver_values import as_date, as_datetime, as_uuid
 from jarjestokeskus.db.errors import RecordNotFound
 from jarjestokeskus.db.plain import Execute, reader
 from jarjestokeskus.domain.year_clock import YearClockCategory, YearClockForm, occurrence
-from jarjestokeskus.i18n import sort_key
-from jarjestokeskus.services.rows import localized
+from jarjestokeskus.i18n import localized, sort_key
 
 if TYPE_CHECKING:
     from jarjestokeskus.db.engine import Database

@@ -10,13 +10,10 @@ from typing import TYPE_CHECKING
 
 from jarjestokeskus.domain.enums import DecidingAuthority, EmploymentOutcome, EmploymentScheme
 from jarjestokeskus.i18n import _
+from jarjestokeskus.services.staff.ending import EndingRow, full_name  # noqa: F401 - named from here too
 
 if TYPE_CHECKING:
     from jarjestokeskus.db.models import Employment, EmploymentFunding, Person
-
-
-def full_name(first: str, last: str) -> str:
-    return f"{first} {last}".strip()
 
 
 def shown_first_name(first: str, anonymised: bool) -> str:
@@ -137,18 +134,3 @@ def person_detail(person: Person, employments: list[EmploymentRow]) -> PersonDet
         person.archived_at,
         tuple(employments),
     )
-
-
-@dataclass(frozen=True)
-class EndingRow:
-    """A period in the ending view."""
-
-    employment_id: uuid.UUID
-    person_id: uuid.UUID
-    name: str
-    scheme: EmploymentScheme
-    title: str
-    start_date: date
-    end_date: date
-    days_left: int
-    outcome: EmploymentOutcome | None

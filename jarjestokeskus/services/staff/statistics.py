@@ -1,9 +1,6 @@
-"""What is ending, what came after, and the staff figures of a year by scheme.
+"""The staff figures of a year by scheme (what is ending: services/staff/ending.py).
 
 Definitions (the figures the umbrella reports to funders and the city):
-- A period is *ending within N days* when today ≤ end date ≤ today + N days.
-- A period has *ended without an outcome* when its end date is before today and no outcome is set.
-  Both lists leave out archived and erased (anonymised) persons.
 - *Persons* of a scheme in a year: distinct persons with a period of that scheme overlapping the year.
   Work trial and rehabilitative work activity are not employment: their persons are *participants*,
   counted apart, and their periods add nothing to the person-years or the employed persons.
@@ -21,19 +18,15 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from jarjestokeskus.db.driver_values import as_date, as_uuid
-from jarjestokeskus.db.plain import reader
 from jarjestokeskus.domain.employment import PARTICIPANT_SCHEMES
 from jarjestokeskus.domain.enums import EmploymentOutcome, EmploymentScheme
-from jarjestokeskus.services.staff.rows import EndingRow, full_name
 
 if TYPE_CHECKING:
     from jarjestokeskus.db.engine import Database
-    from jarjestokeskus.db.plain import PlainDatabase
 
 FULL_TIME_HOURS = Decimal("37.5")
 
@@ -82,51 +75,6 @@ def _periods(session):  # type: ignore[no-untyped-def]
 
 # The periods of the ending view: live periods with an end date, of persons neither archived nor
 # erased (their periods stay in the statistics).
-_ENDING = (
-    "SELECT employment.id, person.id, person.first_name, person.last_name, employment.scheme,"
-    " employment.title, employment.start_date, employment.end_date, employment.outcome"
-    " FROM employment JOIN person ON person.id = employment.person_id"
-    " WHERE employment.archived_at IS NULL AND person.archived_at IS NULL AND person.anonymised = :no"
-)
-
-
-def ending_periods(db: PlainDatabase | Database, today: date, days: int) -> list[EndingRow]:
-    """Periods whose end date is today or within the next `days` days, soonest first."""
-    condition = " AND employment.end_date >= :today AND employment.end_date <= :last"
-    return _ending(db, condition, {"today": today, "last": today + timedelta(days=days)}, today)
-
-
-def ended_without_outcome(db: PlainDatabase | Database, today: date) -> list[EndingRow]:
-    """Ended periods (end date before today) whose outcome is not recorded, oldest first."""
-    condition = " AND employment.end_date < :today AND employment.outcome IS NULL"
-    return _ending(db, condition, {"today": today}, today)
-
-
-def _ending(
-    db: PlainDatabase | Database, condition: str, parameters: dict[str, object], today: date
-) -> list[EndingRow]:
-    with reader(db) as execute:
-        found = execute(_ENDING + condition, {**parameters, "no": False}).fetchall()
-    rows = []
-    for e_id, p_id, first, last, scheme, title, start, end, outcome in found:
-        start_date, end_date = as_date(start), as_date(end)
-        assert start_date is not None and end_date is not None
-        rows.append(
-            EndingRow(
-                as_uuid(e_id),
-                as_uuid(p_id),
-                full_name(first, last),
-                EmploymentScheme(scheme),
-                title,
-                start_date,
-                end_date,
-                (end_date - today).days,
-                None if outcome is None else EmploymentOutcome(outcome),
-            )
-        )
-    return sorted(rows, key=lambda r: (r.end_date, r.name))
-
-
 @dataclass(frozen=True)
 class SchemeFigures:
     scheme: EmploymentScheme

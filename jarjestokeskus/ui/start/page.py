@@ -27,15 +27,9 @@ from PySide6.QtWidgets import (
 from jarjestokeskus.db.plain import PlainDatabase
 from jarjestokeskus.i18n import _, current_language, format_date, format_money, format_number, ngettext
 from jarjestokeskus.services import changes
-from jarjestokeskus.services.calendar.deadlines import (
-    VIEW_AGREEMENTS,
-    DeadlineRow,
-    KeyFigures,
-    deadlines,
-    key_figures,
-)
-from jarjestokeskus.services.municipalities import MunicipalityCount, members_by_municipality
-from jarjestokeskus.services.start_charts import StartCharts, start_charts
+from jarjestokeskus.services.calendar.deadlines import VIEW_AGREEMENTS, DeadlineRow, KeyFigures
+from jarjestokeskus.services.start_charts import StartCharts
+from jarjestokeskus.services.start_page import DEADLINE_DAYS, StartPageRead, read_start_page
 from jarjestokeskus.ui.start.municipalities import MembersByMunicipality
 from jarjestokeskus.ui.start.row_table import RowTable
 from jarjestokeskus.ui.widgets.changes import watch_changes
@@ -115,9 +109,8 @@ class StartPage(QWidget):
         self.db = db
         self.today = today
         self.rows: list[DeadlineRow] = []
-        self._read: tuple[KeyFigures, StartCharts, list[DeadlineRow], list[MunicipalityCount]] | None = None
+        self._read: StartPageRead | None = None
         self._split = False
-        self._shown_in = ""  # the language the figures were last shown in
         self.figures_box = QGroupBox()
         self.figures = QFormLayout()
         figures_row = QHBoxLayout(self.figures_box)
@@ -127,7 +120,7 @@ class StartPage(QWidget):
         self.days_label = QLabel()
         self.days = QSpinBox()
         self.days.setRange(0, 365)
-        self.days.setValue(30)
+        self.days.setValue(DEADLINE_DAYS)
         self.days_label.setBuddy(self.days)
         self.days.valueChanged.connect(self.refresh)
         self.table = DeadlineTable()
@@ -241,10 +234,8 @@ class StartPage(QWidget):
         self.hint.setText(_("Double-click a row or press Enter to open its record."))
         self.table.setHorizontalHeaderLabels([_("Due date"), _("Name"), _("What"), _("When")])
         self.places.retranslate()
-        if self._read is not None and self._shown_in != current_language():  # the same figures in
-            figures, charts, rows, _places = self._read  # it, not read again (but the municipalities)
-            self._read = (figures, charts, rows, members_by_municipality(self.db, current_language()))
-            self._show(*self._read)
+        if self._read is not None and self._read.language != current_language():
+            self.show_read(self._read.in_language(self.db, current_language()))  # not read again
 
     def _refresh_if_read(self) -> None:
         if self._read is not None:  # else it reads when first shown
@@ -252,27 +243,18 @@ class StartPage(QWidget):
 
     def refresh(self) -> None:
         """Read the figures and deadlines again (after a save elsewhere, or a new day)."""
-        today = self._today()
-        self._read = (
-            key_figures(self.db, today),
-            start_charts(self.db, today),
-            deadlines(self.db, today, self.days.value(), year_clock=True),
-            members_by_municipality(self.db, current_language()),
-        )
-        self._show(*self._read)
+        self.show_read(read_start_page(self.db, self._today(), self.days.value(), current_language()))
 
-    def _show(
-        self,
-        figures: KeyFigures,
-        charts: StartCharts,
-        rows: list[DeadlineRow],
-        places: list[MunicipalityCount],
-    ) -> None:
-        self._shown_in = current_language()
-        self._show_figures(figures)
-        self.places.set_rows(places)
-        self._show_charts(charts)
-        self.rows = rows
+    def show_read(self, read: StartPageRead) -> None:
+        """Show what was read (here, or before the page was built: ui/window/start_up.py); what
+        was read for another day or window of days is read again."""
+        if (read.today, read.within_days) != (self._today(), self.days.value()):
+            read = read_start_page(self.db, self._today(), self.days.value(), read.language)
+        self._read = read.in_language(self.db, current_language())
+        self._show_figures(self._read.figures)
+        self.places.set_rows(self._read.places)
+        self._show_charts(self._read.charts)
+        self.rows = self._read.deadlines
         self._show_rows()
 
     def _show_figures(self, figures: KeyFigures) -> None:

@@ -27,12 +27,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer
 from PySide6.QtWidgets import QMessageBox
 
+from jarjestokeskus.db.errors import DatabaseProblem
 from jarjestokeskus.i18n import _
 from jarjestokeskus.services.settings import Settings, start_database
 from jarjestokeskus.ui.window.navigation import START_ROW, VIEWS
 
 if TYPE_CHECKING:
-    from jarjestokeskus.db.errors import DatabaseProblem
     from jarjestokeskus.db.plain import PlainDatabase
     from jarjestokeskus.ui.main_window import MainWindow
 
@@ -181,7 +181,6 @@ class DeferredStart(QObject):
     def _open(self) -> None:
         if self.ended:
             return
-        from jarjestokeskus.db.errors import DatabaseProblem
         from jarjestokeskus.services.settings import remember_database
         from jarjestokeskus.ui.window.database_actions import try_open
 
@@ -214,7 +213,6 @@ def early_database(target: str | None) -> PlainDatabase | None:
     """`target` opened for reading with sqlite3 alone when it is a database file of this program
     at the newest schema; else None (nothing is changed, nothing is said)."""
     from jarjestokeskus.db import plain
-    from jarjestokeskus.db.errors import DatabaseProblem
     from jarjestokeskus.db.places import database_url, sqlite_path
 
     path = sqlite_path(database_url(target))
@@ -237,7 +235,6 @@ def early_database(target: str | None) -> PlainDatabase | None:
 def missing_file(target: str | None) -> DatabaseProblem | None:
     """A database named on the command line in a folder that is not there, or a folder itself."""
     from jarjestokeskus.db.engine import database_url, sqlite_path
-    from jarjestokeskus.db.errors import DatabaseProblem
     from jarjestokeskus.services.database.maintenance import require_database_file
 
     path = sqlite_path(database_url(target)) if target else None

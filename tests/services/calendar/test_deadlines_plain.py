@@ -33,7 +33,7 @@ from jarjestokeskus.services.organisations.register import archive_organisation
 from jarjestokeskus.services.person_data import erase_person
 from jarjestokeskus.services.projects.register import archive_project
 from jarjestokeskus.services.staff.employment import archive_person
-from jarjestokeskus.services.staff.statistics import ended_without_outcome, ending_periods
+from jarjestokeskus.services.staff.ending import ended_without_outcome, ending_periods
 from tests.reports.pdf_text import demo_database
 
 pytestmark = pytest.mark.sqlite_only  # reading a file with sqlite3 alone

@@ -29,13 +29,9 @@ from jarjestokeskus.services.staff.employment import (
     restore_person,
     save_person,
 )
+from jarjestokeskus.services.staff.ending import ended_without_outcome, ending_periods
 from jarjestokeskus.services.staff.scheme_limits import list_limits, save_limit
-from jarjestokeskus.services.staff.statistics import (
-    ended_without_outcome,
-    ending_periods,
-    person_years,
-    staff_statistics,
-)
+from jarjestokeskus.services.staff.statistics import person_years, staff_statistics
 
 TODAY = date(2026, 6, 15)
 
