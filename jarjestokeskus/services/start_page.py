@@ -42,14 +42,22 @@ class StartPageRead:
 
 
 def read_start_page(
-    db: Database | PlainDatabase, today: date, within_days: int, language: str
+    db: Database | PlainDatabase,
+    today: date,
+    within_days: int,
+    language: str,
+    places: list[MunicipalityCount] | None = None,
 ) -> StartPageRead:
+    """`places`: the members by municipality in `language` when the caller has counted them."""
+    if places is None:
+        places = members_by_municipality(db, language)
+    members = sum(place.members for place in places)  # the same rule: not counted twice (100k rows)
     return StartPageRead(
         today,
         within_days,
         language,
-        key_figures(db, today),
+        key_figures(db, today, members),
         start_charts(db, today),
         deadlines(db, today, within_days, year_clock=True),
-        members_by_municipality(db, language),
+        places,
     )

@@ -92,9 +92,7 @@ class MainWindow(QMainWindow):
             self.navigation.addItem(QListWidgetItem())
         self.stack = QStackedWidget()
         self.navigation.currentRowChanged.connect(self._show_view)
-        self.banner = QLabel(
-            objectName="readOnlyBanner", wordWrap=True, visible=False
-        )  # a read-only database
+        self.banner = QLabel(objectName="readOnlyBanner", wordWrap=True, visible=False)  # read-only
         self.banner.setStyleSheet(
             "QLabel#readOnlyBanner { background: #fff3c4; color: #5a4500; padding: 6px; }"
         )

@@ -31,6 +31,7 @@ from jarjestokeskus.domain.enums import (
 from jarjestokeskus.domain.organisation import OrganisationForm
 from jarjestokeskus.domain.projects import FundingForm, ProjectForm
 from jarjestokeskus.services.agreements.store import save_agreement
+from jarjestokeskus.services.calendar.deadlines import deadlines, key_figures
 from jarjestokeskus.services.municipalities import MunicipalityCount, members_by_municipality
 from jarjestokeskus.services.organisations.register import (
     archive_organisation,
@@ -41,6 +42,7 @@ from jarjestokeskus.services.person_data import erase_person
 from jarjestokeskus.services.projects.register import save_project
 from jarjestokeskus.services.staff.employment import archive_person, save_person
 from jarjestokeskus.services.start_charts import TOP_FUNDERS, start_charts
+from jarjestokeskus.services.start_page import read_start_page
 from tests.reports.pdf_text import demo_database
 
 TODAY = date(2026, 11, 23)
@@ -185,10 +187,20 @@ def test_members_by_municipality(db: Database) -> None:
     ]
 
 
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_the_start_page_reads_what_each_read_gives(rich: Database, language: str) -> None:
+    """Read together, its members are those of the key figures' own count (summed by municipality)."""
+    read = read_start_page(rich, TODAY, 45, language)
+    assert read.figures == key_figures(rich, TODAY) and read.figures.members > 0
+    assert read.places == members_by_municipality(rich, language)
+    assert read.charts == start_charts(rich, TODAY)
+    assert read.deadlines == deadlines(rich, TODAY, 45, year_clock=True)
+
+
 def test_importing_the_reads_loads_no_sqlalchemy() -> None:
     code = (
         "import sys\n"
-        "import jarjestokeskus.services.start_charts, jarjestokeskus.services.municipalities\n"
+        "import jarjestokeskus.services.start_page, jarjestokeskus.ui.start.page\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy'"
         " or m.startswith(('jarjestokeskus.db.models', 'jarjestokeskus.db.engine'))))"
     )

@@ -300,10 +300,12 @@ def _year_clock(db: PlainDatabase | Database, out: _Collector) -> None:
             )
 
 
-def key_figures(db: PlainDatabase | Database, today: date) -> KeyFigures:
+def key_figures(db: PlainDatabase | Database, today: date, members: int | None = None) -> KeyFigures:
     """Members (not the home organisation), running projects, euros granted for this year's fundings,
-    agreements in force. (The staff by scheme today is the start page's chart: start_charts.)"""
-    members, parameters = members_on(None)
+    agreements in force. (The staff by scheme today is the start page's chart: start_charts.)
+    `members`: counted already by the caller (the start page sums its members by municipality,
+    counted by the same rule, `members_on`)."""
+    who, parameters = members_on(None)
     with reader(db) as execute:
 
         def one(sql: str, values: dict[str, object]) -> object:
@@ -311,7 +313,11 @@ def key_figures(db: PlainDatabase | Database, today: date) -> KeyFigures:
             return None if row is None else row[0]
 
         # count(*): answered from ix_organisation_membership alone
-        member_count = one(f"SELECT count(*) FROM organisation WHERE {members}", parameters)
+        member_count = (
+            members
+            if members is not None
+            else one(f"SELECT count(*) FROM organisation WHERE {who}", parameters)
+        )
         projects = one(
             "SELECT count(id) FROM project WHERE archived_at IS NULL AND status = :running",
             {"running": ProjectStatus.RUNNING.value},

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -40,9 +40,6 @@ from jarjestokeskus.services.database.backups import (
 from jarjestokeskus.services.database.maintenance import NotAFile, backup_database
 from jarjestokeskus.services.events.reduction import reduced_again_notice
 from jarjestokeskus.ui.widgets.background import Cancelled, run_with_progress
-
-if TYPE_CHECKING:
-    from jarjestokeskus.ui.main_window import MainWindow
 
 KIND_LABELS = {
     BackupKind.AUTOMATIC: N_("Automatic"),
@@ -274,7 +271,7 @@ class DailyBackup(QObject):
             return None  # told when the window closes, where the user can act on it
 
 
-def back_up_now(window: MainWindow) -> None:
+def back_up_now(window: Any) -> None:  # noqa: ANN401 - the MainWindow, which imports this module
     """File ▸ Back up now: a copy of the window's database, with progress."""
     try:
         path = run_with_progress(
@@ -288,7 +285,7 @@ def back_up_now(window: MainWindow) -> None:
     window.statusBar().showMessage(_("Backup saved to {path}").format(path=path), 10000)
 
 
-def restore_from_backup(window: MainWindow) -> None:
+def restore_from_backup(window: Any) -> None:  # noqa: ANN401 - the MainWindow
     """Choose a backup; the window lets go of the database while it is restored, then reopens it."""
     dialog = RestoreDialog(window.database, window)
     if not dialog.exec() or dialog.chosen_backup is None:
