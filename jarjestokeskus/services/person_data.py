@@ -34,7 +34,7 @@ from jarjestokeskus.db.models import (
     Role,
 )
 from jarjestokeskus.services.cooperation.bodies import seats_for_export
-from jarjestokeskus.services.database.erased_copies import erase_in_copies, own_copies
+from jarjestokeskus.services.database.erased_copies import Progress, erase_in_copies, own_copies
 from jarjestokeskus.services.database.written_files import written_files
 from jarjestokeskus.services.rows import localized
 from jarjestokeskus.services.staff.rows import EMPLOYMENT_FIELDS, full_name
@@ -257,12 +257,12 @@ class ErasureResult:
     unreachable: tuple[Path, ...]
 
 
-def erase_person(db: Database, person_id: uuid.UUID) -> ErasureResult:
+def erase_person(db: Database, person_id: uuid.UUID, progress: Progress | None = None) -> ErasureResult:
     """Erase the person everywhere the program can reach; their periods stay for the statistics.
 
     In the database: every field that names them and their old values in the change history;
     the file is then compacted so no old page keeps them. Then the same in every backup in the
-    register's backup folder. Cannot be undone.
+    register's backup folder, each copy gone through told to `progress`. Cannot be undone.
     """
     with db.transaction() as session:
         if not erasure.erase_in_session(session, person_id):
@@ -274,7 +274,7 @@ def erase_person(db: Database, person_id: uuid.UUID) -> ErasureResult:
     rewritten: list[Path] = []
     failed: list[Path] = []
     if db.path is not None:
-        rewritten, failed = erase_in_copies(own_copies(db.path), erased)
+        rewritten, failed = erase_in_copies(own_copies(db.path), erased, progress)
     reached = {p.resolve() for p in (*own_copies(db.path), *failed)} if db.path else set()
     unreachable = [w.path for w in written_files(db.path or db.url) if w.path.resolve() not in reached]
     return ErasureResult(tuple(rewritten), tuple(failed), tuple(unreachable))

@@ -40,9 +40,15 @@ def own_copies(database: Path) -> list[Path]:
     return found
 
 
-def erase_in_copies(copies: list[Path], person_ids: set[uuid.UUID]) -> tuple[list[Path], list[Path]]:
+Progress = Callable[[int, int], None]
+"""progress(done, total): one more copy was gone through (rewritten, untouched or failed)."""
+
+
+def erase_in_copies(
+    copies: list[Path], person_ids: set[uuid.UUID], progress: Progress | None = None
+) -> tuple[list[Path], list[Path]]:
     """Erase `person_ids` in each copy; returns (copies rewritten, copies that could not be)."""
-    return in_each(copies, lambda copy: erase_in_copy(copy, person_ids))
+    return in_each(copies, lambda copy: erase_in_copy(copy, person_ids), progress)
 
 
 def copies_failed_notice(copies: Iterable[Path]) -> str:
@@ -52,15 +58,19 @@ def copies_failed_notice(copies: Iterable[Path]) -> str:
     )
 
 
-def in_each(copies: list[Path], one: Callable[[Path], bool]) -> tuple[list[Path], list[Path]]:
+def in_each(
+    copies: list[Path], one: Callable[[Path], bool], progress: Progress | None = None
+) -> tuple[list[Path], list[Path]]:
     """`one` on each copy (True when it rewrote it); returns (copies rewritten, copies that could not be)."""
     rewritten, failed = [], []
-    for copy in copies:
+    for done, copy in enumerate(copies, start=1):
         try:
             if one(copy):
                 rewritten.append(copy)
         except (OSError, sqlite3.Error, DatabaseProblem):
             failed.append(copy)
+        if progress is not None:
+            progress(done, len(copies))
     return rewritten, failed
 
 

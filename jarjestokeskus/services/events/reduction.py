@@ -158,10 +158,13 @@ def _erase_history(session: Session, gone: set[uuid.UUID]) -> None:
 
 
 @announces(changes.EVENTS)
-def reduce_to_counts(db: Database, years: int, today: date | None = None) -> Reduction:
+def reduce_to_counts(
+    db: Database, years: int, today: date | None = None, progress: erased_copies.Progress | None = None
+) -> Reduction:
     """Reduce in one transaction; the change history keeps, per event, how many registrations
     went, and the names, emails and needs of their own history become "[erased]". Then the same
-    in the register's own copies (backups, copies before an upgrade), as an erasure does."""
+    in the register's own copies (backups, copies before an upgrade), as an erasure does; each
+    copy gone through is told to `progress`."""
     cutoff = cutoff_day(years, today)
     with db.transaction() as session:
         old = _old_registrations(session, cutoff)
@@ -173,7 +176,7 @@ def reduce_to_counts(db: Database, years: int, today: date | None = None) -> Red
     if old and db.path is not None:
         with db.reading() as session:
             reduced = ledger(session)
-        _rewritten, failed = reduce_in_copies(erased_copies.own_copies(db.path), reduced)
+        _rewritten, failed = reduce_in_copies(erased_copies.own_copies(db.path), reduced, progress)
     return Reduction(len(old), len(gone), cutoff, tuple(failed))
 
 
@@ -233,10 +236,12 @@ def _known(session: Session, count: Count) -> Count:
     return replace(count, organisation_id=None)
 
 
-def reduce_in_copies(copies: list[Path], reduced: Reduced) -> tuple[list[Path], list[Path]]:
+def reduce_in_copies(
+    copies: list[Path], reduced: Reduced, progress: erased_copies.Progress | None = None
+) -> tuple[list[Path], list[Path]]:
     """Reduce the ledger's events again in each of the register's own copies that still lists their
     persons, rewritten as an erasure rewrites them; returns (copies rewritten, copies that could not be)."""
-    return erased_copies.in_each(copies, lambda copy: _reduce_in_copy(copy, reduced))
+    return erased_copies.in_each(copies, lambda copy: _reduce_in_copy(copy, reduced), progress)
 
 
 def _reduce_in_copy(copy: Path, reduced: Reduced) -> bool:

@@ -11,6 +11,7 @@ from jarjestokeskus.i18n import _, format_date
 from jarjestokeskus.services.database.erased_copies import copies_failed_notice
 from jarjestokeskus.services.events.reduction import reduce_to_counts, reducible
 from jarjestokeskus.services.settings import load_settings
+from jarjestokeskus.ui.widgets.background import run_with_progress
 
 
 def reduce_old_lists(parent: QWidget, db: Database) -> bool:
@@ -41,7 +42,12 @@ def reduce_old_lists(parent: QWidget, db: Database) -> bool:
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        done = reduce_to_counts(db, years)
+        done = run_with_progress(
+            parent,
+            _("Reducing the attendance lists to counts, also in the backups…"),
+            lambda progress: reduce_to_counts(db, years, progress=progress),
+            cancellable=False,
+        )
     except DatabaseProblem as problem:
         QMessageBox.warning(parent, title, problem.user_message())
         return False

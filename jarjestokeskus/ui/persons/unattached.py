@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.errors import DatabaseProblem
 from jarjestokeskus.i18n import _, current_language, format_date
-from jarjestokeskus.services.person_data import UnattachedPerson, erase_person, persons_without_role
+from jarjestokeskus.services.person_data import UnattachedPerson, persons_without_role
 from jarjestokeskus.services.rows import localized
-from jarjestokeskus.ui.staff.actions import ask, export_person_file, tell_erased
+from jarjestokeskus.ui.staff.actions import ask, erase_everywhere, export_person_file, tell_erased
 
 COL_NAME, COL_ORGANISATION, COL_ENDED = range(3)
 
@@ -116,7 +116,7 @@ class UnattachedPersonsDialog(QDialog):
         if not self.ask(self, _("Erase the person"), question, _("Erase")):
             return False
         try:
-            result = erase_person(self.db, person.id)
+            result = erase_everywhere(self, self.db, person.id)
         except DatabaseProblem as problem:
             QMessageBox.warning(self, _("Erase the person"), problem.user_message())
             return False

@@ -16,7 +16,7 @@ from jarjestokeskus.db.errors import DatabaseProblem, os_reason
 from jarjestokeskus.domain.employment import EmploymentForm, FundingShareForm, PersonForm
 from jarjestokeskus.i18n import _, current_language, format_date
 from jarjestokeskus.services.database.erased_copies import copies_failed_notice
-from jarjestokeskus.services.person_data import ErasureResult
+from jarjestokeskus.services.person_data import ErasureResult, erase_person
 from jarjestokeskus.services.staff.rows import EmploymentRow, PersonDetail
 
 
@@ -95,6 +95,19 @@ def erasure_message(name: str, result: ErasureResult) -> str:
         )
         text += "\n" + "\n".join(str(path) for path in result.unreachable)
     return text
+
+
+def erase_everywhere(parent: QWidget, db: Database, person_id: uuid.UUID) -> ErasureResult:
+    """Erase the person in the register and in its backups, off the GUI thread behind a progress
+    dialog counting the backups; no Cancel: the register's part is saved first."""
+    from jarjestokeskus.ui.widgets.background import run_with_progress
+
+    return run_with_progress(
+        parent,
+        _("Erasing the person, also in the backups…"),
+        lambda progress: erase_person(db, person_id, progress),
+        cancellable=False,
+    )
 
 
 def tell_erased(parent: QWidget, name: str, result: ErasureResult) -> QMessageBox:

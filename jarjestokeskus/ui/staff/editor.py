@@ -26,7 +26,7 @@ from jarjestokeskus.domain.employment import EmploymentForm, PersonForm, label
 from jarjestokeskus.domain.validation import FieldError, ValidationFailed
 from jarjestokeskus.i18n import _, current_language
 from jarjestokeskus.services.staff import employment as service
-from jarjestokeskus.ui.staff.actions import ask, export_person_file, form_of, tell_erased
+from jarjestokeskus.ui.staff.actions import ask, erase_everywhere, export_person_file, form_of, tell_erased
 from jarjestokeskus.ui.staff.feedback import EditorFeedback, PersonErrors
 from jarjestokeskus.ui.staff.period_form import PeriodFields
 from jarjestokeskus.ui.widgets.closed_year import NotConfirmed, confirming
@@ -377,8 +377,6 @@ class EmploymentEditor(EditorFeedback, QWidget):
         )
 
     def erase(self) -> bool:
-        from jarjestokeskus.services.person_data import erase_person
-
         if self.person_id is None or self.anonymised:
             return False
         name = self.heading.text()
@@ -390,7 +388,7 @@ class EmploymentEditor(EditorFeedback, QWidget):
             return False
         person_id = self.person_id
         try:
-            result = erase_person(self.db, person_id)
+            result = erase_everywhere(self, self.db, person_id)
             self.load(person_id)
             tell_erased(self, name, result)
         except DatabaseProblem as problem:

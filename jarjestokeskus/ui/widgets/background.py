@@ -54,9 +54,15 @@ class _Relay(QObject):
         self.dialog.setValue(min(done, total))
 
 
-def run_with_progress(parent: QWidget | None, label: str, work: Callable[[Progress], Any]) -> Any:
-    """Run `work(progress)` in a thread while a progress dialog shows; re-raises its error."""
+def run_with_progress(
+    parent: QWidget | None, label: str, work: Callable[[Progress], Any], *, cancellable: bool = True
+) -> Any:
+    """Run `work(progress)` in a thread while a progress dialog shows; re-raises its error.
+    Not `cancellable`: work that cannot stop half-way (its database part is saved first) shows
+    no Cancel button and runs to its end."""
     dialog = QProgressDialog(label, _("Cancel"), 0, 0, parent)
+    if not cancellable:
+        dialog.setCancelButton(None)  # type: ignore[arg-type]  # (Qt's way to have none)
     dialog.setWindowTitle(_("Working…"))
     dialog.setMinimumDuration(300)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)  # the window waits for the work
@@ -73,7 +79,8 @@ def run_with_progress(parent: QWidget | None, label: str, work: Callable[[Progre
     relay = _Relay(dialog)
     worker.progressed.connect(relay.progressed)
     worker.finished.connect(loop.quit)
-    dialog.canceled.connect(cancel)
+    if cancellable:
+        dialog.canceled.connect(cancel)
     thread.started.connect(worker.run)
     thread.start()
     loop.exec()
