@@ -11,6 +11,7 @@ _HOME = Path(tempfile.mkdtemp(prefix="jk-tests-"))
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["XDG_DATA_HOME"] = str(_HOME / "data")
 os.environ["XDG_CONFIG_HOME"] = str(_HOME / "config")
+os.environ["XDG_CACHE_HOME"] = str(_HOME / "cache")
 os.environ.pop("JARJESTOKESKUS_DB", None)
 
 import pytest  # noqa: E402

@@ -3,12 +3,18 @@ text colour, and drawn again when the palette changes (light or dark)."""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import zlib
 from functools import cache
 from pathlib import Path
 
+import platformdirs
 from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, QRect, QSize
 from PySide6.QtGui import QAction, QColor, QIcon, QIconEngine, QImageReader, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QListWidget, QWidget
+
+from jarjestokeskus.db.places import APP_NAME
 
 ICON_DIR = Path(__file__).resolve().parents[3] / "resources" / "icons"
 # One per entry of the navigation, in its order (main_window.VIEW_TITLES).
@@ -38,12 +44,31 @@ def _svg(name: str) -> str:
 
 
 def _pixmap(name: str, colour: QColor, size: int) -> QPixmap:
-    data = QByteArray(_svg(name).replace("currentColor", colour.name()).encode())
+    """The icon drawn in `colour` at `size`: from the cache of drawn icons when it is there (a PNG
+    loads in a fraction of the time drawing the SVG takes, and the SVG reader need not load at
+    all: ~8 ms of every start for the navigation's icons), else drawn and kept there."""
+    svg = _svg(name).replace("currentColor", colour.name())
+    kept = cache_folder() / f"{name}-{size}-{zlib.crc32(svg.encode()):08x}.png"  # the drawn SVG's own
+    pixmap = QPixmap()
+    if pixmap.load(str(kept), "PNG"):
+        return pixmap
+    data = QByteArray(svg.encode())  # kept while the buffer reads it (QBuffer does not own it)
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
     reader = QImageReader(buffer, QByteArray(b"svg"))
     reader.setScaledSize(QSize(size, size))
-    return QPixmap.fromImage(reader.read())
+    pixmap = QPixmap.fromImage(reader.read())
+    with contextlib.suppress(OSError):  # a cache that cannot be written: drawn again next time
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        partial = kept.with_name(f".{kept.name}.{os.getpid()}")
+        if pixmap.save(str(partial), "PNG"):
+            partial.replace(kept)  # whole or not there, whichever program starts meanwhile
+    return pixmap
+
+
+def cache_folder() -> Path:
+    """The user's cache folder for drawn icons (nothing in it is the user's data)."""
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "icons"
 
 
 class _PaletteIconEngine(QIconEngine):

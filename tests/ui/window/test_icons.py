@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import zlib
 from pathlib import Path
 
-from PySide6.QtGui import QColor, QIcon, QImage, QPalette
+import pytest
+from PySide6.QtGui import QColor, QIcon, QImage, QImageReader, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.ui.main_window import MainWindow
+from jarjestokeskus.ui.window import icons
 from jarjestokeskus.ui.window.icons import ACTIONS, ICON_DIR, NAVIGATION
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -62,3 +65,29 @@ def test_the_icons_and_their_licence_are_shipped() -> None:
         assert (ICON_DIR / f"{name}.svg").is_file(), name
     assert "ISC License" in (ICON_DIR / "LICENSE").read_text(encoding="utf-8")
     assert '"icons"' in (ROOT / "build.spec").read_text(encoding="utf-8")
+
+
+def test_a_drawn_icon_is_kept_and_loaded_from_the_cache_next_time(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The next start loads each drawn icon as a PNG instead of drawing its SVG again; an icon
+    drawn otherwise (another colour, a changed SVG) is drawn anew; a cache that cannot be written
+    is only not used."""
+    monkeypatch.setattr(icons, "cache_folder", lambda: tmp_path / "icons")
+    red, blue = QColor("#cc0000"), QColor("#0000cc")
+    drawn = icons._pixmap("house", red, 24).toImage()
+    assert [p.name for p in (tmp_path / "icons").iterdir()] == [
+        f"house-24-{zlib.crc32(icons._svg('house').replace('currentColor', '#cc0000').encode()):08x}.png"
+    ]
+    readers: list[object] = []
+    monkeypatch.setattr(icons, "QImageReader", lambda *args: readers.append(args) or QImageReader(*args))
+    assert icons._pixmap("house", red, 24).toImage() == drawn and readers == []  # from the cache
+    assert icons._pixmap("house", blue, 24).toImage() != drawn and len(readers) == 1  # drawn anew
+    monkeypatch.setattr(
+        icons, "_svg", lambda name: ICON_DIR.joinpath("users.svg").read_text(encoding="utf-8")
+    )
+    assert icons._pixmap("house", red, 24).toImage() != drawn and len(readers) == 2  # a changed icon
+    blocked = tmp_path / "a file"
+    blocked.write_text("", encoding="utf-8")
+    monkeypatch.setattr(icons, "cache_folder", lambda: blocked / "icons")
+    assert not icons._pixmap("save", red, 24).isNull() and len(readers) == 3
