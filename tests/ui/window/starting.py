@@ -9,16 +9,25 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
 
 from jarjestokeskus.db.engine import open_database
 from jarjestokeskus.domain.enums import MembershipStatus
 from jarjestokeskus.domain.organisation import OrganisationForm
+from jarjestokeskus.services import settings
 from jarjestokeskus.services.organisations import register
 from jarjestokeskus.ui import app
 from jarjestokeskus.ui.main_window import MainWindow
+from jarjestokeskus.ui.window.navigation import ROWS
 
 GIVE_UP_MS = 60_000
+
+
+@pytest.fixture
+def start_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The program's settings in the test's folder, and a window that opens on the start page."""
+    monkeypatch.setattr(settings, "settings_path", lambda: tmp_path / "config" / "settings.json")
+    QSettings().setValue("main/view", ROWS["start"])
 
 
 def register_file(path: Path, template: Path, members: Sequence[str]) -> Path:

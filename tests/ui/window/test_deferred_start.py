@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFormLayout, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -18,15 +18,12 @@ from jarjestokeskus.ui.main_window import MainWindow
 from jarjestokeskus.ui.organisations.table_model import COL_NAME
 from jarjestokeskus.ui.start.page import StartPage
 from jarjestokeskus.ui.window.navigation import ROWS
-from tests.ui.window.starting import register_file, run_start
+from tests.ui.window.starting import register_file, run_start, start_settings  # noqa: F401 - a fixture
 
-pytestmark = pytest.mark.sqlite_only  # database files named on the command line
-
-
-@pytest.fixture(autouse=True)
-def own_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(settings, "settings_path", lambda: tmp_path / "config" / "settings.json")
-    QSettings().setValue("main/view", ROWS["start"])  # the window opens on the start page
+pytestmark = [
+    pytest.mark.sqlite_only,  # database files named on the command line
+    pytest.mark.usefixtures("start_settings"),  # the window opens on the start page
+]
 
 
 @pytest.fixture
