@@ -206,11 +206,6 @@ class StartPage(QWidget):
             self.refresh()
         super().showEvent(event)
 
-    @property
-    def filled(self) -> bool:
-        """Its figures, deadlines and charts are read and shown."""
-        return self._read is not None
-
     def _today(self) -> date:
         return self.today or date.today()
 
