@@ -8,7 +8,6 @@ case and spacing: "Korsholm", "mustasaari" and "MUSTASAARI " are the same one.
 
 from __future__ import annotations
 
-import csv
 import functools
 import uuid
 from datetime import UTC, date, datetime
@@ -55,6 +54,8 @@ def name_key(text: str | None) -> str:
 
 def read_register(path: Path = REGISTER_FILE) -> list[dict[str, object]]:
     """The file's rows ("#" lines are its notes: source and date)."""
+    import csv  # here: the start page reads the names from the database, not this file
+
     with path.open(encoding="utf-8", newline="") as handle:
         lines = [line for line in handle if not line.startswith("#")]
     rows: list[dict[str, object]] = []

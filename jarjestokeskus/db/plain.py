@@ -22,7 +22,6 @@ import sqlite3
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Protocol
@@ -196,14 +195,15 @@ def _translated(path: Path) -> Iterator[None]:
 
 
 # --- a database file opened for reading --------------------------------------------------------
-@dataclass
 class PlainDatabase:
     """An existing database file open for reading with sqlite3, in one read transaction (what is
     read is one moment's content). Has what the readers use of db.engine.Database."""
 
-    url: str
-    connection: sqlite3.Connection
     read_only = True
+
+    def __init__(self, url: str, connection: sqlite3.Connection) -> None:
+        self.url = url
+        self.connection = connection
 
     @property
     def path(self) -> Path:

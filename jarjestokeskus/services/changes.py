@@ -10,8 +10,7 @@ import functools
 import threading
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 # The areas, as the program's navigation shows them.
 ORGANISATIONS = "organisations"
@@ -22,8 +21,7 @@ YEAR_CLOCK = "year_clock"
 EVENTS = "events"
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):  # a message, not a row (a tuple: cheaper to define than a dataclass)
     database: object  # the Database the change was made in
     area: str
     record_id: uuid.UUID | None

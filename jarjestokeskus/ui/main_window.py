@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -388,6 +387,8 @@ class MainWindow(QMainWindow):
         if self.database is None:  # closed while opening: nothing of it to back up
             event.accept()
             return
+        from PySide6.QtWidgets import QMessageBox
+
         from jarjestokeskus.db.errors import DatabaseProblem
         from jarjestokeskus.services.database.backups import automatic_backup
 

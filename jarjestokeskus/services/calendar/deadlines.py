@@ -33,7 +33,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from jarjestokeskus.db.driver_values import as_date, as_money, as_uuid
 from jarjestokeskus.db.plain import Execute, reader
@@ -131,9 +131,8 @@ class KeyFigures:
     agreements_in_force: int
 
 
-@dataclass(frozen=True)
-class _Agreement:
-    """An agreement in force, as the deadlines use it."""
+class _Agreement(NamedTuple):
+    """An agreement in force, as the deadlines use it (a tuple: cheaper to define than a dataclass)."""
 
     id: uuid.UUID
     names: tuple[str, str]

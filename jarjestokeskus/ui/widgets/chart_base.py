@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QHelpEvent, QPainter, QPalette, QPen
@@ -54,8 +54,7 @@ def default_value_text(value: Number) -> str:
     return format_number(value, current_language())
 
 
-@dataclass(frozen=True)
-class HitArea:
+class HitArea(NamedTuple):  # a chart's own record (a tuple: cheaper to define than a dataclass)
     rect: QRectF
     tooltip: str
 

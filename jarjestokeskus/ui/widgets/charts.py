@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPalette
@@ -32,8 +32,7 @@ from jarjestokeskus.ui.widgets.chart_base import (
 )
 
 
-@dataclass(frozen=True)
-class BarSeries:
+class BarSeries(NamedTuple):  # a chart's own record (a tuple: cheaper to define than a dataclass)
     name: str
     values: tuple[Number, ...]
     muted: bool = False  # drawn grey: the "other" series

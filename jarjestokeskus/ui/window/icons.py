@@ -66,6 +66,7 @@ def _pixmap(name: str, colour: QColor, size: int) -> QPixmap:
     return pixmap
 
 
+@cache
 def cache_folder() -> Path:
     """The user's cache folder for drawn icons (nothing in it is the user's data)."""
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "icons"

@@ -14,27 +14,23 @@ existed, and the program ends with status 1.
 
 from __future__ import annotations
 
-import builtins
 import importlib
-import linecache
 import os
 import sqlite3
 import sys
 import threading
 import traceback
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer
-from PySide6.QtWidgets import QMessageBox
 
 from jarjestokeskus.db.errors import DatabaseProblem
 from jarjestokeskus.i18n import _, current_language
 from jarjestokeskus.services.settings import Settings, start_database
 from jarjestokeskus.ui.window.navigation import START_ROW, VIEWS
+from jarjestokeskus.ui.window.window_state import remembered_view
 
 if TYPE_CHECKING:
     from jarjestokeskus.db.plain import PlainDatabase
@@ -74,37 +70,13 @@ class DatabaseLayerLoader(QThread):
 
     def run(self) -> None:
         try:
-            with python_imports():
-                for name in DATABASE_LAYER:
-                    importlib.import_module(name)
-                    linecache.clearcache()  # the sources PySide read of them, if it still did
-                from sqlalchemy.orm import configure_mappers
+            for name in DATABASE_LAYER:
+                importlib.import_module(name)
+            from sqlalchemy.orm import configure_mappers
 
-                configure_mappers()  # else the first query does it, on the GUI thread
+            configure_mappers()  # else the first query does it, on the GUI thread
         except Exception as error:  # noqa: BLE001 - shown on the GUI thread
             self.error = error
-
-
-@contextmanager
-def python_imports() -> Iterator[None]:
-    """Imports through Python's own `__import__` for a while, not PySide's.
-
-    PySide replaces `__import__` to read the source of every module imported after it (looking for
-    "PySide6" in it, for its opt-in `__feature__` switches) into linecache: some 270 files and
-    about 0.15 s of CPU for the database layer, none of which uses Qt. PySide keeps the import
-    beneath its own as `__orig_import__`. The switch is for the whole process: a module the GUI
-    thread imports meanwhile is imported as without PySide's, which is right for every module here
-    (none uses `__feature__`)."""
-    pyside_import = builtins.__import__
-    plain = getattr(builtins, "__orig_import__", None)
-    if plain is None:  # PySide without its import hook
-        yield
-        return
-    builtins.__import__ = plain
-    try:
-        yield
-    finally:
-        builtins.__import__ = pyside_import
 
 
 class MembersCounting(threading.Thread):
@@ -152,13 +124,16 @@ class DeferredStart(QObject):
     """Opens `target` in `window` after the window has shown; the program ends with status 1
     when it could not."""
 
-    def __init__(self, window: MainWindow, target: str | None, settings: Settings) -> None:
+    def __init__(
+        self, window: MainWindow, target: str | None, settings: Settings, early: EarlyRead | None = None
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.target = target
         self.settings = settings
         self.loader = DatabaseLayerLoader(self)
         self.ended = False
+        self.early_read = early  # begun before the window was built (`early_read`)
         self.early: PlainDatabase | None = None  # the file the start page was first read from
         self.loader.finished.connect(self._loaded)
 
@@ -175,6 +150,8 @@ class DeferredStart(QObject):
         thread is waited for and nothing more is opened."""
         self.ended = True
         self.loader.wait()
+        if self.early_read is not None:  # the loop ended before its first turn
+            self.early_read.close()
         self._close_early()
 
     def _early_start_page(self) -> bool:
@@ -182,17 +159,17 @@ class DeferredStart(QObject):
         at the newest schema without the database layer, and shown. Anything else (a server, a
         missing or damaged file, an older schema to upgrade, a failing read) waits for the full
         opening, which says what it is."""
-        if self.window.navigation.currentRow() != START_ROW:
+        early, self.early_read = self.early_read, None
+        if early is None:
             return False
-        target = self.target or start_database(self.settings)
-        with python_imports():  # none of these uses PySide's `__feature__` (see python_imports)
-            self.early = early_database(target)
-            if self.early is None:
-                return False
-            counting = MembersCounting(self.early.path, current_language())
-            from jarjestokeskus.db.plain import database_errors
-            from jarjestokeskus.services.start_page import DEADLINE_DAYS, read_start_page
-            from jarjestokeskus.ui.start.page import StartPage
+        if self.window.navigation.currentRow() != START_ROW:
+            early.close()
+            return False
+        self.early, counting = early.db, early.counting
+        from jarjestokeskus.db.plain import database_errors
+        from jarjestokeskus.services.start_page import DEADLINE_DAYS, read_start_page
+        from jarjestokeskus.ui.start.page import StartPage
+
         page = StartPage(self.early)
         try:
             places = counting.counted()
@@ -226,7 +203,6 @@ class DeferredStart(QObject):
         row = max(self.window.navigation.currentRow(), 0)
         for name in (*WINDOW_MODULES, VIEWS[row].factory.partition(":")[0]):
             importlib.import_module(name)
-        linecache.clearcache()  # the sources PySide read of them (see DatabaseLayerLoader)
         QTimer.singleShot(0, self._open)
 
     def _open(self) -> None:
@@ -255,9 +231,35 @@ class DeferredStart(QObject):
         self.window.offer_first_start()
 
     def _fail(self, title: str, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(self.window, title, message)
         self.window.hide()
         QCoreApplication.exit(1)
+
+
+class EarlyRead:
+    """The database file opened with sqlite3 alone and its members being counted by municipality."""
+
+    def __init__(self, db: PlainDatabase) -> None:
+        self.db = db
+        self.counting = MembersCounting(db.path, current_language())
+
+    def close(self) -> None:
+        """Not read after all (the window opened on another view, or closed at once)."""
+        self.counting.join()
+        self.db.close()
+
+
+def early_read(target: str | None, settings: Settings) -> EarlyRead | None:
+    """When the window will open on the start page and `target` is a database file of this program
+    at the newest schema: the file opened and its members' count begun, before the window is built,
+    so that SQLite counts (~20 ms at 100,000 organisations) on the other core while the window and
+    the start page are built. Else None (the window then waits for the full opening)."""
+    if remembered_view() != START_ROW:
+        return None
+    db = early_database(target or start_database(settings))
+    return None if db is None else EarlyRead(db)
 
 
 def early_database(target: str | None) -> PlainDatabase | None:
