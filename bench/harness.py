@@ -60,30 +60,57 @@ def run(
     process's memory high-water mark into its own (Linux keeps it across exec). Without GNU time
     the child's own `wait4` figure is shown, which then includes this process's size.
     """
-    times, peaks = [], []
-    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
-    argv = [str(a) for a in argv]
-    if cwd is not None:
-        argv = ["sh", "-c", 'cd "$0" && exec "$@"', str(cwd), *argv]
-    gnu_time = Path("/usr/bin/time")
+    command, environment = _command(argv, env, cwd)
+    return _measure([_once(command, environment) for _ in range(repeat)])
+
+
+def paired(
+    program: Sequence[str], reference: Sequence[str], *, repeat: int, env: dict[str, str] | None = None
+) -> tuple[Measure, Measure]:
+    """The program and its reference run by turns, `repeat` times each, as `run` measures them: the
+    machine's speed, which drifts over a run of several minutes, is then the same for both."""
+    program_command, environment = _command(program, env, None)
+    reference_command, _ = _command(reference, env, None)
+    program_runs, reference_runs = [], []
     for _ in range(repeat):
-        with tempfile.TemporaryFile() as errors, tempfile.NamedTemporaryFile("r") as peak:
-            command = [str(gnu_time), "-f", "%M", "-o", peak.name, *argv] if gnu_time.exists() else argv
-            actions = [
-                (os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
-                (os.POSIX_SPAWN_DUP2, errors.fileno(), 2),
-            ]
-            started = time.perf_counter()
-            pid = os.posix_spawnp(command[0], command, environment, file_actions=actions)
-            _, status, usage = os.wait4(pid, 0)
-            times.append(time.perf_counter() - started)
-            lines = peak.read().split() if gnu_time.exists() else []
-            peaks.append(int(lines[-1]) / 1024 if lines else usage.ru_maxrss / 1024)
-            if os.waitstatus_to_exitcode(status) != 0:
-                errors.seek(0)
-                text = errors.read().decode(errors="replace")
-                raise RuntimeError(f"{' '.join(argv)} failed:\n{text[-2000:]}")
-    return Measure(statistics.median(times), max(peaks))
+        reference_runs.append(_once(reference_command, environment))
+        program_runs.append(_once(program_command, environment))
+    return _measure(program_runs), _measure(reference_runs)
+
+
+def _command(
+    argv: Sequence[str], env: dict[str, str] | None, cwd: Path | None
+) -> tuple[list[str], dict[str, str]]:
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
+    command = [str(a) for a in argv]
+    if cwd is not None:
+        command = ["sh", "-c", 'cd "$0" && exec "$@"', str(cwd), *command]
+    return command, environment
+
+
+def _once(argv: list[str], environment: dict[str, str]) -> tuple[float, float]:
+    """One run: wall seconds and peak MiB."""
+    gnu_time = Path("/usr/bin/time")
+    with tempfile.TemporaryFile() as errors, tempfile.NamedTemporaryFile("r") as peak:
+        command = [str(gnu_time), "-f", "%M", "-o", peak.name, *argv] if gnu_time.exists() else argv
+        actions = [
+            (os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
+            (os.POSIX_SPAWN_DUP2, errors.fileno(), 2),
+        ]
+        started = time.perf_counter()
+        pid = os.posix_spawnp(command[0], command, environment, file_actions=actions)
+        _, status, usage = os.wait4(pid, 0)
+        seconds = time.perf_counter() - started
+        lines = peak.read().split() if gnu_time.exists() else []
+        if os.waitstatus_to_exitcode(status) != 0:
+            errors.seek(0)
+            text = errors.read().decode(errors="replace")
+            raise RuntimeError(f"{' '.join(argv)} failed:\n{text[-2000:]}")
+    return seconds, int(lines[-1]) / 1024 if lines else usage.ru_maxrss / 1024
+
+
+def _measure(runs: Sequence[tuple[float, float]]) -> Measure:
+    return Measure(statistics.median(s for s, _ in runs), max(p for _, p in runs))
 
 
 def machine() -> str:
