@@ -40,17 +40,16 @@ def run_gui(db_target: str | None, language: str | None) -> int:
     server that wants a password it cannot find asks for it.
     """
     from jarjestokeskus.ui.main_window import MainWindow
-    from jarjestokeskus.ui.window.start_up import DeferredStart, early_read
+    from jarjestokeskus.ui.window.start_up import DeferredStart
 
     app = application()
     settings = load_settings()
     apply_language(language or settings.language or i18n.system_language())
     apply_appearance(settings.appearance)
     install_exception_hook()
-    early = early_read(db_target, settings)  # the start page's file, its members counted meanwhile
     window = MainWindow()  # the shell: menus and navigation, the database still to open
     window.show()
-    start = DeferredStart(window, db_target, settings, early)
+    start = DeferredStart(window, db_target, settings)
     if os.environ.get("JK_QUIT_WHEN_SHOWN"):  # the start benchmark: quit at the first event-loop turn
         QTimer.singleShot(0, app.quit)
     else:

@@ -24,13 +24,12 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, QTimer
 
 from jarjestokeskus.db.errors import DatabaseProblem
 from jarjestokeskus.i18n import _, current_language
 from jarjestokeskus.services.settings import Settings, start_database
 from jarjestokeskus.ui.window.navigation import START_ROW, VIEWS
-from jarjestokeskus.ui.window.window_state import remembered_view
 
 if TYPE_CHECKING:
     from jarjestokeskus.db.plain import PlainDatabase
@@ -120,20 +119,25 @@ class MembersCounting(threading.Thread):
         return self.places
 
 
+class _QuitWhenPainted(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, lambda: QCoreApplication.exit(0))
+        return False
+
+
 class DeferredStart(QObject):
     """Opens `target` in `window` after the window has shown; the program ends with status 1
     when it could not."""
 
-    def __init__(
-        self, window: MainWindow, target: str | None, settings: Settings, early: EarlyRead | None = None
-    ) -> None:
+    def __init__(self, window: MainWindow, target: str | None, settings: Settings) -> None:
         super().__init__(window)
         self.window = window
         self.target = target
         self.settings = settings
         self.loader = DatabaseLayerLoader(self)
         self.ended = False
-        self.early_read = early  # begun before the window was built (`early_read`)
         self.early: PlainDatabase | None = None  # the file the start page was first read from
         self.loader.finished.connect(self._loaded)
 
@@ -141,7 +145,8 @@ class DeferredStart(QObject):
         """At the first turn of the event loop: the start page read from the file where it can
         be, then the database layer loaded in a thread."""
         if self._early_start_page() and os.environ.get("JK_QUIT_WHEN_FILLED"):
-            QTimer.singleShot(0, lambda: QCoreApplication.exit(0))  # the start benchmark: page filled
+            # The start benchmark: the program ends at the turn after the page is first painted.
+            self.window.stack.currentWidget().installEventFilter(_QuitWhenPainted(self))
             return
         self.loader.start()
 
@@ -150,8 +155,6 @@ class DeferredStart(QObject):
         thread is waited for and nothing more is opened."""
         self.ended = True
         self.loader.wait()
-        if self.early_read is not None:  # the loop ended before its first turn
-            self.early_read.close()
         self._close_early()
 
     def _early_start_page(self) -> bool:
@@ -159,13 +162,12 @@ class DeferredStart(QObject):
         at the newest schema without the database layer, and shown. Anything else (a server, a
         missing or damaged file, an older schema to upgrade, a failing read) waits for the full
         opening, which says what it is."""
-        early, self.early_read = self.early_read, None
-        if early is None:
-            return False
         if self.window.navigation.currentRow() != START_ROW:
-            early.close()
             return False
-        self.early, counting = early.db, early.counting
+        self.early = early_database(self.target or start_database(self.settings))
+        if self.early is None:
+            return False
+        counting = MembersCounting(self.early.path, current_language())
         from jarjestokeskus.db.plain import database_errors
         from jarjestokeskus.services.start_page import DEADLINE_DAYS, read_start_page
         from jarjestokeskus.ui.start.page import StartPage
@@ -236,30 +238,6 @@ class DeferredStart(QObject):
         QMessageBox.critical(self.window, title, message)
         self.window.hide()
         QCoreApplication.exit(1)
-
-
-class EarlyRead:
-    """The database file opened with sqlite3 alone and its members being counted by municipality."""
-
-    def __init__(self, db: PlainDatabase) -> None:
-        self.db = db
-        self.counting = MembersCounting(db.path, current_language())
-
-    def close(self) -> None:
-        """Not read after all (the window opened on another view, or closed at once)."""
-        self.counting.join()
-        self.db.close()
-
-
-def early_read(target: str | None, settings: Settings) -> EarlyRead | None:
-    """When the window will open on the start page and `target` is a database file of this program
-    at the newest schema: the file opened and its members' count begun, before the window is built,
-    so that SQLite counts (~20 ms at 100,000 organisations) on the other core while the window and
-    the start page are built. Else None (the window then waits for the full opening)."""
-    if remembered_view() != START_ROW:
-        return None
-    db = early_database(target or start_database(settings))
-    return None if db is None else EarlyRead(db)
 
 
 def early_database(target: str | None) -> PlainDatabase | None:

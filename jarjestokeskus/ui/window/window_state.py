@@ -11,8 +11,6 @@ from collections.abc import Sequence
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QHeaderView, QListWidget, QMainWindow, QSplitter, QWidget
 
-from jarjestokeskus.ui.window.navigation import VIEWS
-
 
 def restore_window_state(window: QMainWindow, navigation: QListWidget, splitter: QSplitter) -> None:
     """Size and main splitter; then the saved view is chosen, which builds it."""
@@ -25,12 +23,7 @@ def restore_window_state(window: QMainWindow, navigation: QListWidget, splitter:
     state = settings.value("main/splitter")
     if isinstance(state, QByteArray):
         splitter.restoreState(state)
-    navigation.setCurrentRow(remembered_view())
-
-
-def remembered_view() -> int:
-    """The navigation's row the window shows first: the one it showed when last closed."""
-    return int(QSettings().value("main/view", 0) or 0) % len(VIEWS)
+    navigation.setCurrentRow(int(settings.value("main/view", 0) or 0) % navigation.count())
 
 
 def restore_view_state(index: int, view: QWidget) -> None:
