@@ -14,6 +14,7 @@ existed, and the program ends with status 1.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import sqlite3
@@ -155,6 +156,7 @@ class DeferredStart(QObject):
         thread is waited for and nothing more is opened."""
         self.ended = True
         self.loader.wait()
+        collect_garbage()
         self._close_early()
 
     def _early_start_page(self) -> bool:
@@ -208,6 +210,7 @@ class DeferredStart(QObject):
         QTimer.singleShot(0, self._open)
 
     def _open(self) -> None:
+        collect_garbage()
         if self.ended:
             return
         from jarjestokeskus.services.settings import remember_database
@@ -238,6 +241,15 @@ class DeferredStart(QObject):
         QMessageBox.critical(self.window, title, message)
         self.window.hide()
         QCoreApplication.exit(1)
+
+
+def collect_garbage() -> None:
+    """The garbage collector on again after the start (`python -m jarjestokeskus` turns it off
+    while the window and the database layer load); what the start made, which lasts as long as
+    the program, is left out of its rounds from now on."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def early_database(target: str | None) -> PlainDatabase | None:
