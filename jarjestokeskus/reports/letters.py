@@ -19,9 +19,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer
 
+from jarjestokeskus.i18n import localized
 from jarjestokeskus.reports.template import BOLD, FONT, Progress, ReportWriter
 from jarjestokeskus.services.outreach.letters import Letter
-from jarjestokeskus.services.rows import localized
 
 WIDTH, HEIGHT = A4
 LABEL_COLUMNS, LABEL_ROWS = 3, 8

@@ -106,7 +106,7 @@ class ReportWriter:
         return translated.format(**values) if values else translated
 
     def name(self, fi: str, sv: str) -> str:
-        """The name in the report's language, else the other one (as `services.rows.localized`,
+        """The name in the report's language, else the other one (as `i18n.localized`,
         without loading every row type for it)."""
         return (sv or fi) if self.language == "sv" else (fi or sv)
 

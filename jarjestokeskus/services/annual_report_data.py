@@ -46,7 +46,7 @@ from jarjestokeskus.domain.enums import (
     MonitoringStatus,
     ProjectStatus,
 )
-from jarjestokeskus.i18n import sort_key
+from jarjestokeskus.i18n import localized, sort_key
 from jarjestokeskus.services.agreements.followup import in_kind_totals
 from jarjestokeskus.services.agreements.report_data import agreements_in_force, report_agreement
 from jarjestokeskus.services.agreements.rows import InKindRow
@@ -60,7 +60,7 @@ from jarjestokeskus.services.organisations.report_data import (
 from jarjestokeskus.services.projects.funding import year_overview
 from jarjestokeskus.services.projects.register import list_projects
 from jarjestokeskus.services.projects.report_data import ProjectsYear, projects_year
-from jarjestokeskus.services.rows import AmountTotal, ProjectRow, localized
+from jarjestokeskus.services.rows import AmountTotal, ProjectRow
 from jarjestokeskus.services.staff.statistics import YearStatistics, outcomes_by_scheme, staff_statistics
 
 TREND_YEARS = 5

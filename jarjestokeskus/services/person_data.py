@@ -33,11 +33,12 @@ from jarjestokeskus.db.models import (
     Project,
     Role,
 )
+from jarjestokeskus.i18n import localized
 from jarjestokeskus.services.cooperation.bodies import seats_for_export
 from jarjestokeskus.services.database.erased_copies import Progress, erase_in_copies, own_copies
 from jarjestokeskus.services.database.written_files import written_files
-from jarjestokeskus.services.rows import localized
-from jarjestokeskus.services.staff.rows import EMPLOYMENT_FIELDS, full_name
+from jarjestokeskus.services.staff.ending import full_name
+from jarjestokeskus.services.staff.rows import EMPLOYMENT_FIELDS
 
 EXPORT_FORMAT = "jarjestokeskus-person-data/1"
 

@@ -20,7 +20,7 @@ from jarjestokeskus.domain.enums import (
     StaffProfile,
     WorkingLanguage,
 )
-from jarjestokeskus.i18n import localized  # noqa: F401 - the services' rows name it from here too
+from jarjestokeskus.i18n import localized
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from jarjestokeskus.db.errors import RecordNotFound
 from jarjestokeskus.db.models import Agreement, AgreementParty, Organisation
 from jarjestokeskus.domain.agreement_roles import InKindDirection
 from jarjestokeskus.domain.enums import AgreementStatus, MonitoringStatus
-from jarjestokeskus.i18n import sort_key
+from jarjestokeskus.i18n import localized, sort_key
 from jarjestokeskus.services.agreements.followup import in_kind_value
 from jarjestokeskus.services.agreements.register import (
     AgreementQuery,
@@ -38,7 +38,6 @@ from jarjestokeskus.services.agreements.rows import (
     GoalRow,
     MonitoringRow,
 )
-from jarjestokeskus.services.rows import localized
 
 NEVER_IN_FORCE = (AgreementStatus.DRAFT, AgreementStatus.NEGOTIATING)
 ZERO = Decimal("0.00")

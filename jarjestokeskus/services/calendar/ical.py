@@ -9,10 +9,9 @@ from pathlib import Path
 
 from jarjestokeskus import __version__, i18n
 from jarjestokeskus.db.engine import Database
-from jarjestokeskus.i18n import N_
+from jarjestokeskus.i18n import N_, localized
 from jarjestokeskus.services.calendar.deadlines import DeadlineRow, deadlines
 from jarjestokeskus.services.calendar.year_clock_tasks import YearClockRow, occurrences
-from jarjestokeskus.services.rows import localized
 
 CRLF = "\r\n"
 LINE_OCTETS = 75

@@ -18,12 +18,11 @@ from jarjestokeskus.db.errors import RecordNotFound
 from jarjestokeskus.db.models import MemberActivity, Organisation
 from jarjestokeskus.domain.cooperation import AreaKind
 from jarjestokeskus.domain.validation import Errors, check_length, clean
-from jarjestokeskus.i18n import _
+from jarjestokeskus.i18n import _, localized
 from jarjestokeskus.i18n.collation import sort_key
 from jarjestokeskus.services.cooperation.areas import area_name, canonical_area, check_area
 from jarjestokeskus.services.cooperation.records import archive, live, load_for_saving, restore
 from jarjestokeskus.services.exports.files import Format, write_table
-from jarjestokeskus.services.rows import localized
 
 LANGUAGE_CODES = ("fi", "sv", "en")
 _LIMITS = {

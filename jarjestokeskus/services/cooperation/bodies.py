@@ -22,11 +22,10 @@ from jarjestokeskus.domain.cooperation import (
     required_text,
 )
 from jarjestokeskus.domain.validation import Errors, check_length, clean
-from jarjestokeskus.i18n import _, format_date
+from jarjestokeskus.i18n import _, format_date, localized
 from jarjestokeskus.i18n.collation import sort_key
 from jarjestokeskus.services.cooperation.areas import area_name, check_area
 from jarjestokeskus.services.cooperation.records import archive, live, load_for_saving, restore
-from jarjestokeskus.services.rows import localized
 
 
 @dataclass(frozen=True)

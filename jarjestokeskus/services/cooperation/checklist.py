@@ -18,11 +18,10 @@ from jarjestokeskus.db.errors import RecordNotFound
 from jarjestokeskus.db.models import ChecklistElement, ChecklistEntry
 from jarjestokeskus.domain.cooperation import AreaKind, ChecklistStatus, ChecklistTemplate, required_text
 from jarjestokeskus.domain.validation import Errors, check_length, clean, parse_date
-from jarjestokeskus.i18n import _
+from jarjestokeskus.i18n import _, localized
 from jarjestokeskus.i18n.collation import sort_key
 from jarjestokeskus.services.cooperation.areas import canonical_area, check_area
 from jarjestokeskus.services.cooperation.records import archive, load_for_saving
-from jarjestokeskus.services.rows import localized
 
 
 @dataclass(frozen=True)

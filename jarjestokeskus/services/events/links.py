@@ -12,8 +12,7 @@ from sqlalchemy.orm import Session
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.models import Agreement, AgreementGoal, Body, Project
 from jarjestokeskus.domain.validation import Errors
-from jarjestokeskus.i18n import _, sort_key
-from jarjestokeskus.services.rows import localized
+from jarjestokeskus.i18n import _, localized, sort_key
 
 
 @dataclass(frozen=True)

@@ -14,12 +14,11 @@ from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.errors import RecordNotFound, StaleRecord
 from jarjestokeskus.db.models import Event
 from jarjestokeskus.domain.events import EventForm, EventKind, check_event
-from jarjestokeskus.i18n import sort_key
+from jarjestokeskus.i18n import localized, sort_key
 from jarjestokeskus.services import changes
 from jarjestokeskus.services.changes import announces
 from jarjestokeskus.services.events.attendance import Reach, attended, organisations_reached, reach
 from jarjestokeskus.services.events.links import check_links
-from jarjestokeskus.services.rows import localized
 
 
 @dataclass(frozen=True)

@@ -147,9 +147,9 @@ def _staff(db: Database, text: Callable[[str], str], today: date) -> list[list[o
 
 
 def _agreements(db: Database, language: str, text: Callable[[str], str]) -> list[list[object]]:
+    from jarjestokeskus.i18n import localized
     from jarjestokeskus.services.agreements.register import agreement_tree, list_agreements
     from jarjestokeskus.services.agreements.rows import AgreementNode
-    from jarjestokeskus.services.rows import localized
 
     table: list[list[object]] = []
 

@@ -13,9 +13,11 @@ from sqlalchemy.orm import Session, aliased
 
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.models import Agreement, AuditEntry, Organisation, Person, Project
+from jarjestokeskus.i18n import localized
 from jarjestokeskus.services.history.record_names import names_of
-from jarjestokeskus.services.rows import HistoryRow, localized
-from jarjestokeskus.services.staff.rows import full_name, shown_first_name
+from jarjestokeskus.services.rows import HistoryRow
+from jarjestokeskus.services.staff.ending import full_name
+from jarjestokeskus.services.staff.rows import shown_first_name
 
 PAGE_SIZE = 200
 

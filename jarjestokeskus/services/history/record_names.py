@@ -46,7 +46,8 @@ from jarjestokeskus.db.models import (
     YearClockCompletion,
     YearClockTask,
 )
-from jarjestokeskus.services.staff.rows import full_name, shown_first_name
+from jarjestokeskus.services.staff.ending import full_name
+from jarjestokeskus.services.staff.rows import shown_first_name
 
 Names = dict[uuid.UUID, tuple[str, str]]  # Finnish and Swedish
 

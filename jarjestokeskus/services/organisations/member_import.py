@@ -24,7 +24,7 @@ from jarjestokeskus.domain.organisation import (
     validate,
 )
 from jarjestokeskus.domain.validation import ValidationFailed, business_id_form
-from jarjestokeskus.i18n import _, current_language
+from jarjestokeskus.i18n import _, current_language, localized
 from jarjestokeskus.services.municipalities import municipality_key
 from jarjestokeskus.services.organisations.import_files import Table, steady
 from jarjestokeskus.services.organisations.import_mapping import (
@@ -40,7 +40,6 @@ from jarjestokeskus.services.organisations.import_saving import (
     roomy_cache,
 )
 from jarjestokeskus.services.organisations.register import apply_values
-from jarjestokeskus.services.rows import localized
 
 Progress = Callable[[int, int], None]
 ON_MATCH = ("update", "skip")

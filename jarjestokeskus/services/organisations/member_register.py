@@ -64,7 +64,7 @@ class MemberRow:
     post_office: str = ""
 
     def name(self, language: str) -> str:
-        """The name in `language`, else the other one (as `services.rows.localized`)."""
+        """The name in `language`, else the other one (as `i18n.localized`)."""
         return (self.name_sv or self.name_fi) if language == "sv" else (self.name_fi or self.name_sv)
 
 

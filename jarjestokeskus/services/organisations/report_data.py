@@ -16,7 +16,7 @@ from sqlalchemy import and_, or_, select
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.models import MembershipFee, Organisation, Project, ProjectPartner
 from jarjestokeskus.domain.enums import PartnerRole, ProjectStatus
-from jarjestokeskus.i18n import sort_key
+from jarjestokeskus.i18n import localized, sort_key
 from jarjestokeskus.services.agreements.register import AgreementQuery, list_agreements
 from jarjestokeskus.services.agreements.rows import AgreementRow
 from jarjestokeskus.services.organisations.member_register import (
@@ -27,7 +27,7 @@ from jarjestokeskus.services.organisations.member_register import (
     member_register,
 )
 from jarjestokeskus.services.organisations.register import get_organisation
-from jarjestokeskus.services.rows import OrganisationDetail, localized
+from jarjestokeskus.services.rows import OrganisationDetail
 
 __all__ = ["MemberRow", "count_members", "home_names", "member_register"]
 

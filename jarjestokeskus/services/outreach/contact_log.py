@@ -16,8 +16,7 @@ from jarjestokeskus.db.errors import RecordNotFound
 from jarjestokeskus.db.models import ContactEntry, MailingList, Organisation
 from jarjestokeskus.domain.outreach import ContactKind
 from jarjestokeskus.domain.validation import Errors, check_length, clean, parse_date
-from jarjestokeskus.i18n import _
-from jarjestokeskus.services.rows import localized
+from jarjestokeskus.i18n import _, localized
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,8 @@ from jarjestokeskus.db.models import LetterTemplate, MembershipFee
 from jarjestokeskus.domain.enums import RoleKind, WorkingLanguage
 from jarjestokeskus.domain.outreach import RecipientFilter
 from jarjestokeskus.domain.validation import Errors, check_length, clean
-from jarjestokeskus.i18n import _, format_date, format_money, sort_key
+from jarjestokeskus.i18n import _, format_date, format_money, localized, sort_key
 from jarjestokeskus.services.outreach.mailing import chosen_organisations, current_roles
-from jarjestokeskus.services.rows import localized
 
 FIELDS = ("organisation", "contact_person", "address", "fee", "year", "last_year", "date", "sender")
 

@@ -16,8 +16,7 @@ from jarjestokeskus.db.models import MailingList, Organisation, Person, Role
 from jarjestokeskus.domain.enums import RoleKind
 from jarjestokeskus.domain.outreach import MailingResult, Recipient, RecipientFilter
 from jarjestokeskus.domain.validation import Errors, clean
-from jarjestokeskus.i18n import _, sort_key
-from jarjestokeskus.services.rows import localized
+from jarjestokeskus.i18n import _, localized, sort_key
 
 
 @dataclass(frozen=True)

@@ -28,8 +28,8 @@ from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.models import Funding, Instalment, Organisation, Project, ReportingObligation
 from jarjestokeskus.domain.enums import FundingInstrument, ReportKind
 from jarjestokeskus.domain.grant_years import is_multi_year, runs_in, year_share
+from jarjestokeskus.i18n import localized
 from jarjestokeskus.services.organisations.names import names_on
-from jarjestokeskus.services.rows import localized
 
 ZERO = Decimal("0.00")
 

@@ -14,10 +14,9 @@ from jarjestokeskus.db.models import Employment, EmploymentFunding, Organisation
 from jarjestokeskus.domain.employment import PersonForm, PersonValues, validate
 from jarjestokeskus.domain.scheme_limits import check_period
 from jarjestokeskus.domain.validation import FieldError
-from jarjestokeskus.i18n import _, sort_key
+from jarjestokeskus.i18n import _, localized, sort_key
 from jarjestokeskus.services import changes
 from jarjestokeskus.services.changes import announces
-from jarjestokeskus.services.rows import localized
 from jarjestokeskus.services.staff.rows import (
     EMPLOYMENT_FIELDS,
     PersonDetail,

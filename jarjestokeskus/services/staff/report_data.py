@@ -30,9 +30,8 @@ from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.models import Employment, EmploymentFunding, Person, Project
 from jarjestokeskus.domain.employment import PARTICIPANT_SCHEMES
 from jarjestokeskus.domain.enums import EmploymentOutcome, EmploymentScheme
-from jarjestokeskus.i18n import sort_key
-from jarjestokeskus.services.rows import localized
-from jarjestokeskus.services.staff.rows import full_name
+from jarjestokeskus.i18n import localized, sort_key
+from jarjestokeskus.services.staff.ending import full_name
 from jarjestokeskus.services.staff.statistics import (
     YearStatistics,
     days_in_year,

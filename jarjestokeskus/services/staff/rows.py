@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from jarjestokeskus.domain.enums import DecidingAuthority, EmploymentOutcome, EmploymentScheme
 from jarjestokeskus.i18n import _
-from jarjestokeskus.services.staff.ending import EndingRow, full_name  # noqa: F401 - named from here too
+from jarjestokeskus.services.staff.ending import full_name
 
 if TYPE_CHECKING:
     from jarjestokeskus.db.models import Employment, EmploymentFunding, Person

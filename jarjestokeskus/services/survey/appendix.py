@@ -11,9 +11,8 @@ from sqlalchemy import select
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.models import Organisation, Survey, SurveyAnswer, SurveyResponse
 from jarjestokeskus.domain.survey import QuestionKind
-from jarjestokeskus.i18n import _, sort_key
+from jarjestokeskus.i18n import _, localized, sort_key
 from jarjestokeskus.services.exports.files import Format, write_table
-from jarjestokeskus.services.rows import localized
 from jarjestokeskus.services.survey.questions import questions
 
 

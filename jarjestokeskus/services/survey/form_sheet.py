@@ -9,8 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from jarjestokeskus.domain.survey import QuestionKind
-from jarjestokeskus.i18n import N_, catalog
-from jarjestokeskus.services.rows import localized
+from jarjestokeskus.i18n import N_, catalog, localized
 from jarjestokeskus.services.survey.questions import QuestionRow
 
 SHEET = N_("Survey {year}")

@@ -16,8 +16,7 @@ from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.models import Organisation, Survey
 from jarjestokeskus.domain.enums import MembershipStatus, WorkingLanguage
 from jarjestokeskus.domain.survey import QuestionKind
-from jarjestokeskus.i18n import _, current_language, sort_key
-from jarjestokeskus.services.rows import localized
+from jarjestokeskus.i18n import _, current_language, localized, sort_key
 from jarjestokeskus.services.survey.answers import Value, store_response
 from jarjestokeskus.services.survey.questions import QuestionRow, ensure_survey, questions
 

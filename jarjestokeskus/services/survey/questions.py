@@ -12,9 +12,9 @@ from sqlalchemy.orm import Session
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.models import Survey, SurveyQuestion, SurveyResponse
 from jarjestokeskus.domain.survey import DEFAULT_QUESTIONS, QuestionKind, QuestionSpec
+from jarjestokeskus.i18n import localized
 from jarjestokeskus.services import changes
 from jarjestokeskus.services.changes import announces
-from jarjestokeskus.services.rows import localized
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,7 @@ from sqlalchemy import select
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.models import Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
 from jarjestokeskus.domain.survey import QuestionKind, ResponseState
-from jarjestokeskus.i18n import sort_key
-from jarjestokeskus.services.rows import localized
+from jarjestokeskus.i18n import localized, sort_key
 from jarjestokeskus.services.survey.forms import member_organisations
 
 

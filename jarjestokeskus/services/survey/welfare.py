@@ -28,8 +28,7 @@ from jarjestokeskus.domain.survey import (
     WISHES_COUNTY,
     WISHES_MUNICIPALITY,
 )
-from jarjestokeskus.i18n import sort_key
-from jarjestokeskus.services.rows import localized
+from jarjestokeskus.i18n import localized, sort_key
 
 SUMS = (GROUPS, PARTICIPANTS, VOLUNTEERS, VOLUNTEER_HOURS)
 COUNTS = (ACTIVITIES, TARGET_GROUPS, PREMISES, THEMES)

@@ -13,8 +13,7 @@ from jarjestokeskus.db.base import utcnow
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.models import Agreement, AgreementGoal, Municipality, WelfareObjective
 from jarjestokeskus.domain.validation import Errors, clean
-from jarjestokeskus.i18n import _, sort_key
-from jarjestokeskus.services.rows import localized
+from jarjestokeskus.i18n import _, localized, sort_key
 
 FIRST_TERM, TERM_YEARS = 2017, 4  # council terms 2017–2021, 2021–2025, 2025–2029, …
 

@@ -22,12 +22,11 @@ from jarjestokeskus.db.engine import Database
 from jarjestokeskus.domain.agreement_roles import InKindDirection
 from jarjestokeskus.domain.agreements import AgreementForm, GoalForm, PartyForm, label
 from jarjestokeskus.domain.enums import AgreementKind, AgreementStatus
-from jarjestokeskus.i18n import _, current_language, format_date, format_number
+from jarjestokeskus.i18n import _, current_language, format_date, format_number, localized
 from jarjestokeskus.services.agreements.register import frameworks
 from jarjestokeskus.services.agreements.rows import AgreementDetail
 from jarjestokeskus.services.municipalities import municipality
 from jarjestokeskus.services.projects.funding import funding_choices
-from jarjestokeskus.services.rows import localized
 from jarjestokeskus.ui.projects.tables import format_amount
 from jarjestokeskus.ui.widgets.field_errors import FieldBox
 from jarjestokeskus.ui.widgets.municipality_box import MunicipalityBox

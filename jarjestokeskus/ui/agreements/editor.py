@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QTabWidget,
 from jarjestokeskus.db.errors import DatabaseProblem
 from jarjestokeskus.domain.agreements import AgreementForm, label
 from jarjestokeskus.domain.validation import FieldError, ValidationFailed
-from jarjestokeskus.i18n import N_, _, current_language
+from jarjestokeskus.i18n import N_, _, current_language, localized
 from jarjestokeskus.services.agreements import documents
 from jarjestokeskus.services.agreements.register import (
     agreement_history,
@@ -25,7 +25,7 @@ from jarjestokeskus.services.agreements.register import (
     save_agreement,
 )
 from jarjestokeskus.services.agreements.rows import AgreementDetail
-from jarjestokeskus.services.rows import HistoryRow, localized
+from jarjestokeskus.services.rows import HistoryRow
 from jarjestokeskus.ui.agreements.basic import AgreementFields, form_from_detail
 from jarjestokeskus.ui.agreements.goals import GoalsPanel
 from jarjestokeskus.ui.agreements.tables import DocumentList, PartyTable

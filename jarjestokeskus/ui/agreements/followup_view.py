@@ -29,12 +29,11 @@ from jarjestokeskus.db.errors import DatabaseProblem
 from jarjestokeskus.domain.agreements import MonitoringForm, label
 from jarjestokeskus.domain.enums import MonitoringStatus
 from jarjestokeskus.domain.validation import ValidationFailed
-from jarjestokeskus.i18n import _, current_language, format_date, format_number
+from jarjestokeskus.i18n import _, current_language, format_date, format_number, localized
 from jarjestokeskus.services import changes
 from jarjestokeskus.services.agreements.followup import STALE_DAYS, add_monitoring_entry, follow_up
 from jarjestokeskus.services.agreements.register import counterparties
 from jarjestokeskus.services.agreements.rows import FollowUp, FollowUpGoalRow
-from jarjestokeskus.services.rows import localized
 from jarjestokeskus.ui.widgets.changes import watch_changes
 from jarjestokeskus.ui.widgets.closed_year import NotConfirmed, confirming
 from jarjestokeskus.ui.widgets.field_errors import STYLE_SHEET, FieldBox

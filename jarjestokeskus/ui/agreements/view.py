@@ -10,11 +10,10 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QTreeWidget, QTreeWi
 
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.domain.enums import AgreementKind, AgreementStatus
-from jarjestokeskus.i18n import _, current_language, format_date, format_number, ngettext
+from jarjestokeskus.i18n import _, current_language, format_date, format_number, localized, ngettext
 from jarjestokeskus.services import changes
 from jarjestokeskus.services.agreements import register as service
 from jarjestokeskus.services.agreements.rows import AgreementNode, AgreementRow
-from jarjestokeskus.services.rows import localized
 from jarjestokeskus.ui.agreements.editor import AgreementEditor
 from jarjestokeskus.ui.widgets.register_view import RegisterView, fill_combo
 

@@ -21,9 +21,8 @@ from PySide6.QtWidgets import (
 
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.errors import DatabaseProblem
-from jarjestokeskus.i18n import _, current_language, format_date
+from jarjestokeskus.i18n import _, current_language, format_date, localized
 from jarjestokeskus.services.person_data import UnattachedPerson, persons_without_role
-from jarjestokeskus.services.rows import localized
 from jarjestokeskus.ui.staff.actions import ask, erase_everywhere, export_person_file, tell_erased
 
 COL_NAME, COL_ORGANISATION, COL_ENDED = range(3)

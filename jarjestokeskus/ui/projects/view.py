@@ -9,10 +9,9 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QWidget
 
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.domain.enums import FundingInstrument, ProjectStatus
-from jarjestokeskus.i18n import _, current_language, format_number, ngettext
+from jarjestokeskus.i18n import _, current_language, format_number, localized, ngettext
 from jarjestokeskus.services import changes
 from jarjestokeskus.services.projects import register as service
-from jarjestokeskus.services.rows import localized
 from jarjestokeskus.ui.projects.editor import ProjectEditor
 from jarjestokeskus.ui.projects.table_model import COL_NAME, ID_ROLE, SORT_ROLE, ProjectTableModel
 from jarjestokeskus.ui.widgets.register_view import RegisterView, fill_combo, list_table

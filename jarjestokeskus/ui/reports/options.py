@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QSpinBo
 
 from jarjestokeskus import i18n
 from jarjestokeskus.db.engine import Database
-from jarjestokeskus.i18n import N_, _, sort_key
+from jarjestokeskus.i18n import N_, _, localized, sort_key
 from jarjestokeskus.reports.catalogue import (
     AREA,
     COUNTERPARTY,
@@ -26,7 +26,6 @@ from jarjestokeskus.reports.catalogue import (
     YEAR,
     ReportOptions,
 )
-from jarjestokeskus.services.rows import localized
 from jarjestokeskus.ui.widgets.organisation_picker import OrganisationPicker
 
 REPORT_LANGUAGES = {"fi": "Suomi", "sv": "Svenska"}  # each in its own language, never translated

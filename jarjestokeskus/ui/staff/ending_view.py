@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
 
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.i18n import _, format_date, ngettext
-from jarjestokeskus.services.staff.ending import ended_without_outcome, ending_periods
-from jarjestokeskus.services.staff.rows import EndingRow
+from jarjestokeskus.services.staff.ending import EndingRow, ended_without_outcome, ending_periods
 
 DAYS = (30, 60, 90)
 

@@ -25,8 +25,7 @@ from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.errors import DatabaseProblem
 from jarjestokeskus.domain.survey import DEFAULT_QUESTIONS, THEMES
 from jarjestokeskus.domain.validation import ValidationFailed
-from jarjestokeskus.i18n import _, current_language
-from jarjestokeskus.services.rows import localized
+from jarjestokeskus.i18n import _, current_language, localized
 from jarjestokeskus.services.survey.questions import questions
 from jarjestokeskus.services.survey.welfare_plan import (
     FIRST_TERM,

@@ -22,8 +22,7 @@ from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.errors import DatabaseProblem
 from jarjestokeskus.domain.question_set import LABELS, QuestionDraft, check_question_set, draft_of
 from jarjestokeskus.domain.survey import QuestionKind, QuestionSpec
-from jarjestokeskus.i18n import _, current_language
-from jarjestokeskus.services.rows import localized
+from jarjestokeskus.i18n import _, current_language, localized
 from jarjestokeskus.services.survey.questions import (
     QuestionsFrozen,
     ensure_survey,
