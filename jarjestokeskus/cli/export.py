@@ -42,6 +42,14 @@ def add_export_command(commands: Any, shared: argparse.ArgumentParser) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    """Write the list, the garbage collector paused (see `without_garbage_collection`)."""
+    from jarjestokeskus.cli.common import without_garbage_collection
+
+    with without_garbage_collection():
+        return _run_export(args)
+
+
+def _run_export(args: argparse.Namespace) -> int:
     from jarjestokeskus.cli.common import open_existing, open_to_read, table_format
     from jarjestokeskus.services.exports.files import ExportFailed, write_table
     from jarjestokeskus.services.exports.tables import export_rows

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import atexit
-import gc
 import sys
 from io import BytesIO
 from pathlib import Path
 from typing import Any
 
 from jarjestokeskus import i18n
-from jarjestokeskus.cli.common import OK, USER_ERROR
+from jarjestokeskus.cli.common import OK, USER_ERROR, without_garbage_collection
 from jarjestokeskus.cli.parser_texts import days, year
 from jarjestokeskus.db.errors import os_reason
 from jarjestokeskus.i18n import _
@@ -78,18 +76,10 @@ def add_report_command(commands: Any, shared: argparse.ArgumentParser) -> None:
 
 
 def run_report(args: argparse.Namespace) -> int:
-    """Write the report. The garbage collector is paused meanwhile: loading the database layer and
-    reportlab, and a report's rows that its tables keep until the PDF is written, are many
-    objects and no garbage; going through them again and again found nothing to free and cost a
-    sixth of a long register's time, a tenth of a short one's. Nor does it go through them all
-    once more when the process ends (frozen at exit): they go with the process."""
-    atexit.unregister(gc.freeze)  # once, however many reports one process makes
-    atexit.register(gc.freeze)
-    gc.disable()
-    try:
+    """Write the report, the garbage collector paused (a report's rows stay in its tables until
+    the PDF is written: see `without_garbage_collection`)."""
+    with without_garbage_collection():
         return _run_report(args)
-    finally:
-        gc.enable()
 
 
 def _run_report(args: argparse.Namespace) -> int:

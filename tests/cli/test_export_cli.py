@@ -152,3 +152,23 @@ def test_missing_database_is_a_user_error(tmp_path: Path) -> None:
     out = tmp_path / "x.csv"
     assert main(["export", "members", "--db", str(tmp_path / "none.sqlite"), "-o", str(out)]) == 1
     assert not out.exists()
+
+
+def test_the_garbage_collector_is_paused_while_the_list_is_written(
+    demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from jarjestokeskus.services.exports import files
+
+    enabled: list[bool] = []
+    write = files.write_table
+
+    def watched(*args, **kwargs):  # type: ignore[no-untyped-def]
+        enabled.append(gc.isenabled())
+        return write(*args, **kwargs)
+
+    monkeypatch.setattr(files, "write_table", watched)
+    assert gc.isenabled()
+    assert main(["--lang", "fi", "export", "members", "--db", str(demo), "-o", str(tmp_path / "j.csv")]) == 0
+    assert enabled == [False] and gc.isenabled()
