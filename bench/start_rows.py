@@ -9,11 +9,12 @@ The window runs as a user starts it (`python -m jarjestokeskus --db FILE`), in t
   the navigation, closing); the database is not open yet and SQLAlchemy is not loaded. The
   program quits at that turn (QApplication.quit, which closes the window).
 - "Window start to start page filled, painted" (JK_QUIT_WHEN_FILLED=1): from the process's start
-  until the start page is built, has read its figures, deadlines and charts and has been painted; the program then ends at the next
-  turn of the event loop without closing the window, so no automatic backup is timed. A file at
-  the newest schema opened on the start page is read with sqlite3 alone (ui/window/start_up.py),
-  so this is before SQLAlchemy and the models load; the row below shows when they have. Its
-  reference is the bare window ending at the turn after its table is first painted (`--painted`):
+  until the start page is built, has read its figures, deadlines and charts and has been painted;
+  the program then ends at the next turn of the event loop without closing the window, so no
+  automatic backup is timed. A file at the newest schema opened on the start page is read with
+  sqlite3 alone (ui/window/start_up.py), so this is before SQLAlchemy and the models load; the
+  row below shows when they have. Its reference is the bare window ending at the turn after its
+  table is first painted (`--painted`):
   content on the screen against content on the screen. (The bare window of the row above ends
   before it paints anything; painting costs it ~20 ms of fonts, glyphs and style.)
 - "Window start to database open, every view ready" (JK_QUIT_WHEN_OPEN=1): until the database
@@ -25,9 +26,9 @@ The window runs as a user starts it (`python -m jarjestokeskus --db FILE`), in t
 The reference is bench/bare_window.py, which quits at its first event-loop turn (or, for the
 filled row, at the turn after its first paint); it runs by turns with each of the program's rows
 (`harness.paired`), so that both meet the same machine speed (on a shared machine it drifts by a
-third over the minutes a bench takes). Each run works on a copy of the benchmark database and with its own settings folder, so the user's
-settings are untouched and nothing is carried over; one untimed run first upgrades an older file.
-Peak memory is the whole process's, from GNU time.
+third over the minutes a bench takes). Each run works on a copy of the benchmark database and
+with its own settings folder, so the user's settings are untouched and nothing is carried over;
+one untimed run first upgrades an older file. Peak memory is the whole process's, from GNU time.
 """
 
 from __future__ import annotations

@@ -27,6 +27,11 @@ def loaded_after(
     return set(done.stderr.split()), done.stdout
 
 
+def own_settings(folder: Path) -> dict[str, str]:
+    """The environment of a window started with settings of its own, not the user's."""
+    return {"XDG_CONFIG_HOME": str(folder / "config"), "XDG_DATA_HOME": str(folder / "data")}
+
+
 def test_version_loads_no_database_layer_and_no_qt() -> None:
     code = "from jarjestokeskus.cli.main import main\nassert main(['--version']) == 0"
     modules, printed = loaded_after(code)
@@ -57,7 +62,7 @@ def test_the_window_shows_before_the_database_layer_loads(db_path: Path, tmp_pat
         "import os\nos.environ['JK_QUIT_WHEN_SHOWN'] = '1'\n"
         "from jarjestokeskus.__main__ import run\nassert run(['--db', sys.argv[1]]) == 0"
     )
-    env = {"XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
+    env = own_settings(tmp_path)
     modules, _printed = loaded_after(shown, str(db_path), env=env)
     assert "jarjestokeskus.ui.main_window" in modules
     assert not [
@@ -106,7 +111,7 @@ def test_the_window_loads_without_pyside_reading_the_sources(db_path: Path, tmp_
         "        'jarjestokeskus.ui.main_window', 'jarjestokeskus.ui.start.page')\n"
         "print([name for name in read if name in pyside_feature_dict])"
     )
-    env = {"XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
+    env = own_settings(tmp_path)
     modules, printed = loaded_after(opened, str(db_path), env=env)
     assert {"jarjestokeskus.db.models", "jarjestokeskus.ui.start.page"} <= modules
     assert printed.split("\n")[:2] == ["True", "[]"]
@@ -127,7 +132,7 @@ def test_the_garbage_collector_is_off_while_the_window_starts_and_on_once_the_da
         "from jarjestokeskus.__main__ import run\nassert run(['--db', sys.argv[1]]) == 0\n"
         "print(seen, gc.isenabled(), gc.get_freeze_count() > 10000)"
     )
-    env = {"XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
+    env = own_settings(tmp_path)
     _modules, printed = loaded_after(code, str(db_path), env=env)
     assert printed.split("\n")[0] == "[False] True True"
 
