@@ -70,7 +70,7 @@ def _run_export(args: argparse.Namespace) -> int:
             title = _("Survey {year}").format(year=year)
             header, rows = appendix_table(db, year, (), language)
         else:
-            title, header, rows = export_rows(db, args.kind, language)
+            title, header, rows = export_rows(db, args.kind, language, chosen)
         written = write_table(args.output, header, rows, chosen, title)
     except ExportFailed as problem:
         print(problem.user_message(), file=sys.stderr)

@@ -31,14 +31,19 @@ _SHEET_TITLE_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 _PART = 500  # rows written at once to a CSV file (progress is told every 500)
 # Cells the csv module writes as csv_text would: text, whole numbers (not bool) and None.
 _AS_THEY_ARE = frozenset({str, int, type(None)})
-# Where a cell that starts as a formula shows in CSV text (a line break or a separator before it),
-# plain or in quotes (a cell starting with a line break is always quoted). A match inside a quoted
-# cell is a false alarm, which only sends its part cell by cell.
-_MAYBE_FORMULA = re.compile(
-    '[;\n](?:[{plain}]|"[{quoted}])'.format(
-        plain=re.escape("".join(c for c in FORMULA_STARTS if c not in "\r\n")),
-        quoted=re.escape("".join(FORMULA_STARTS)),
-    )
+# How a cell that starts as a formula begins in CSV text: plain, or in quotes (a cell starting
+# with a line break is always quoted). A match inside a quoted cell is a false alarm, which only
+# sends its part cell by cell.
+_FORMULA_CELL = '(?:[{plain}]|"[{quoted}])'.format(
+    plain=re.escape("".join(c for c in FORMULA_STARTS if c not in "\r\n")),
+    quoted=re.escape("".join(FORMULA_STARTS)),
+)
+# Where it shows: at the start, after a separator, after a line break. One pattern each, since a
+# pattern that starts with a fixed character is searched for several times faster.
+_MAYBE_FORMULA = (
+    re.compile(_FORMULA_CELL),  # matched at the start only
+    re.compile(";" + _FORMULA_CELL),
+    re.compile("\n" + _FORMULA_CELL),
 )
 
 
@@ -157,19 +162,22 @@ def _write_csv(
 ) -> None:
     writer = csv.writer(file, delimiter=";", lineterminator="\r\n")
     writer.writerow([csv_text(h) for h in header])
-    # A few hundred rows at a time through the csv module as they are; a part with a cell that
-    # might need csv_text (another type, or a formula's first character) goes cell by cell.
+    # A few hundred rows at a time: joined as they are when every cell is text that needs no
+    # quotes, else through the csv module as they are; a part with a cell that might need
+    # csv_text (another type, or a formula's first character) goes cell by cell.
     buffer = io.StringIO()
     plain = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     done = 0
     rows = iter(rows)
     while part := list(islice(rows, _PART)):
-        buffer.seek(0)
-        buffer.truncate()
-        if _AS_THEY_ARE.issuperset(map(type, chain.from_iterable(part))):
-            plain.writerows(part)
-        text = buffer.getvalue()
-        if text and not _MAYBE_FORMULA.search("\n" + text):  # the first line's start too
+        text = _joined(part)
+        if text is None:
+            buffer.seek(0)
+            buffer.truncate()
+            if _AS_THEY_ARE.issuperset(map(type, chain.from_iterable(part))):
+                plain.writerows(part)
+            text = buffer.getvalue()
+        if text and not _might_have_formula(text):
             file.write(text)
         else:
             writer.writerows(
@@ -180,6 +188,28 @@ def _write_csv(
         if done % 500 == 0:
             report(done)
     report(done)
+
+
+def _joined(part: list[Sequence[object]]) -> str | None:
+    """The rows' lines as the csv module writes them, when every cell is text (str or a StrEnum,
+    whose text is its value) and none needs quotes (no separator, quote or line break in it) and
+    every row has two cells or more (a lone empty cell is quoted); None otherwise."""
+    try:
+        text = "\r\n".join(map(";".join, part)) + "\r\n"  # type: ignore[arg-type]
+    except TypeError:  # a cell that is not text
+        return None
+    lines = len(part)
+    if min(map(len, part)) < 2 or text.count(";") != sum(map(len, part)) - lines or '"' in text:
+        return None
+    if text.count("\n") != lines or text.count("\r") != lines:
+        return None
+    return text
+
+
+def _might_have_formula(text: str) -> bool:
+    """Might a cell of these CSV lines start as a formula (see _FORMULA_CELL)?"""
+    first, after_separator, after_line_break = _MAYBE_FORMULA
+    return bool(first.match(text) or after_separator.search(text) or after_line_break.search(text))
 
 
 def _sync(file: IO[str] | IO[bytes]) -> None:

@@ -26,17 +26,18 @@ CHUNK = 5000
 # The file's columns in its order; the contact's place is filled in when someone has one.
 COLUMNS = (
     "name_fi, name_sv, abbreviation, coalesce(business_id, ''), municipality, '', email,"
-    " street_address, postal_code, post_office, phone, member_count"
+    " street_address, postal_code, post_office, phone, {member_count}"
 )
 CONTACT = 5
 
 
 def member_rows(
-    db: PlainDatabase | Database, language: str, today: date | None = None
+    db: PlainDatabase | Database, language: str, today: date | None = None, text_only: bool = False
 ) -> Iterator[Sequence[object]]:
     """Today's member organisations in collation order of their names in `language` (id breaking
     ties): both names, abbreviation, business ID, municipality, contact, email, address, phone,
-    number of members. Rows fetched `CHUNK` at a time (a server's with a server-side cursor)."""
+    number of members (`text_only`: as text, "" when not known, as a CSV file has it). Rows
+    fetched `CHUNK` at a time (a server's with a server-side cursor)."""
     key = "name_sv_key" if language == "sv" else "name_fi_key"
     members, parameters = members_on(None)
     with reader(db, stream=True) as execute:
@@ -47,7 +48,10 @@ def member_rows(
             ).items()
         }
         # Each row's id only when some organisation has a contact.
-        columns = f"organisation.id, {COLUMNS}" if contacts else COLUMNS
+        member_count = "coalesce(cast(member_count AS TEXT), '')" if text_only else "member_count"
+        columns = COLUMNS.format(member_count=member_count)
+        if contacts:
+            columns = f"organisation.id, {columns}"
         found = execute(
             f"SELECT {columns} FROM organisation WHERE {members} ORDER BY {key}, organisation.id", parameters
         )

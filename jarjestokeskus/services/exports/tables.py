@@ -16,7 +16,7 @@ from jarjestokeskus.services.exports.columns import (
     RENEWAL_MARK,
     STAFF_HEADERS,
 )
-from jarjestokeskus.services.exports.files import Euros
+from jarjestokeskus.services.exports.files import Euros, Format
 
 if TYPE_CHECKING:
     from jarjestokeskus.db.engine import Database
@@ -58,18 +58,19 @@ def export_table(db: Database, kind: str, language: str, today: date | None = No
 
 
 def export_rows(
-    db: PlainDatabase | Database, kind: str, language: str
+    db: PlainDatabase | Database, kind: str, language: str, format: Format = "xlsx"
 ) -> tuple[str, list[str], Iterable[list[object]]]:
-    """(sheet title, header, rows) of a list: the members' list read from the database as it is
-    written (the database must stay open until the rows are used up; how many is known once they
-    are), others at once (they need a db.engine.Database)."""
+    """(sheet title, header, rows) of a list for a file of `format`: the members' list read from
+    the database as it is written (the database must stay open until the rows are used up; how
+    many is known once they are; for CSV its numbers as text), others at once (they need a
+    db.engine.Database)."""
     if kind != "members":
         return export_table(db, kind, language)  # type: ignore[arg-type]
     from jarjestokeskus.services.exports.members import member_rows
 
     text = i18n.catalog(language).gettext
     header = [text(h) for h in MEMBER_HEADERS]
-    return text(TITLES[kind]), header, member_rows(db, language)
+    return text(TITLES[kind]), header, member_rows(db, language, text_only=format == "csv")
 
 
 def _label(text: Callable[[str], str], member: Any) -> str:

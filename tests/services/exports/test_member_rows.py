@@ -85,6 +85,10 @@ def test_members_in_collation_order_in_chunks(members: Database, language: str, 
     assert list(aallon[:6]) == ["Aallon Seura ry", "Östra Sällskapet rf", "A3", "", "Vaasa", ""]
     assert list(aallon[6:]) == ["info3@example.fi", "", "", "VAASA", "", 13]
     assert [row[-1] for row in rows if row[0] == "Zetan Seura ry"] == [14]
+    # For a CSV file every cell is text, the same rows in the same order.
+    as_text = list(stream.member_rows(members, language, text_only=True))
+    assert [list(row) for row in as_text] == [[*row[:-1], str(row[-1])] for row in rows]
+    assert all(type(cell) is str for row in as_text for cell in row)
 
 
 @pytest.fixture(scope="module")
@@ -135,7 +139,7 @@ def test_the_file_is_the_same_read_with_sqlite_alone(demo: Database, tmp_path: P
     written = []
     try:
         for number, db in enumerate((demo, reading)):
-            title, header, rows = export_rows(db, "members", language)
+            title, header, rows = export_rows(db, "members", language, "csv")
             path = tmp_path / f"members-{number}.csv"
             total = write_table(path, header, rows, "csv", title)
             written.append(path.read_bytes())
