@@ -37,6 +37,9 @@ def _percentile(values: list[float], share: float) -> float:
 
 # --- inside the window process -----------------------------------------------------------------
 def _window(path: str) -> dict[str, object]:
+    import gc
+
+    gc.disable()  # as `python -m jarjestokeskus` does while the window and the database load
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
@@ -44,9 +47,11 @@ def _window(path: str) -> dict[str, object]:
     from jarjestokeskus.ui.app import application
     from jarjestokeskus.ui.organisations.table_model import COL_NAME
     from jarjestokeskus.ui.organisations.view import OrganisationsView
+    from jarjestokeskus.ui.window.start_up import collect_garbage
 
     app = application()
     db = open_database(path)
+    collect_garbage()  # as the program does once the database is open: what loaded is frozen
     view = window = OrganisationsView(db)  # the main window's Organisations view, on its own
     window.resize(1280, 800)
     window.show()

@@ -110,6 +110,27 @@ def test_search(register: Database, text: str, found: list[str]) -> None:
     assert count_organisations(register, query) == len(found)
 
 
+@pytest.mark.sqlite_only
+def test_a_connection_that_searches_keeps_the_index_in_its_cache(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """SQLite's own cache (2 MB) holds none of a large register's index from one keystroke to
+    the next: the connection that searched keeps up to SEARCH_CACHE_KIB of what it read."""
+    from jarjestokeskus.services.organisations.text_search import SEARCH_CACHE_KIB
+
+    db = open_database(tmp_path / "cache.sqlite")
+    try:
+        add(db, name_fi="Vaasan Martat ry")
+
+        def cache_size() -> int:
+            with db.reading() as session:
+                return int(session.connection().exec_driver_sql("PRAGMA cache_size").scalar())
+
+        assert cache_size() == -2000  # SQLite's own: 2,000 KiB
+        assert names(db, OrganisationQuery(text="vaasa")) == ["Vaasan Martat ry"]
+        assert cache_size() == -SEARCH_CACHE_KIB
+    finally:
+        db.close()
+
+
 @pytest.mark.parametrize(
     ("query", "found"),
     [
