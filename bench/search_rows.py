@@ -2,7 +2,8 @@
 
 Each is measured inside a window process started as a separate program (`python search_rows.py
 window DB`): the program's Organisations view shown as a window on the database (not the whole
-main window: its start is another row's, and its other views do not take part), then for every
+main window: its start is another row's, and its other views do not take part; the garbage
+collector paused while it loads and what loaded frozen, as the program does), then for every
 prefix of the typed words the time from setting the search text to the model updated (counted and
 its first page read; the debounce delay left out: it is a wait, not work; painted afterwards,
 outside the time), the median of three rounds per prefix; and Ctrl+End on the list until the true last row is current and painted. The search's
