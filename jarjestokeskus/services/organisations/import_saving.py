@@ -24,13 +24,14 @@ from jarjestokeskus.db.errors import ReadOnlyDatabase
 from jarjestokeskus.db.models import AuditEntry, Organisation
 from jarjestokeskus.db.search_index import bulk_insert
 from jarjestokeskus.domain.organisation import OrganisationValues
-from jarjestokeskus.services.organisations.register import derived_columns
+from jarjestokeskus.services.organisations.register import DERIVED, derived_rows
 
 _CHUNK = 2000  # rows per insert statement batch, and per progress step
 _REBUILD_FROM = 1000  # new organisations at least, for their tables' indexes to be made again
 _APPENDING_CACHE_KIB = 16 * 1024
 _LOOKUP = 500  # business IDs per IN (…) lookup
 _SAMPLE = 64  # values of a column looked at to tell whether it has few distinct ones
+_NAMED = ("name_fi", "name_sv", "abbreviation", "business_id", "municipality")  # derived_rows' fields
 
 
 def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
@@ -169,17 +170,6 @@ def _indexes_built_after(connection, count: int) -> Iterator[None]:  # type: ign
     connection.exec_driver_sql(f"PRAGMA cache_size={int(cache)}")
 
 
-class _Named:
-    """What `derived_columns` reads of a new organisation, from its checked values."""
-
-    __slots__ = ("abbreviation", "business_id", "municipality", "name_fi", "name_sv")
-
-    def __init__(self, scalars: dict[str, Any]) -> None:
-        self.name_fi, self.name_sv = scalars["name_fi"], scalars["name_sv"]
-        self.abbreviation, self.business_id = scalars["abbreviation"], scalars["business_id"]
-        self.municipality = scalars["municipality"]
-
-
 _FIXED = ("id", "created_at", "updated_at", "version", "is_home", "shares_business_id")
 
 
@@ -190,15 +180,18 @@ def _rows(
     (the checked values' fields are the same for every organisation)."""
     fields = tuple(new[0].scalars)
     values_of = itemgetter(*fields) if len(fields) > 1 else lambda scalars: (scalars[fields[0]],)
-    rows = []
-    derived: dict[str, object] = {}
-    for values, org_id in zip(new, ids, strict=True):
-        scalars = values.scalars
-        if len(scalars) != len(fields):  # (another field missing raises KeyError in values_of)
-            raise ValueError(f"fields {sorted(scalars)}, expected {sorted(fields)}")
-        derived = derived_columns(_Named(scalars))
-        rows.append((org_id, now, now, 1, False, False, *values_of(scalars), *derived.values()))
-    return (*_FIXED, *fields, *derived), rows
+    own = []
+    for values in new:
+        if len(values.scalars) != len(fields):  # (another field missing raises KeyError in values_of)
+            raise ValueError(f"fields {sorted(values.scalars)}, expected {sorted(fields)}")
+        own.append(values_of(values.scalars))
+    column = dict(zip(fields, zip(*own, strict=True), strict=True))
+    derived = derived_rows(*(column[key] for key in _NAMED))
+    fixed = (now, now, 1, False, False)
+    rows = [
+        (org_id, *fixed, *scalars, *more) for org_id, scalars, more in zip(ids, own, derived, strict=True)
+    ]
+    return (*_FIXED, *fields, *DERIVED), rows
 
 
 def _core_insert(
