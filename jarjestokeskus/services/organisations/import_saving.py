@@ -15,9 +15,9 @@ from datetime import datetime
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import Column, Table, Uuid, insert, select
 
-from jarjestokeskus.db.audit import ENTRY_COLUMNS, ascending_uuid4s, creation_entries
+from jarjestokeskus.db.audit import ENTRY_COLUMNS, ascending_uuid4_hexes, creation_entries
 from jarjestokeskus.db.base import utcnow
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.errors import ReadOnlyDatabase
@@ -125,15 +125,16 @@ def insert_organisations(
     history = AuditEntry.__table__
     now = utcnow()
     # The new ids in ascending order: the indexes on them (the organisations' key, the history's
-    # record and owner) grow at their end instead of at random places.
-    ids = ascending_uuid4s(len(new))
+    # record and owner) grow at their end instead of at random places. They are written as SQLite
+    # stores them (hex digits); the Core insert reads them back.
+    ids = ascending_uuid4_hexes(len(new))
     with _indexes_built_after(connection, len(new)), bulk_insert(connection):
         done = 0
         for start in range(0, len(new), _CHUNK):
             keys, rows = _rows(new[start : start + _CHUNK], ids[start : start + _CHUNK], now)
-            write(connection, Organisation.__table__, keys, rows, encoded=())
+            write(connection, Organisation.__table__, keys, rows, encoded=("id",))
             entries = creation_entries(session, Organisation, keys, rows)
-            write(connection, history, ENTRY_COLUMNS, entries, encoded=("changes",))
+            write(connection, history, ENTRY_COLUMNS, entries, encoded=_ENCODED_ENTRY)
             done += len(rows)
             if progress is not None:
                 progress(done)
@@ -170,6 +171,7 @@ def _indexes_built_after(connection, count: int) -> Iterator[None]:  # type: ign
     connection.exec_driver_sql(f"PRAGMA cache_size={int(cache)}")
 
 
+_ENCODED_ENTRY = ("id", "entity_id", "owner_id", "changes")  # (ids as hex digits, the changes as JSON text)
 _FIXED = ("id", "created_at", "updated_at", "version", "is_home", "shares_business_id")
 
 
@@ -197,14 +199,19 @@ def _rows(
 def _core_insert(
     connection, table: Table, keys: Sequence[str], rows: list[tuple[Any, ...]], encoded: Sequence[str]
 ) -> None:  # type: ignore[no-untyped-def]
-    """Through SQLAlchemy Core (PostgreSQL): the `encoded` columns' JSON text is read back for
-    their JSON type to write."""
-    parsed = [keys.index(key) for key in encoded]
+    """Through SQLAlchemy Core (PostgreSQL): the `encoded` columns' values are read back for their
+    types to write (the JSON text parsed, the hex digits of an id made a UUID)."""
+    readers = [(keys.index(key), _reader(table.c[key])) for key in encoded]
     values = [dict(zip(keys, row, strict=True)) for row in rows]
     for row in values:
-        for index in parsed:
-            row[keys[index]] = json.loads(row[keys[index]])
+        for index, read in readers:
+            if row[keys[index]] is not None:
+                row[keys[index]] = read(row[keys[index]])
     connection.execute(insert(table), values)
+
+
+def _reader(column: Column[Any]) -> Callable[[str], Any]:
+    return uuid.UUID if isinstance(column.type, Uuid) else json.loads
 
 
 def _driver_insert(
@@ -212,8 +219,8 @@ def _driver_insert(
 ) -> None:  # type: ignore[no-untyped-def]
     """SQLite: the rows as tuples straight to the driver's executemany, each value converted by
     its column's own bind processor as a Core insert converts it (Core's per-row parameter
-    handling cost more than SQLite's work), but for the `encoded` columns' JSON text, written as
-    it is. Columns missing from the rows stay NULL: they must have no default."""
+    handling cost more than SQLite's work), but for the `encoded` columns (JSON text, the ids' hex
+    digits), written as they are. Columns missing from the rows stay NULL: they must have no default."""
     dialect = connection.dialect
     columns = [table.c[key] for key in keys]
     unset = [c.name for c in table.columns if c.key not in keys and c.default is not None]

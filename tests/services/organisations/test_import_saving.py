@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from jarjestokeskus.db.audit import ascending_uuid4s
+from jarjestokeskus.db.audit import ascending_uuid4_hexes
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.models import AuditEntry, Organisation
 from jarjestokeskus.services.organisations import import_saving
@@ -93,10 +93,12 @@ def test_the_driver_insert_stores_what_a_core_insert_stores(
 
 
 def test_new_ids_ascend_and_are_uuid4s() -> None:
-    ids = ascending_uuid4s(1000)
+    hexes = ascending_uuid4_hexes(1000)
+    ids = [uuid.UUID(text) for text in hexes]
     assert ids == sorted(ids) and len(set(ids)) == 1000
     assert all(i.version == 4 and i.variant == uuid.RFC_4122 for i in ids)
-    assert ascending_uuid4s(0) == []
+    assert hexes == [i.hex for i in ids]  # as the Uuid column writes them
+    assert ascending_uuid4_hexes(0) == []
 
 
 def _indexes(db: Database) -> list[tuple[str, str]]:
