@@ -28,6 +28,7 @@ from jarjestokeskus.i18n import _, current_language, localized
 from jarjestokeskus.services.municipalities import municipality_key
 from jarjestokeskus.services.organisations.import_files import Table, steady
 from jarjestokeskus.services.organisations.import_mapping import (
+    AS_TYPED,
     NAME_FIELDS,
     set_cell,
     shown_value,
@@ -240,8 +241,9 @@ def _plan_row(stored, found, table, number, cells, columns, on_match, today) -> 
         org, form = stored[match]
     errors: list[RowError] = []
     for key, text in cells.items():
-        reason = set_cell(form, key, text)
-        if reason:
+        if key in AS_TYPED:  # (what set_cell does with it, without the call)
+            setattr(form, key, text.strip())
+        elif reason := set_cell(form, key, text):
             errors.append(_row_error(table, number, columns, key, reason))
     try:
         values = validate(form, today)
