@@ -31,6 +31,7 @@ _REBUILD_FROM = 1000  # new organisations at least, for their tables' indexes to
 _APPENDING_CACHE_KIB = 16 * 1024
 _LOOKUP = 500  # business IDs per IN (…) lookup
 _SAMPLE = 64  # values of a column looked at to tell whether it has few distinct ones
+_LITERAL_LENGTH = 200  # characters at most of a value written into an insert statement
 _NAMED = ("name_fi", "name_sv", "abbreviation", "business_id", "municipality")  # derived_rows' fields
 
 
@@ -226,11 +227,6 @@ def _driver_insert(
     unset = [c.name for c in table.columns if c.key not in keys and c.default is not None]
     if unset:
         raise ValueError(f"{table.name}: no value for {unset}")
-    quote = dialect.identifier_preparer.quote
-    statement = (
-        f"INSERT INTO {quote(table.name)} ({', '.join(quote(c.name) for c in columns)}) "
-        f"VALUES ({', '.join('?' * len(columns))})"
-    )
     values = [
         _converted(
             column_values,
@@ -238,11 +234,43 @@ def _driver_insert(
         )
         for column_values, column in zip(zip(*rows, strict=True), columns, strict=True)
     ]
+    # A column that holds one value in every row (a bookkeeping column, a field the file leaves
+    # empty) is written into the statement once instead of bound for each row; one column at
+    # least stays bound.
+    literals = [_literal(column_values) for column_values in values]
+    literals[0] = None
+    quote = dialect.identifier_preparer.quote
+    statement = (
+        f"INSERT INTO {quote(table.name)} ({', '.join(quote(c.name) for c in columns)}) "
+        f"VALUES ({', '.join('?' if literal is None else literal for literal in literals)})"
+    )
+    bound = [
+        column_values for column_values, literal in zip(values, literals, strict=True) if literal is None
+    ]
     cursor = connection.connection.driver_connection.cursor()
     try:
-        cursor.executemany(statement, zip(*values, strict=True))
+        cursor.executemany(statement, zip(*bound, strict=True))
     finally:
         cursor.close()
+
+
+def _literal(values: Sequence[Any]) -> str | None:
+    """The SQL text of the one value all `values` are, if it is one SQLite stores exactly as it
+    stores the bound value (NULL, an integer, short text without NUL characters); else None."""
+    first = values[0]
+    if values.count(first) != len(values):
+        return None
+    if first is None:
+        return "NULL"
+    if type(first) is str and len(first) <= _LITERAL_LENGTH and "\x00" not in first:
+        return "'" + first.replace("'", "''") + "'"
+    if (
+        type(first) in (int, bool)
+        and -(2**63) < first < 2**63
+        and all(type(v) is type(first) for v in values)
+    ):
+        return str(int(first))
+    return None
 
 
 def _converted(values: Sequence[Any], process: Callable[[Any], Any] | None) -> Sequence[Any]:
