@@ -267,7 +267,9 @@ def _plan_row(stored, found, table, number, cells, columns, on_match, today) -> 
 def _match(known: _Known, cells: dict[str, str]) -> tuple[uuid.UUID | None, tuple[str, str] | None]:
     """The organisation a row is about: by business ID, else by exact name and municipality (a
     stored organisation without a municipality matches any); or a problem."""
-    business_id = business_id_form(cells.get("business_id", "")) or ""
+    business_id = ""
+    if known.by_business_id:  # (else no organisation in the register has one to match or differ)
+        business_id = business_id_form(cells.get("business_id", "")) or ""
     if business_id:
         found = known.by_business_id.get(business_id, [])
         active = [org_id for org_id, archived in found if not archived]
@@ -277,12 +279,12 @@ def _match(known: _Known, cells: dict[str, str]) -> tuple[uuid.UUID | None, tupl
             return active[0], None
         if found:
             return None, ("business_id", _("an archived organisation has this business ID; restore it first"))
-    else:
-        business_id = ""
     candidates: set[uuid.UUID] = set()
     for key, index in (("name_fi", known.by_name_fi), ("name_sv", known.by_name_sv)):
         if cells.get(key):
             candidates.update(index.get(cells[key], []))
+    if not candidates:
+        return None, None
     # Either name of a municipality, any case: "Korsholm" in the file is "Mustasaari" stored.
     municipality = _place_key(cells.get("municipality", "").strip())
     if municipality:  # the same name in another municipality is another association
