@@ -170,7 +170,7 @@ def validate(form: OrganisationForm, today: date | None = None) -> OrganisationV
     errors = Errors()
     scalars: dict[str, object] = {}
     for (key, limit), text in zip(_TEXT_LIMITS.items(), _texts(form), strict=True):
-        value = clean(text)
+        value = clean(text) if text else ""  # (most of an import's fields are empty)
         if len(value) > limit:  # the label is looked up for the message only (an import checks 100,000)
             check_length(value, limit, key, label(key), errors)
         scalars[key] = value
