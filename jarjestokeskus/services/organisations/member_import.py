@@ -325,7 +325,7 @@ def _check_repeats(row: PlannedRow, cells, table, columns, seen) -> PlannedRow: 
     for key in NAME_FIELDS:
         if name := values.get(key):  # the same name twice, unless both rows name different municipalities
             rows = seen.setdefault((key, name), [])
-            earlier = next((n for p, n in rows if not p or not place or p == place), None)
+            earlier = next((n for p, n in rows if not p or not place or p == place), None) if rows else None
             if earlier is not None:
                 text = _("the same name as row {row}").format(row=earlier)
                 problems.append(_row_error(table, row.row, columns, key, text))
