@@ -48,11 +48,12 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from jarjestokeskus.services.organisations.import_files import steady
+    from jarjestokeskus.cli.common import without_garbage_collection
 
     # The file's rows live from reading to saving: no garbage-collector pass in between (each
-    # would walk all of them, a second and a half at 100,000 rows; none of them is a cycle).
-    with steady():
+    # would walk all of them, a second and a half at 100,000 rows; none of them is a cycle), nor
+    # one over the database layer when the process ends.
+    with without_garbage_collection():
         return _import(args)
 
 

@@ -12,7 +12,6 @@ from decimal import Decimal
 from enum import Enum
 from functools import cache
 from json.encoder import encode_basestring_ascii
-from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import event, inspect
@@ -111,7 +110,7 @@ def _json_fields(model: type) -> list[tuple[str, str, Callable[[Any], str]]]:
         elif python_type is str:
             encode = _string_json
         elif python_type is bool:
-            encode = _BOOLEAN_JSON.__getitem__
+            encode = _boolean_json
         else:
             encode = _other_json
         fields.append((key, f"{_string_json(key)}: [null, ", encode))
@@ -119,7 +118,7 @@ def _json_fields(model: type) -> list[tuple[str, str, Callable[[Any], str]]]:
 
 
 _string_json = encode_basestring_ascii  # as json.dumps writes a str
-_BOOLEAN_JSON = {True: "true", False: "false"}
+_boolean_json = {True: "true", False: "false"}.__getitem__
 
 
 def _enum_json(value: Enum) -> str:
@@ -130,15 +129,17 @@ def _other_json(value: Any) -> str:
     return json.dumps(_plain(value))
 
 
-def ascending_uuid4s(count: int) -> list[uuid.UUID]:
+def ascending_uuid4_hexes(count: int) -> list[str]:
     """`count` new random uuid4s in ascending order: an index on them grows at its end when they
-    are inserted in this order (their bits are made as `uuid.uuid4` makes them)."""
+    are inserted in this order (their bits are made as `uuid.uuid4` makes them). Each is written
+    as SQLite stores a UUID, its 32 hex digits (as the Uuid column's bind processor writes
+    `UUID.hex`): a bulk insert makes 100,000 at a time, without a UUID object for each."""
     raw = os.urandom(16 * count)
     ints = sorted(
         int.from_bytes(raw[start : start + 16]) & _UUID4_CLEAR | _UUID4_SET
         for start in range(0, 16 * count, 16)
     )
-    return [uuid.UUID(int=value) for value in ints]
+    return [f"{value:032x}" for value in ints]
 
 
 ENTRY_COLUMNS = ("id", "at", "user", "action", "entity", "entity_id", "owner_id", "changes")
@@ -151,36 +152,42 @@ def creation_entries(
     of `rows` into `model`: tuples of the columns named by `keys`, "id" among them. As a flush of
     the same records would write them, for an insert of thousands of rows at once, except that
     the changes are already JSON text: the text the JSON column writes for {field: [None, value]}.
-    Their ids are new uuid4s in ascending order, so the index on them grows at its end."""
+    Their ids are new uuid4s in ascending order, so the index on them grows at its end, written
+    as SQLite stores them (ascending_uuid4_hexes).
+
+    The JSON is written column by column: each recorded column's items, then each row's joined."""
+    if not rows:
+        return []
     user = session.info.get("user") or os_user()
     owner = next((k for k in ("organisation_id", "agreement_id", "project_id") if hasattr(model, k)), "id")
     now = utcnow()
-    position = {key: index for index, key in enumerate(keys)}
-    recorded = [(start, encode) for key, start, encode in _json_fields(model) if key in position]
-    at = [position[key] for key, _start, _encode in _json_fields(model) if key in position]
-    values = itemgetter(*at) if len(at) > 1 else lambda row: tuple(row[index] for index in at)
-    record_at, owner_at, entity = position["id"], position.get(owner), model.__name__
-    return [
-        (
-            entry_id,
-            now,
-            user,
-            "create",
-            entity,
-            row[record_at],
-            None if owner_at is None else row[owner_at],
-            "{"
-            + ", ".join(
-                [
-                    start + encode(value) + "]"
-                    for (start, encode), value in zip(recorded, values(row), strict=True)
-                    if value is not None and value != ""
-                ]
-            )
-            + "}",
-        )
-        for entry_id, row in zip(ascending_uuid4s(len(rows)), rows, strict=True)
+    columns = dict(zip(keys, zip(*rows, strict=True), strict=True))
+    recorded = [
+        _json_items(start, encode, columns[key])
+        for key, start, encode in _json_fields(model)
+        if key in columns
     ]
+    items = zip(*recorded, strict=True) if recorded else [()] * len(rows)
+    owners = columns.get(owner, (None,) * len(rows))
+    entity = model.__name__
+    return [
+        # Each item starts with ", ": the first one's is cut off.
+        (entry_id, now, user, "create", entity, record_id, owner_id, "{" + "".join(row_items)[2:] + "}")
+        for entry_id, record_id, owner_id, row_items in zip(
+            ascending_uuid4_hexes(len(rows)), columns["id"], owners, items, strict=True
+        )
+    ]
+
+
+def _json_items(start: str, encode: Callable[[Any], str], values: Sequence[Any]) -> list[str]:
+    """A column's items of the changes' JSON, each with the separator before it
+    (', "key": [null, value]'), and "" for an empty value. A choice or a flag has few distinct
+    values: each is written once."""
+    item = ", " + start
+    if encode is _enum_json or encode is _boolean_json:
+        written = {v: f"{item}{encode(v)}]" if v is not None and v != "" else "" for v in set(values)}
+        return [written[v] for v in values]
+    return [f"{item}{encode(v)}]" if v is not None and v != "" else "" for v in values]
 
 
 def _on_flush(session: Session, _context: Any, _instances: Any) -> None:

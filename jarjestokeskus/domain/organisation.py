@@ -7,6 +7,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from operator import attrgetter
 
 from jarjestokeskus.domain.enums import (
     Field,
@@ -161,14 +162,15 @@ _TEXT_LIMITS = {
     "phone": 40,
     "website": 200,
 }
+_texts = attrgetter(*_TEXT_LIMITS)
 
 
 def validate(form: OrganisationForm, today: date | None = None) -> OrganisationValues:
     """Check every field; raises ValidationFailed naming each wrong field."""
     errors = Errors()
     scalars: dict[str, object] = {}
-    for key, limit in _TEXT_LIMITS.items():
-        value = clean(getattr(form, key))
+    for (key, limit), text in zip(_TEXT_LIMITS.items(), _texts(form), strict=True):
+        value = clean(text) if text else ""  # (most of an import's fields are empty)
         if len(value) > limit:  # the label is looked up for the message only (an import checks 100,000)
             check_length(value, limit, key, label(key), errors)
         scalars[key] = value
@@ -212,8 +214,8 @@ def validate(form: OrganisationForm, today: date | None = None) -> OrganisationV
         member_since=since,
         member_until=until,
     )
-    fees = _validate_fees(form.fees, errors)
-    roles = _validate_roles(form.roles, errors)
+    fees = _validate_fees(form.fees, errors) if form.fees else []  # (an import's have none)
+    roles = _validate_roles(form.roles, errors) if form.roles else []
     errors.raise_if_any()
     return OrganisationValues(scalars, fees, roles)
 

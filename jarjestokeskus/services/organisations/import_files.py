@@ -142,17 +142,31 @@ def decode_text(data: bytes) -> str:
         return data.decode("latin-1")  # every byte is a character: never fails
 
 
-def sniff_delimiter(text: str) -> str:
+def sniff_delimiter(lines: list[str]) -> str:
     """The delimiter that splits the header into the most columns."""
     best, best_count = DELIMITERS[0], 0
     for delimiter in DELIMITERS:
         try:
-            first = next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), [])
+            first = next(csv.reader(lines, delimiter=delimiter), [])
         except csv.Error:
             continue
         if len(first) > best_count:
             best, best_count = delimiter, len(first)
     return best
+
+
+# str.splitlines ends a line at these too; the csv module's lines (as io.StringIO(text,
+# newline="") gives them) end only at "\n", "\r" and "\r\n".
+_OTHER_LINE_BREAKS = "\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def _lines(text: str) -> list[str]:
+    """The lines of `text`, each with its end, as the csv module reads them from
+    io.StringIO(text, newline=""); split at once (a StringIO is first copied to four bytes a
+    character, and read a line at a time)."""
+    if any(other in text for other in _OTHER_LINE_BREAKS):
+        return io.StringIO(text, newline="").readlines()
+    return text.splitlines(keepends=True)
 
 
 def csv_rows(text: str) -> list[list[str]]:
@@ -166,8 +180,8 @@ def csv_rows(text: str) -> list[list[str]]:
         raise ImportFileProblem(
             _("Line {line} cannot be read as CSV: {reason}").format(line=line, reason=_csv_reason("NUL"))
         )
-    delimiter = sniff_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    lines = _lines(text)
+    reader = csv.reader(lines, delimiter=sniff_delimiter(lines), strict=True)
     records: list[list[str]] = []
     try:
         for record in reader:

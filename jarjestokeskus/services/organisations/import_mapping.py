@@ -241,10 +241,15 @@ def choice_texts(key: str) -> str:
     return ", ".join(member.label for member in CHOICE_TYPES[key])
 
 
+# The fields whose cell `set_cell` puts into the form as it is, trimmed (most of a file's cells).
+AS_TYPED = frozenset(IMPORT_FIELDS) - CHOICE_TYPES.keys() - {"uses_municipal_premises", "postal_code"}
+
+
 def set_cell(form: OrganisationForm, key: str, text: str) -> str | None:
     """Put a non-empty cell's text into `form`; returns the reason when it cannot be read.
 
-    Text fields are left to the domain's `validate`; only choices and yes/no are read here.
+    Text fields (AS_TYPED) are left to the domain's `validate`; only choices, yes/no and a postal
+    code that lost its leading zeros are read here.
     """
     value = text.strip()
     if key in CHOICE_TYPES:

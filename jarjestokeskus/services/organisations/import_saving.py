@@ -15,22 +15,24 @@ from datetime import datetime
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import Column, Table, Uuid, insert, select
 
-from jarjestokeskus.db.audit import ENTRY_COLUMNS, ascending_uuid4s, creation_entries
+from jarjestokeskus.db.audit import ENTRY_COLUMNS, ascending_uuid4_hexes, creation_entries
 from jarjestokeskus.db.base import utcnow
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.errors import ReadOnlyDatabase
 from jarjestokeskus.db.models import AuditEntry, Organisation
 from jarjestokeskus.db.search_index import bulk_insert
 from jarjestokeskus.domain.organisation import OrganisationValues
-from jarjestokeskus.services.organisations.register import derived_columns
+from jarjestokeskus.services.organisations.register import DERIVED, derived_rows
 
 _CHUNK = 2000  # rows per insert statement batch, and per progress step
 _REBUILD_FROM = 1000  # new organisations at least, for their tables' indexes to be made again
 _APPENDING_CACHE_KIB = 16 * 1024
 _LOOKUP = 500  # business IDs per IN (…) lookup
 _SAMPLE = 64  # values of a column looked at to tell whether it has few distinct ones
+_LITERAL_LENGTH = 200  # characters at most of a value written into an insert statement
+_NAMED = ("name_fi", "name_sv", "abbreviation", "business_id", "municipality")  # derived_rows' fields
 
 
 def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
@@ -124,15 +126,16 @@ def insert_organisations(
     history = AuditEntry.__table__
     now = utcnow()
     # The new ids in ascending order: the indexes on them (the organisations' key, the history's
-    # record and owner) grow at their end instead of at random places.
-    ids = ascending_uuid4s(len(new))
+    # record and owner) grow at their end instead of at random places. They are written as SQLite
+    # stores them (hex digits); the Core insert reads them back.
+    ids = ascending_uuid4_hexes(len(new))
     with _indexes_built_after(connection, len(new)), bulk_insert(connection):
         done = 0
         for start in range(0, len(new), _CHUNK):
             keys, rows = _rows(new[start : start + _CHUNK], ids[start : start + _CHUNK], now)
-            write(connection, Organisation.__table__, keys, rows, encoded=())
+            write(connection, Organisation.__table__, keys, rows, encoded=("id",))
             entries = creation_entries(session, Organisation, keys, rows)
-            write(connection, history, ENTRY_COLUMNS, entries, encoded=("changes",))
+            write(connection, history, ENTRY_COLUMNS, entries, encoded=_ENCODED_ENTRY)
             done += len(rows)
             if progress is not None:
                 progress(done)
@@ -169,17 +172,7 @@ def _indexes_built_after(connection, count: int) -> Iterator[None]:  # type: ign
     connection.exec_driver_sql(f"PRAGMA cache_size={int(cache)}")
 
 
-class _Named:
-    """What `derived_columns` reads of a new organisation, from its checked values."""
-
-    __slots__ = ("abbreviation", "business_id", "municipality", "name_fi", "name_sv")
-
-    def __init__(self, scalars: dict[str, Any]) -> None:
-        self.name_fi, self.name_sv = scalars["name_fi"], scalars["name_sv"]
-        self.abbreviation, self.business_id = scalars["abbreviation"], scalars["business_id"]
-        self.municipality = scalars["municipality"]
-
-
+_ENCODED_ENTRY = ("id", "entity_id", "owner_id", "changes")  # (ids as hex digits, the changes as JSON text)
 _FIXED = ("id", "created_at", "updated_at", "version", "is_home", "shares_business_id")
 
 
@@ -190,28 +183,36 @@ def _rows(
     (the checked values' fields are the same for every organisation)."""
     fields = tuple(new[0].scalars)
     values_of = itemgetter(*fields) if len(fields) > 1 else lambda scalars: (scalars[fields[0]],)
-    rows = []
-    derived: dict[str, object] = {}
-    for values, org_id in zip(new, ids, strict=True):
-        scalars = values.scalars
-        if len(scalars) != len(fields):  # (another field missing raises KeyError in values_of)
-            raise ValueError(f"fields {sorted(scalars)}, expected {sorted(fields)}")
-        derived = derived_columns(_Named(scalars))
-        rows.append((org_id, now, now, 1, False, False, *values_of(scalars), *derived.values()))
-    return (*_FIXED, *fields, *derived), rows
+    own = []
+    for values in new:
+        if len(values.scalars) != len(fields):  # (another field missing raises KeyError in values_of)
+            raise ValueError(f"fields {sorted(values.scalars)}, expected {sorted(fields)}")
+        own.append(values_of(values.scalars))
+    column = dict(zip(fields, zip(*own, strict=True), strict=True))
+    derived = derived_rows(*(column[key] for key in _NAMED))
+    fixed = (now, now, 1, False, False)
+    rows = [
+        (org_id, *fixed, *scalars, *more) for org_id, scalars, more in zip(ids, own, derived, strict=True)
+    ]
+    return (*_FIXED, *fields, *DERIVED), rows
 
 
 def _core_insert(
     connection, table: Table, keys: Sequence[str], rows: list[tuple[Any, ...]], encoded: Sequence[str]
 ) -> None:  # type: ignore[no-untyped-def]
-    """Through SQLAlchemy Core (PostgreSQL): the `encoded` columns' JSON text is read back for
-    their JSON type to write."""
-    parsed = [keys.index(key) for key in encoded]
+    """Through SQLAlchemy Core (PostgreSQL): the `encoded` columns' values are read back for their
+    types to write (the JSON text parsed, the hex digits of an id made a UUID)."""
+    readers = [(keys.index(key), _reader(table.c[key])) for key in encoded]
     values = [dict(zip(keys, row, strict=True)) for row in rows]
     for row in values:
-        for index in parsed:
-            row[keys[index]] = json.loads(row[keys[index]])
+        for index, read in readers:
+            if row[keys[index]] is not None:
+                row[keys[index]] = read(row[keys[index]])
     connection.execute(insert(table), values)
+
+
+def _reader(column: Column[Any]) -> Callable[[str], Any]:
+    return uuid.UUID if isinstance(column.type, Uuid) else json.loads
 
 
 def _driver_insert(
@@ -219,18 +220,13 @@ def _driver_insert(
 ) -> None:  # type: ignore[no-untyped-def]
     """SQLite: the rows as tuples straight to the driver's executemany, each value converted by
     its column's own bind processor as a Core insert converts it (Core's per-row parameter
-    handling cost more than SQLite's work), but for the `encoded` columns' JSON text, written as
-    it is. Columns missing from the rows stay NULL: they must have no default."""
+    handling cost more than SQLite's work), but for the `encoded` columns (JSON text, the ids' hex
+    digits), written as they are. Columns missing from the rows stay NULL: they must have no default."""
     dialect = connection.dialect
     columns = [table.c[key] for key in keys]
     unset = [c.name for c in table.columns if c.key not in keys and c.default is not None]
     if unset:
         raise ValueError(f"{table.name}: no value for {unset}")
-    quote = dialect.identifier_preparer.quote
-    statement = (
-        f"INSERT INTO {quote(table.name)} ({', '.join(quote(c.name) for c in columns)}) "
-        f"VALUES ({', '.join('?' * len(columns))})"
-    )
     values = [
         _converted(
             column_values,
@@ -238,11 +234,43 @@ def _driver_insert(
         )
         for column_values, column in zip(zip(*rows, strict=True), columns, strict=True)
     ]
+    # A column that holds one value in every row (a bookkeeping column, a field the file leaves
+    # empty) is written into the statement once instead of bound for each row; one column at
+    # least stays bound.
+    literals = [_literal(column_values) for column_values in values]
+    literals[0] = None
+    quote = dialect.identifier_preparer.quote
+    statement = (
+        f"INSERT INTO {quote(table.name)} ({', '.join(quote(c.name) for c in columns)}) "
+        f"VALUES ({', '.join('?' if literal is None else literal for literal in literals)})"
+    )
+    bound = [
+        column_values for column_values, literal in zip(values, literals, strict=True) if literal is None
+    ]
     cursor = connection.connection.driver_connection.cursor()
     try:
-        cursor.executemany(statement, zip(*values, strict=True))
+        cursor.executemany(statement, zip(*bound, strict=True))
     finally:
         cursor.close()
+
+
+def _literal(values: Sequence[Any]) -> str | None:
+    """The SQL text of the one value all `values` are, if it is one SQLite stores exactly as it
+    stores the bound value (NULL, an integer, short text without NUL characters); else None."""
+    first = values[0]
+    if values.count(first) != len(values):
+        return None
+    if first is None:
+        return "NULL"
+    if type(first) is str and len(first) <= _LITERAL_LENGTH and "\x00" not in first:
+        return "'" + first.replace("'", "''") + "'"
+    if (
+        type(first) in (int, bool)
+        and -(2**63) < first < 2**63
+        and all(type(v) is type(first) for v in values)
+    ):
+        return str(int(first))
+    return None
 
 
 def _converted(values: Sequence[Any], process: Callable[[Any], Any] | None) -> Sequence[Any]:

@@ -28,6 +28,7 @@ from jarjestokeskus.i18n import _, current_language, localized
 from jarjestokeskus.services.municipalities import municipality_key
 from jarjestokeskus.services.organisations.import_files import Table, steady
 from jarjestokeskus.services.organisations.import_mapping import (
+    AS_TYPED,
     NAME_FIELDS,
     set_cell,
     shown_value,
@@ -240,8 +241,9 @@ def _plan_row(stored, found, table, number, cells, columns, on_match, today) -> 
         org, form = stored[match]
     errors: list[RowError] = []
     for key, text in cells.items():
-        reason = set_cell(form, key, text)
-        if reason:
+        if key in AS_TYPED:  # (what set_cell does with it, without the call)
+            setattr(form, key, text.strip())
+        elif reason := set_cell(form, key, text):
             errors.append(_row_error(table, number, columns, key, reason))
     try:
         values = validate(form, today)
@@ -265,7 +267,9 @@ def _plan_row(stored, found, table, number, cells, columns, on_match, today) -> 
 def _match(known: _Known, cells: dict[str, str]) -> tuple[uuid.UUID | None, tuple[str, str] | None]:
     """The organisation a row is about: by business ID, else by exact name and municipality (a
     stored organisation without a municipality matches any); or a problem."""
-    business_id = business_id_form(cells.get("business_id", "")) or ""
+    business_id = ""
+    if known.by_business_id:  # (else no organisation in the register has one to match or differ)
+        business_id = business_id_form(cells.get("business_id", "")) or ""
     if business_id:
         found = known.by_business_id.get(business_id, [])
         active = [org_id for org_id, archived in found if not archived]
@@ -275,12 +279,12 @@ def _match(known: _Known, cells: dict[str, str]) -> tuple[uuid.UUID | None, tupl
             return active[0], None
         if found:
             return None, ("business_id", _("an archived organisation has this business ID; restore it first"))
-    else:
-        business_id = ""
     candidates: set[uuid.UUID] = set()
     for key, index in (("name_fi", known.by_name_fi), ("name_sv", known.by_name_sv)):
         if cells.get(key):
             candidates.update(index.get(cells[key], []))
+    if not candidates:
+        return None, None
     # Either name of a municipality, any case: "Korsholm" in the file is "Mustasaari" stored.
     municipality = _place_key(cells.get("municipality", "").strip())
     if municipality:  # the same name in another municipality is another association
@@ -321,7 +325,7 @@ def _check_repeats(row: PlannedRow, cells, table, columns, seen) -> PlannedRow: 
     for key in NAME_FIELDS:
         if name := values.get(key):  # the same name twice, unless both rows name different municipalities
             rows = seen.setdefault((key, name), [])
-            earlier = next((n for p, n in rows if not p or not place or p == place), None)
+            earlier = next((n for p, n in rows if not p or not place or p == place), None) if rows else None
             if earlier is not None:
                 text = _("the same name as row {row}").format(row=earlier)
                 problems.append(_row_error(table, row.row, columns, key, text))

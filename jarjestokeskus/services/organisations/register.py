@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
@@ -47,26 +48,58 @@ from jarjestokeskus.services.rows import (
     row_from,
 )
 
+DERIVED = (
+    "name_fi_key",
+    "name_sv_key",
+    "municipality_code",
+    "municipality_key",
+    "abbreviation_key",
+    "search_text",
+)
+
 
 def derived_columns(org: Any) -> dict[str, object]:
     """The columns that follow from an organisation's fields (`org` has them as attributes): the
     sort keys, the municipality's code and the search text. Saving and the import both use it."""
-    # Each key falls back to the other language, as the shown name does: sorting uses the index.
-    # Keys are cut to their columns' length (casefolding can lengthen a name: "ß" → "ss").
-    code, place_keys, place_key = _place(org.municipality)
     # Its earlier names too (an ORM organisation has them; a row the import builds has none).
     former = [n for earlier in getattr(org, "former_names", ()) for n in (earlier.name_fi, earlier.name_sv)]
-    name_fi, name_sv, abbreviation = sort_key(org.name_fi), sort_key(org.name_sv), sort_key(org.abbreviation)
-    parts = (name_fi, name_sv, abbreviation, sort_key(org.business_id), *place_keys)
-    parts += tuple(sort_key(p) for p in former)
-    return {
-        "name_fi_key": (name_fi or name_sv)[:200],
-        "name_sv_key": (name_sv or name_fi)[:200],
-        "municipality_code": code,
-        "municipality_key": place_key[:80],
-        "abbreviation_key": abbreviation[:40],
-        "search_text": " ".join(p for p in parts if p),
-    }
+    fields = ([org.name_fi], [org.name_sv], [org.abbreviation], [org.business_id], [org.municipality])
+    (row,) = derived_rows(*fields, former=former)
+    return dict(zip(DERIVED, row, strict=True))
+
+
+def derived_rows(
+    names_fi: Sequence[str],
+    names_sv: Sequence[str],
+    abbreviations: Sequence[str],
+    business_ids: Sequence[str | None],
+    municipalities: Sequence[str],
+    former: Sequence[str] = (),
+) -> list[tuple[Any, ...]]:
+    """`derived_columns` of many organisations given field by field (an import's new ones), each
+    a tuple in DERIVED order; `former`: the earlier names of one organisation."""
+    # Each key falls back to the other language, as the shown name does: sorting uses the index.
+    # Keys are cut to their columns' length (casefolding can lengthen a name: "ß" → "ss").
+    former_keys = tuple(sort_key(name) for name in former)
+    keys = zip(
+        map(sort_key, names_fi),
+        map(sort_key, names_sv),
+        map(sort_key, abbreviations),
+        map(sort_key, business_ids),
+        map(_place, municipalities),
+        strict=True,
+    )
+    return [
+        (
+            (name_fi or name_sv)[:200],
+            (name_sv or name_fi)[:200],
+            code,
+            place_key[:80],
+            abbreviation[:40],
+            " ".join(filter(None, (name_fi, name_sv, abbreviation, business_id, *place_keys, *former_keys))),
+        )
+        for name_fi, name_sv, abbreviation, business_id, (code, place_keys, place_key) in keys
+    ]
 
 
 @lru_cache(maxsize=1024)

@@ -3,6 +3,7 @@ SQLAlchemy Core; both must store what the other (and the form's save) stores."""
 
 from __future__ import annotations
 
+import csv
 import json
 import uuid
 from contextlib import nullcontext
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from jarjestokeskus.db.audit import ascending_uuid4s
+from jarjestokeskus.db.audit import ascending_uuid4_hexes
 from jarjestokeskus.db.engine import Database
 from jarjestokeskus.db.models import AuditEntry, Organisation
 from jarjestokeskus.services.organisations import import_saving
@@ -92,11 +93,36 @@ def test_the_driver_insert_stores_what_a_core_insert_stores(
         assert not isinstance(text, str) or text == json.dumps(json.loads(text))
 
 
+@pytest.mark.parametrize("shared", ["O'Brien \"x\" ''; ä", "7", ""])
+def test_a_value_every_row_shares_is_stored_as_a_bound_one(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shared: str
+) -> None:
+    def imported(suffix: str) -> list[dict[str, object]]:
+        rows = [["Nimi", "Lisätiedot", "Jäsenmäärä", "Postinumero"]]
+        rows += [
+            [f"Seura {n}{suffix}", shared, shared if shared.isdigit() else "3", f"{n}0100"] for n in range(3)
+        ]
+        with (tmp_path / "shared.csv").open("w", encoding="utf-8", newline="") as file:
+            csv.writer(file, delimiter=";").writerows(rows)
+        table = read_table(tmp_path / "shared.csv")
+        apply_import(db, plan_import(db, table, guess_mapping(table.header), today=TODAY))
+        rows = [row for row in _stored(db, "organisation", "name_fi") if str(row["name_fi"]).endswith(suffix)]
+        different = {"id", "name_fi", "name_fi_key", "name_sv_key", "search_text", "created_at", "updated_at"}
+        return [{k: v for k, v in row.items() if k not in different} for row in rows]
+
+    ours = imported(" a")  # the shared values written into the statement
+    monkeypatch.setattr(import_saving, "_driver_insert", import_saving._core_insert)
+    assert ours == imported(" b") and len(ours) == 3
+    assert all(row["notes"] == shared and type(row["member_count"]) is int for row in ours)
+
+
 def test_new_ids_ascend_and_are_uuid4s() -> None:
-    ids = ascending_uuid4s(1000)
+    hexes = ascending_uuid4_hexes(1000)
+    ids = [uuid.UUID(text) for text in hexes]
     assert ids == sorted(ids) and len(set(ids)) == 1000
     assert all(i.version == 4 and i.variant == uuid.RFC_4122 for i in ids)
-    assert ascending_uuid4s(0) == []
+    assert hexes == [i.hex for i in ids]  # as the Uuid column writes them
+    assert ascending_uuid4_hexes(0) == []
 
 
 def _indexes(db: Database) -> list[tuple[str, str]]:

@@ -108,3 +108,20 @@ def test_every_field_can_be_named_by_its_own_label() -> None:
     from jarjestokeskus.domain.organisation import label
 
     assert guess_mapping([label(key) for key in IMPORT_FIELDS]) == dict(enumerate(IMPORT_FIELDS))
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
+@pytest.mark.parametrize("inside", ["", "\v\f\x1c\x1d\x1e\x85\u2028\u2029"])
+def test_a_line_ends_only_where_the_csv_module_ends_it(tmp_path: Path, end: str, inside: str) -> None:
+    rows = [
+        ["Nimi", "Kunta"],
+        [f"Alpha{inside} ry", "Vaasa"],
+        [f'Beta "{end}" ry', f"Laihia{end}"],
+        ["Gamma", "x"],
+    ]
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, delimiter=";", lineterminator=end).writerows(rows)
+    (tmp_path / "breaks.csv").write_text(buffer.getvalue(), encoding="utf-8", newline="")
+    table = read_table(tmp_path / "breaks.csv")
+    assert (table.header, table.rows) == (("Nimi", "Kunta"), tuple(tuple(row) for row in rows[1:]))
+    assert table.numbers == (2, 3, 4)
